@@ -1,0 +1,454 @@
+"""The Code editions as data: pydantic models, loading, and which edition was in force.
+
+Each edition of the Housing Ombudsman's Complaint Handling Code is one YAML file in
+``code_versions/`` (shipped inside the wheel as ``chc/code_versions``). The format is
+documented in ``docs/code-format.md``. A user may pass the path of a file of their own
+wherever an edition is accepted; it goes through the same validation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from chc.errors import CodeFileError
+
+BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
+
+Obligation = Literal["must", "should"]
+Unit = Literal["working_days", "calendar_days", "months"]
+Event = Literal[
+    "received",
+    "logged",
+    "acknowledged",
+    "escalation_requested",
+    "due_date",
+    "issue_occurred",
+]
+TimescaleKey = Literal[
+    "stage1.acknowledge",
+    "stage1.respond",
+    "stage1.extension",
+    "stage2.acknowledge",
+    "stage2.respond",
+    "stage2.extension",
+    "stage3.acknowledge",
+    "stage3.respond",
+    "stage3.extension",
+    "complaint_time_limit",
+]
+Topic = Literal[
+    "acknowledgement",
+    "accessibility",
+    "channels",
+    "definition",
+    "equality",
+    "escalation",
+    "exclusions",
+    "extension",
+    "fairness",
+    "governance",
+    "introduction",
+    "learning",
+    "ombudsman",
+    "process",
+    "publicity",
+    "record-keeping",
+    "remedies",
+    "reporting",
+    "representatives",
+    "response",
+    "self-assessment",
+    "service-requests",
+    "staff",
+    "stages",
+    "third-parties",
+    "time-limit",
+    "timescale",
+    "unacceptable-behaviour",
+]
+Layout = Literal["sections", "sections_split", "themes"]
+
+# "6.3" for numbered provisions; "Q4.3" for the 2020 form's questions (theme 4, question 3),
+# which are not Code paragraph numbers and must never look like one.
+PROVISION_ID = re.compile(r"^(Q?)(\d+)\.(\d+)$")
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+ProvisionId = Annotated[str, Field(pattern=PROVISION_ID.pattern)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def provision_sort_key(pid: str) -> tuple[int, int, int]:
+    """Sort "6.10" after "6.9" (string order would not)."""
+    m = PROVISION_ID.match(pid)
+    if m is None:
+        return (1, 0, 0)
+    return (0, int(m.group(2)), int(m.group(3)))
+
+
+class Strict(BaseModel):
+    """Unknown keys are an error: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Source(Strict):
+    key: Text
+    title: Text
+    url: str | None = None
+
+
+class Section(Strict):
+    number: int = Field(ge=1)
+    title: Text
+    note: str | None = None
+
+
+class SplitHeadings(Strict):
+    must: Text
+    should: Text
+
+
+class Form(Strict):
+    """How the edition's self-assessment form lays out its rows."""
+
+    title: Text
+    layout: Layout
+    columns: list[Text] = Field(min_length=2)
+    split_headings: SplitHeadings | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _split_needs_headings(self) -> Form:
+        if self.layout == "sections_split" and self.split_headings is None:
+            raise ValueError("layout 'sections_split' needs split_headings (must and should)")
+        if self.layout != "sections_split" and self.split_headings is not None:
+            raise ValueError("split_headings is only used with layout 'sections_split'")
+        return self
+
+
+class StageLimit(Strict):
+    max: int = Field(ge=1, le=5)
+    min: int = Field(default=1, ge=1, le=5)
+    provision: ProvisionId
+    note: str | None = None
+
+
+class Timescale(Strict):
+    key: TimescaleKey
+    amount: int = Field(gt=0)
+    unit: Unit
+    from_event: Event = Field(alias="from")
+    provision: ProvisionId
+    note: str | None = None
+
+    @property
+    def stage(self) -> int | None:
+        head = self.key.split(".", 1)[0]
+        return int(head[5:]) if head.startswith("stage") else None
+
+    @property
+    def action(self) -> str:
+        return self.key.split(".", 1)[-1]
+
+    def describe(self) -> str:
+        unit = self.unit.replace("_", " ")
+        if self.amount == 1:
+            unit = unit.rstrip("s")
+        start = {"due_date": "the unextended due date"}.get(
+            self.from_event, self.from_event.replace("_", " ")
+        )
+        return f"{self.amount} {unit} from {start}"
+
+
+class CheckSpec(BaseModel):
+    """One machine check attached to a provision; its parameters depend on its kind."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    kind: Text
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Provision(Strict):
+    id: ProvisionId
+    section: int = Field(ge=1)
+    obligation: Obligation | None = None
+    self_assessed: bool = True
+    wording: list[Text] = Field(default_factory=list)
+    stage: int | None = Field(default=None, ge=1, le=3)
+    title: str | None = None
+    summary: Text
+    topics: list[Topic] = Field(default_factory=list)
+    previously: list[ProvisionId] = Field(default_factory=list)
+    note: str | None = None
+    checks: list[CheckSpec] = Field(default_factory=list)
+
+    @field_validator("previously", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Provision:
+        m = PROVISION_ID.match(self.id)
+        if m is not None and int(m.group(2)) != self.section:
+            raise ValueError(f"provision {self.id} is not in section {self.section}")
+        if self.self_assessed and self.obligation is None:
+            raise ValueError(
+                f"provision {self.id} is self-assessed, so it needs an obligation (must or should)"
+            )
+        if len(set(self.topics)) != len(self.topics):
+            raise ValueError(f"provision {self.id} lists a topic twice")
+        return self
+
+
+class Edition(Strict):
+    schema_version: Literal[1] = Field(alias="schema")
+    edition: Text
+    title: Text
+    publisher: Text
+    published: str
+    in_force_from: date
+    in_force_to: date | None = None
+    statutory: bool
+    previous_edition: str | None = None
+    note: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    form: Form
+    stages: StageLimit
+    sections: list[Section] = Field(min_length=1)
+    timescales: list[Timescale] = Field(default_factory=list)
+    provisions: list[Provision] = Field(min_length=1)
+
+    @field_validator("published")
+    @classmethod
+    def _partial_date(cls, value: str) -> str:
+        if not PARTIAL_DATE.match(value):
+            raise ValueError("published must be YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+    @field_validator("edition", "previous_edition", mode="before")
+    @classmethod
+    def _edition_text(cls, value: Any) -> Any:
+        # `edition: 2024` unquoted is a natural thing to write; accept it as text.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _internal_references(self) -> Edition:
+        # Each problem is reported with the location of the offending item; see
+        # `_locate_problem` in the loader, which reads the 'loc:' prefix.
+        if self.in_force_to is not None and self.in_force_to < self.in_force_from:
+            raise ValueError("loc:in_force_to|in_force_to is before in_force_from")
+        if self.stages.min > self.stages.max:
+            raise ValueError("loc:stages|stages.min is greater than stages.max")
+        numbers: list[int] = []
+        for i, s in enumerate(self.sections):
+            if s.number in numbers:
+                raise ValueError(f"loc:sections.{i}|section {s.number} is listed twice")
+            numbers.append(s.number)
+        seen: dict[str, int] = {}
+        for i, p in enumerate(self.provisions):
+            if p.id in seen:
+                raise ValueError(
+                    f"loc:provisions.{i}.id|duplicate provision id {p.id!r} "
+                    f"(first at provisions[{seen[p.id]}])"
+                )
+            seen[p.id] = i
+            if p.section not in numbers:
+                raise ValueError(f"loc:provisions.{i}.section|section {p.section} is not defined")
+        ids = set(seen)
+        keys: set[str] = set()
+        for i, t in enumerate(self.timescales):
+            if t.key in keys:
+                raise ValueError(f"loc:timescales.{i}.key|timescale {t.key} is listed twice")
+            keys.add(t.key)
+            if t.provision not in ids:
+                raise ValueError(
+                    f"loc:timescales.{i}.provision|timescale {t.key} names provision "
+                    f"{t.provision}, which this edition does not have"
+                )
+        if self.stages.provision not in ids:
+            raise ValueError(
+                f"loc:stages.provision|provision {self.stages.provision} does not exist"
+            )
+        return self
+
+    # -- queries -------------------------------------------------------------------
+
+    def provision(self, pid: str) -> Provision | None:
+        return self._by_id.get(pid)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Provision]:
+        return {p.id: p for p in self.provisions}
+
+    def timescale(self, key: str) -> Timescale | None:
+        for t in self.timescales:
+            if t.key == key:
+                return t
+        return None
+
+    def section(self, number: int) -> Section | None:
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    @property
+    def self_assessed(self) -> list[Provision]:
+        return [p for p in self.provisions if p.self_assessed]
+
+    def count(self, obligation: Obligation) -> int:
+        return sum(1 for p in self.provisions if p.obligation == obligation)
+
+    def in_force_on(self, day: date) -> bool:
+        return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
+
+
+class LoadedEdition(BaseModel):
+    """An edition together with the file it came from (for messages)."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    edition: Edition
+    source: str
+
+
+def data_dir() -> Path:
+    """Where the shipped edition files are: inside the wheel, or the checkout's top level."""
+    packaged = Path(str(resources.files("chc"))) / "code_versions"
+    if packaged.is_dir():
+        return packaged
+    # Editable installs and bare checkouts: src/chc/ -> repository root.
+    return Path(__file__).resolve().parents[2] / "code_versions"
+
+
+def builtin_path(name: str) -> Path:
+    return data_dir() / f"{name}.yaml"
+
+
+def _split_problem(msg: str) -> tuple[list[str | int], str]:
+    if msg.startswith("loc:") and "|" in msg:
+        head, text = msg[4:].split("|", 1)
+        loc: list[str | int] = [int(p) if p.isdigit() else p for p in head.split(".")]
+        return loc, text
+    return [], msg
+
+
+def parse_edition(data: Any, *, source: str | Path) -> Edition:
+    """Validate parsed YAML as an edition; every error names the file, line and column."""
+    from pydantic import ValidationError
+
+    from chc.yamlio import located_error, validation_error
+
+    if data is None:
+        raise CodeFileError("the file is empty", file=source)
+    if not isinstance(data, dict):
+        raise CodeFileError("a Code file must be a YAML mapping (key: value lines)", file=source)
+    try:
+        return Edition.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        msg = str(first.get("msg", ""))
+        if msg.startswith("Value error, loc:"):
+            loc, text = _split_problem(msg[len("Value error, ") :])
+            raise located_error(text, data, loc, source=source, error=CodeFileError) from None
+        raise validation_error(exc, data, source=source, error=CodeFileError) from None
+
+
+def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:
+    """Every ``previously:`` must name a real provision of the previous edition."""
+    from chc.yamlio import located_error
+
+    if edition.previous_edition is None:
+        for i, p in enumerate(edition.provisions):
+            if p.previously:
+                raise located_error(
+                    "previously: needs previous_edition: at the top of the file",
+                    data,
+                    ["provisions", i, "previously"],
+                    source=source,
+                    error=CodeFileError,
+                )
+        return
+    if edition.previous_edition not in BUILTIN_EDITIONS:
+        raise located_error(
+            f"previous_edition {edition.previous_edition!r} is not one of "
+            f"{', '.join(BUILTIN_EDITIONS)}",
+            data,
+            ["previous_edition"],
+            source=source,
+            error=CodeFileError,
+        )
+    previous = load_builtin(edition.previous_edition)
+    for i, p in enumerate(edition.provisions):
+        for j, old in enumerate(p.previously):
+            if previous.provision(old) is None:
+                raise located_error(
+                    f"provision {p.id} says previously {old!r}, but the "
+                    f"{previous.edition} edition has no provision {old}",
+                    data,
+                    ["provisions", i, "previously", j],
+                    source=source,
+                    error=CodeFileError,
+                )
+
+
+def load_code_file(path: Path) -> Edition:
+    """Load and fully validate one Code file (a shipped edition or a user's own)."""
+    from chc.yamlio import load_yaml
+
+    data = load_yaml(path, error=CodeFileError)
+    edition = parse_edition(data, source=path)
+    _check_crosswalk(edition, data, path)
+    return edition
+
+
+@functools.cache
+def load_builtin(name: str) -> Edition:
+    if name not in BUILTIN_EDITIONS:
+        raise CodeFileError(
+            f"unknown Code edition {name!r}; the editions are {', '.join(BUILTIN_EDITIONS)}, "
+            "or give the path of a Code file (ending .yaml)"
+        )
+    return load_code_file(builtin_path(name))
+
+
+def load_edition(name_or_path: str | Path) -> Edition:
+    """An edition by name ("2024") or a Code file by path ("my-code.yaml")."""
+    text = str(name_or_path)
+    if text in BUILTIN_EDITIONS:
+        return load_builtin(text)
+    if isinstance(name_or_path, Path) or text.endswith((".yaml", ".yml")) or "/" in text:
+        return load_code_file(Path(text))
+    return load_builtin(text)  # raises the "unknown edition" error
+
+
+def builtin_editions() -> list[Edition]:
+    return [load_builtin(name) for name in BUILTIN_EDITIONS]
+
+
+def edition_for_date(day: date, editions: list[Edition] | None = None) -> Edition:
+    """The edition in force on ``day``: the date a complaint was received decides it."""
+    pool = editions if editions is not None else builtin_editions()
+    for edition in pool:
+        if edition.in_force_on(day):
+            return edition
+    first = min(pool, key=lambda e: e.in_force_from)
+    if day < first.in_force_from:
+        raise CodeFileError(
+            f"{day.isoformat()} is before the first Complaint Handling Code "
+            f"({first.edition}, in force from {first.in_force_from.isoformat()}); "
+            "no edition applies"
+        )
+    raise CodeFileError(f"no Code edition was in force on {day.isoformat()}")
