@@ -41,9 +41,7 @@ def read_text(path: Path, *, error: type[ChcError] = InputError) -> str:
         raise error(f"cannot be read: {exc.strerror}", file=path) from None
 
 
-def parse_yaml(
-    text: str, *, source: str | Path, error: type[ChcError] = InputError
-) -> Any:
+def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputError) -> Any:
     """Parse YAML text with positions kept; duplicate keys are an error, as is a syntax error."""
     # Imported here: ruamel.yaml costs ~40 ms to import and `chc deadlines` never needs it.
     from ruamel.yaml import YAML
@@ -125,11 +123,10 @@ def _data_loc(data: Any, loc: Loc) -> list[str | int]:
     kept: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            kept.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]  # type: ignore[index]
             kept.append(part)
         elif isinstance(part, str) and (
             part in {"str", "int", "list[str]", "float", "date", "bool"}
@@ -153,7 +150,7 @@ def _explain(err: dict[str, Any]) -> str:
         return "required field is missing"
     if kind == "string_type" and isinstance(value, float):
         return (
-            f"{msg}; write it in quotes, for example \"{value}\" "
+            f'{msg}; write it in quotes, for example "{value}" '
             "(unquoted, 6.10 is read as the number 6.1)"
         )
     if msg.startswith("Value error, "):

@@ -1,0 +1,184 @@
+"""The typer app, the option bundles every command shares, and output helpers.
+
+Nothing here decides anything about the Code; that lives in the core modules, which work
+without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from chc import __version__
+from chc.errors import ChcError
+from chc.exitcodes import RC
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES_HELP = "Exit status: 0 OK; 1 a 'must' provision fails (check commands); 2 bad input."
+
+app = typer.Typer(
+    name="chc",
+    help=(
+        "Check complaint handling against the Housing Ombudsman's Complaint Handling Code "
+        "(2020, 2022 and 2024 editions): due dates, policy checks, self-assessments.\n\n"
+        + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+_state = {"debug": False}
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+# -- shared option bundles ---------------------------------------------------------------
+
+CodeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--code",
+        help="Code edition (2020, 2022, 2024) or the path of a Code file of your own.",
+        metavar="EDITION|PATH",
+    ),
+]
+RegionOpt = Annotated[
+    str,
+    typer.Option(
+        "--region",
+        help="Bank holidays of: england-and-wales, scotland, northern-ireland.",
+        metavar="REGION",
+    ),
+]
+ClosedOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--closed",
+        help="A day the landlord is closed (YYYY-MM-DD), not counted as a working day. Repeatable.",
+        metavar="DATE",
+    ),
+]
+ClosedFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--closed-file",
+        help="A text file of closure days, one YYYY-MM-DD per line (# starts a comment).",
+        metavar="FILE",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (whole or not at all) instead of the screen.",
+        metavar="FILE",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]
+
+
+def fail(err: ChcError) -> NoReturn:
+    from chc.terminal.console import console
+
+    if _state["debug"]:
+        raise err
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[bold red]chc: error:[/bold red] {escape(str(err))}")
+    raise typer.Exit(RC.BAD_INPUT)
+
+
+def handles_errors(func: F) -> F:
+    """Every command ends a ChcError with one line on stderr and exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ChcError as err:
+            fail(err)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(
+    text: str | bytes, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()
+) -> None:
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        return
+    from chc.output import write_atomic
+
+    write_atomic(output, text, force=force, inputs=inputs)
+
+
+def show(renderable: Any, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:
+    """Print a rich renderable, or write it as plain text to --output."""
+    if output is None:
+        from chc.terminal.console import console
+
+        console().print(renderable)
+        return
+    import io
+
+    from rich.console import Console
+
+    capture = Console(width=100, no_color=True, color_system=None, file=io.StringIO())
+    capture.print(renderable)
+    emit(capture.file.getvalue(), output, force, inputs)  # type: ignore[attr-defined]
+
+
+def read_closed(closed: list[str] | None, closed_file: Path | None) -> frozenset[date]:
+    from chc.dates import parse_date
+
+    days = {parse_date(value, "--closed") for value in closed or []}
+    if closed_file is not None:
+        from chc.yamlio import read_text
+
+        for n, raw in enumerate(read_text(closed_file).splitlines(), 1):
+            text = raw.split("#", 1)[0].strip()
+            if text:
+                try:
+                    days.add(parse_date(text, "closure day"))
+                except ChcError as err:
+                    raise type(err)(err.message, file=closed_file, line=n, column=1) from None
+    return frozenset(days)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"chc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback instead of a one-line error.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug

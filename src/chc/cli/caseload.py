@@ -1,0 +1,100 @@
+"""`chc deadlines --cases`: the caseload half of the deadlines command."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from chc.cli.app import emit, show
+from chc.errors import InputError
+from chc.workdays import WorkingCalendar
+
+FORMATS = ("csv", "jsonl", "json", "text")
+
+
+def run_caseload(
+    cases: Path,
+    calendar: WorkingCalendar,
+    as_of: date,
+    code: str | None,
+    fmt: str | None,
+    summary: bool,
+    skip_bad_rows: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    from chc import caseload
+    from chc.output import dumps_json
+
+    fmt = fmt or ("text" if summary else "csv")
+    if fmt not in FORMATS:
+        raise InputError(
+            f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
+        )
+    results, bad = caseload.process(cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
+    inputs = (cases,)
+    head = {
+        "as_of": as_of.isoformat(),
+        "region": calendar.region,
+        "closed": [d.isoformat() for d in sorted(calendar.closed)],
+    }
+    if summary:
+        items = caseload.summary(results, calendar, as_of)
+        if fmt == "csv":
+            rows = (caseload.attention_json(a) for a in items)
+            text = caseload.to_csv(rows, caseload.SUMMARY_COLUMNS)
+        elif fmt == "jsonl":
+            import json
+
+            text = "".join(json.dumps(caseload.attention_json(a)) + "\n" for a in items)
+        elif fmt == "json":
+            text = dumps_json(
+                {
+                    **head,
+                    "cases": len(results),
+                    "attention": [caseload.attention_json(a) for a in items],
+                    "bad_rows": [b.as_json() for b in bad],
+                }
+            )
+        else:
+            from chc.terminal.caseload import summary_view
+
+            show(summary_view(items, len(results), bad, as_of, cases), output, force, inputs)
+            return
+        emit(text, output, force, inputs)
+    elif fmt == "csv":
+        emit(caseload.to_csv(caseload.event_rows(results)), output, force, inputs)
+    elif fmt == "jsonl":
+        import json
+
+        emit(
+            "".join(json.dumps(caseload.case_json(r), ensure_ascii=False) + "\n" for r in results),
+            output,
+            force,
+            inputs,
+        )
+    elif fmt == "json":
+        emit(
+            dumps_json(
+                {
+                    **head,
+                    "cases": [caseload.case_json(r) for r in results],
+                    "bad_rows": [b.as_json() for b in bad],
+                }
+            ),
+            output,
+            force,
+            inputs,
+        )
+    else:
+        from chc.terminal.caseload import cases_view
+
+        show(cases_view(results, bad, as_of, cases), output, force, inputs)
+    if bad:
+        from chc.terminal.console import console
+
+        err = console(stderr=True)
+        err.print(f"chc: skipped {len(bad)} bad row(s) in {cases}:", markup=False)
+        for b in bad:
+            where = f"{cases}:{b.line}" + (f":{b.column}" if b.column else "")
+            err.print(f"  {where}: {b.message}", markup=False)

@@ -1,0 +1,1 @@
+"""Rich renderings for people reading a terminal. Only the CLI imports this package."""

@@ -1,0 +1,146 @@
+"""`chc codes` for people: the editions, an edition's provisions, one provision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+
+def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
+    table = Table(title="Complaint Handling Code editions", title_justify="left")
+    for heading in ("edition", "title", "in force from", "to", "provisions", "must", "should"):
+        table.add_column(
+            heading, justify="right" if heading in {"provisions", "must", "should"} else "left"
+        )
+    for r in rows:
+        table.add_row(
+            r["edition"],
+            escape(r["title"]),
+            r["in_force_from"],
+            r["in_force_to"] or "in force",
+            str(r["provisions"]),
+            str(r["must"]),
+            str(r["should"]),
+        )
+    return table
+
+
+def _timescales(rows: list[dict[str, Any]]) -> RenderableType:
+    table = Table(title="Timescales", title_justify="left")
+    for heading in ("event", "limit", "counted from", "provision", "note"):
+        table.add_column(heading, no_wrap=heading != "counted from")
+    notes: list[RenderableType] = []
+    for t in rows:
+        mark = ""
+        if t["note"]:
+            notes.append(Text(f"[{len(notes) + 1}] {t['key']}: {t['note']}", style="dim"))
+            mark = f"[{len(notes)}]"
+        table.add_row(
+            t["key"],
+            f"{t['amount']} {t['unit'].replace('_', ' ')}",
+            t["from"].replace("_", " "),
+            t["provision"],
+            mark,
+        )
+    return Group(table, *notes)
+
+
+def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> RenderableType:
+    head = Text.assemble(
+        (f"{data['title']}", "bold"),
+        f"  (edition {data['edition']}, {data['publisher']}, published {data['published']}; "
+        f"in force {data['in_force_from']} to {data['in_force_to'] or 'now'}; "
+        f"{'statutory' if data['statutory'] else 'not statutory'})",
+    )
+    parts: list[RenderableType] = [head]
+    if data["note"]:
+        parts.append(Text(data["note"], style="dim"))
+    if data["timescales"]:
+        parts.append(_timescales(data["timescales"]))
+    titles = {s["number"]: s["title"] for s in data["sections"]}
+    table = Table(title="Provisions", title_justify="left", show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("summary", overflow="fold", ratio=3)
+    table.add_column("topics", overflow="fold", ratio=1)
+    if show_checks:
+        table.add_column("checks", overflow="fold", ratio=1)
+    section = None
+    for p in data["provisions"]:
+        if p["section"] != section:
+            section = p["section"]
+            table.add_section()
+            row: list[RenderableType] = [
+                "",
+                "",
+                Text(f"Section {section}: {titles.get(section, '')}", style="bold"),
+                "",
+            ]
+            if show_checks:
+                row.append("")
+            table.add_row(*row)
+        level = p["obligation"] or "(not assessed)"
+        style = {"must": "bold", "should": ""}.get(p["obligation"] or "", "dim")
+        summary = escape(p["summary"])
+        if p["note"]:
+            summary += " [dim](note)[/dim]"
+        cells: list[RenderableType] = [
+            p["id"],
+            Text(level, style=style),
+            summary,
+            ", ".join(p["topics"]),
+        ]
+        if show_checks:
+            cells.append(", ".join(c["kind"] for c in p["checks"]) or "-")
+        table.add_row(*cells)
+    parts.append(table)
+    parts.append(
+        Text(
+            f"{len(data['provisions'])} provision(s) shown; `chc codes {data['edition']} ID` "
+            "shows one in full.",
+            style="dim",
+        )
+    )
+    return Group(*parts)
+
+
+def provision_view(data: dict[str, Any]) -> RenderableType:
+    p = data["provision"]
+    lines: list[RenderableType] = []
+    meta = f"obligation: {p['obligation'] or 'not self-assessed'}"
+    if p["wording"]:
+        meta += f"   wording: {', '.join(p['wording'])}"
+    if p["stage"]:
+        meta += f"   stage: {p['stage']}"
+    meta += f"   topics: {', '.join(p['topics']) or '-'}"
+    lines.append(Text(meta))
+    lines.append(Text(""))
+    lines.append(Text(p["summary"]))
+    if p["note"]:
+        lines.append(Text(f"\nNote: {p['note']}", style="italic"))
+    for t in data["timescales"]:
+        lines.append(
+            Text(
+                f"\nTimescale {t['key']}: {t['amount']} {t['unit'].replace('_', ' ')} "
+                f"from {t['from'].replace('_', ' ')}"
+            )
+        )
+    for q in data["previously"]:
+        lines.append(
+            Text(
+                f"\nPreviously {q['edition']} {q['id']} ({q['obligation'] or 'not assessed'}): "
+                f"{q['summary']}",
+                style="dim",
+            )
+        )
+    for q in data["later"]:
+        lines.append(Text(f"\nBecame {q['edition']} {q['id']}: {q['summary']}", style="dim"))
+    if p["checks"]:
+        lines.append(Text("\nChecks: " + ", ".join(c["kind"] for c in p["checks"])))
+    title = f"{data['edition']} {p['id']}" + (f": {p['title']}" if p["title"] else "")
+    return Panel(Group(*lines), title=escape(title), title_align="left")

@@ -1,0 +1,58 @@
+"""`chc deadlines` for people: one complaint's due dates at a glance."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from chc.deadlines import Timeline
+
+STATUS_STYLE = {"on_time": "green", "late": "bold red", "open": "yellow", "overdue": "bold red"}
+STATUS_WORDS = {"on_time": "on time", "late": "late", "open": "open", "overdue": "OVERDUE"}
+
+
+def day(d: object) -> str:
+    from datetime import date
+
+    return f"{d:%a %d %b %Y}" if isinstance(d, date) else "-"
+
+
+def timeline_view(
+    t: Timeline, *, edition_title: str, calendar_stamp: str, chosen: str
+) -> RenderableType:
+    head = Text.assemble(
+        (f"Code edition {t.code}", "bold"),
+        f": {edition_title}, {chosen}\n",
+        f"Working days: Monday to Friday less {t.region} bank holidays ({calendar_stamp})",
+        f" and {len(t.closed)} closure day(s)" if t.closed else "",
+        f"; the starting event's day is day 0. Status as of {day(t.as_of)}.",
+    )
+    if t.reference:
+        head = Text.assemble((f"Complaint {t.reference}\n", "bold"), head)
+    lines: list[RenderableType] = [Text("")]
+    for e in t.events:
+        line = Text.assemble(f"{e.key:<24} due ", (day(e.due), "bold"), "  ")
+        line.append(STATUS_WORDS[e.status], style=STATUS_STYLE[e.status])
+        if e.done is not None:
+            line.append(f", done {day(e.done)}")
+        if e.working_days_late:
+            n = e.working_days_late
+            line.append(f", {n} working day{'s' if n > 1 else ''} late")
+        lines.append(line)
+        rule = f"    {e.rule} ({day(e.from_date)}" + (", assumed" if e.assumed else "")
+        lines.append(Text(rule + f"); provision {e.provision}", style="dim"))
+    table = Group(*lines, Text(""))
+    parts: list[RenderableType] = [head, table]
+    if any(e.assumed for e in t.events):
+        parts.append(
+            Text(
+                "assumed: counted from a due date because the actual date was not given",
+                style="dim",
+            )
+        )
+    warnings = [w for w in t.warnings if not w.startswith("assumption: ")]
+    for w in warnings:
+        parts.append(Text(f"warning: {w}", style="yellow"))
+    for a in t.assumptions:
+        parts.append(Text(f"assumption: {a}", style="dim"))
+    return Group(*parts)
