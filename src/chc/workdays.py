@@ -36,10 +36,11 @@ REGIONS: dict[str, str] = {
 }
 DEFAULT_REGION: RegionName = "england-and-wales"
 
-# Far enough either side for any complaint under any Code edition, and a guard against a
-# mistyped year sending the calendar off to build tables for the year 9999.
+# Far enough back for any complaint under any Code edition. The end is where the `holidays`
+# package's rules stop (its DEFAULT_END_YEAR): past it, it returns no bank holidays at all,
+# so Christmas would silently count as a working day. Refuse instead.
 MIN_YEAR = 1990
-MAX_YEAR = 2200
+MAX_YEAR = 2100
 
 _WEEKEND = {5: "Saturday", 6: "Sunday"}
 
@@ -121,9 +122,9 @@ class WorkingCalendar:
         """The nth working day after ``start`` (``start`` itself is day 0)."""
         if n < 0:
             raise ValueError("n must not be negative; count back with subtract()")
+        _check_year(start)
         if n == 0:
             return start
-        _check_year(start)
         year = start.year
         table = self._year(year)
         done = table.rank[start.toordinal() - table.first]
@@ -140,9 +141,9 @@ class WorkingCalendar:
         """The nth working day before ``end``."""
         if n < 0:
             raise ValueError("n must not be negative")
+        _check_year(end)
         if n == 0:
             return end
-        _check_year(end)
         year = end.year
         table = self._year(year)
         # working days strictly before `end` in its year

@@ -9,6 +9,7 @@ pydantic model over the data and turns the first validation error into a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,6 +49,7 @@ def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputEr
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt")
+    yaml.Constructor = _constructor()
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)
@@ -67,6 +69,24 @@ def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputEr
         ) from None
     except YAMLError as exc:
         raise error(f"invalid YAML: {exc}", file=source) from None
+
+
+@functools.cache
+def _constructor() -> type:
+    """A round-trip constructor that leaves dates as text.
+
+    ruamel.yaml turns ``2024-02-30`` into a ValueError with no position; kept as text, the
+    date is parsed by pydantic, whose error we can place at its line and column.
+    """
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class DatesAsText(RoundTripConstructor):
+        pass
+
+    DatesAsText.add_constructor(
+        "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+    )
+    return DatesAsText
 
 
 def load_yaml(path: Path, *, error: type[ChcError] = InputError) -> Any:
