@@ -1,0 +1,141 @@
+"""`chc check-policy`: where a complaints policy falls short of a Code edition."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chc.cli.app import CodeOpt, ForceOpt, OutputOpt, app, emit, handles_errors, show
+from chc.errors import InputError
+from chc.exitcodes import RC
+
+
+class PolicyFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+    github = "github"
+
+
+@app.command("check-policy")
+@handles_errors
+def check_policy_command(
+    policy: Annotated[
+        Path | None,
+        typer.Argument(help="The policy file (YAML; see docs/policy-format.md).", metavar="POLICY"),
+    ] = None,
+    code: CodeOpt = None,
+    all_codes: Annotated[
+        bool, typer.Option("--all-codes", help="Check against every edition, side by side.")
+    ] = False,
+    fmt: Annotated[
+        PolicyFormat, typer.Option("--format", "-f", help="text, json, md, html or github.")
+    ] = PolicyFormat.text,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Text: also list passes and provisions to judge by hand."
+        ),
+    ] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A folder of your own Jinja templates.", metavar="DIR"),
+    ] = None,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the policy file's JSON Schema and stop.")
+    ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Find where a complaints policy falls short of a Code edition, provision by provision.
+
+    Each provision's checks come from the edition file. A check passes, fails, or finds
+    the point not stated in the policy (never guessed); provisions with no machine check are
+    listed for a person to judge. The edition is --code, else the policy's own `code:`, else
+    the edition in force today.
+
+    Durations are compared with care: "5 days" is calendar days, never longer than 5
+    working days; "2 weeks" is 10 working days; "N hours" counts 24 hours to a working day;
+    a clock that starts earlier than the Code's is stricter. Every assumption is shown.
+
+    Exit status: 0 no 'must' provision fails; 1 a 'must' provision fails; 2 bad input.
+
+    Examples:
+
+      chc check-policy examples/policy-2024-seed004.yaml
+
+      chc check-policy my-policy.yaml --code 2024 --format html -o policy-check.html
+
+      chc check-policy examples/policy-noncompliant.yaml --format github
+    """
+    from chc.output import dumps_json
+
+    if schema:
+        from chc.policy import policy_schema
+
+        emit(dumps_json(policy_schema()), output, force)
+        return
+    if policy is None:
+        raise InputError("give the policy file to check, e.g. chc check-policy policy.yaml")
+    if output is not None:
+        from chc.output import check_writable
+
+        check_writable(output, force=force, inputs=(policy,))
+    from chc.policy import load_policy
+    from chc.policy_check import check_policy
+
+    loaded = load_policy(policy)
+    if all_codes:
+        if code is not None:
+            raise InputError("--all-codes and --code do not go together")
+        from chc.codes import builtin_editions
+
+        editions = builtin_editions()
+    else:
+        editions = [_edition(code, loaded.policy.code)]
+    reports = [check_policy(loaded, e) for e in editions]
+    if fmt is PolicyFormat.json:
+        data = (
+            reports[0].as_json() if not all_codes else {"reports": [r.as_json() for r in reports]}
+        )
+        emit(dumps_json(data), output, force, (policy,))
+    elif fmt is PolicyFormat.md:
+        from chc.policy_render import to_markdown
+
+        emit("\n".join(to_markdown(r, template) for r in reports), output, force, (policy,))
+    elif fmt is PolicyFormat.html:
+        if all_codes:
+            raise InputError(
+                "--format html shows one edition; use --code, or md/json for --all-codes"
+            )
+        from chc.policy_render import to_html
+
+        emit(to_html(reports[0], template), output, force, (policy,))
+    elif fmt is PolicyFormat.github:
+        from chc.policy_render import to_github
+
+        emit("".join(to_github(r) for r in reports), output, force, (policy,))
+    else:
+        from rich.console import Group
+
+        from chc.terminal.policy import report_view
+
+        show(Group(*(report_view(r, verbose=verbose) for r in reports)), output, force, (policy,))
+    if any(r.failed_must for r in reports):
+        raise typer.Exit(RC.FINDINGS)
+
+
+def _edition(code: str | None, declared: str | None):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from chc.codes import edition_for_date, load_edition
+
+    if code is not None:
+        return load_edition(code)
+    if declared is not None:
+        return load_edition(declared)
+    return edition_for_date(date.today())

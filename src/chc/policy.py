@@ -1,0 +1,269 @@
+"""A complaints policy as the landlord declares it: the model and its durations.
+
+The policy file is YAML (format in ``docs/policy-format.md``; JSON Schema from
+``chc check-policy --schema``). Every field but ``stages`` is optional, and a field left
+out is reported as not stated, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+
+from chc.errors import PolicyError
+
+DurationUnit = Literal["working_days", "days", "calendar_days", "weeks", "months", "years", "hours"]
+ClockStart = Literal["received", "acknowledged", "logged", "escalation_requested"]
+
+_DURATION = re.compile(
+    r"^\s*(\d+)\s+(working|business|calendar)?\s*(day|days|week|weeks|month|months|year|years|hour|hours)\s*$",
+    re.IGNORECASE,
+)
+
+# The most and fewest working days a span can hold, for comparing a policy's unit with the
+# Code's. A calendar week holds 5 working days at most; a month at most 23; a day is at most
+# one working day. The fewest allow for bank holidays (up to 4 in a fortnight at Christmas).
+MAX_WORKING_DAYS_PER_MONTH = 23
+MIN_WORKING_DAYS_PER_MONTH = 17
+HOURS_PER_DAY = 24
+
+
+@dataclass(frozen=True, order=True)
+class Duration:
+    """A span a policy states, such as "10 working days" or "6 months"."""
+
+    amount: int
+    unit: DurationUnit
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def working_days_range(self) -> tuple[int, int, str | None]:
+        """The fewest and most working days this span can hold, and the assumption made."""
+        n = self.amount
+        if self.unit == "working_days":
+            return n, n, None
+        if self.unit in ("days", "calendar_days"):
+            word = "days" if self.unit == "days" else "calendar days"
+            # n calendar days hold between about 5/7 of n (less holidays) and n working days.
+            low = max(0, (n * 5) // 7 - 2)
+            return low, n, f'"{self.text}" is read as {n} {word}, never more than {n} working days'
+        if self.unit == "weeks":
+            return (
+                max(0, 5 * n - 2),
+                5 * n,
+                f'"{self.text}" is read as {5 * n} working days at most',
+            )
+        if self.unit == "hours":
+            days = -(-n // HOURS_PER_DAY)
+            return (
+                days,
+                days,
+                (
+                    f'"{self.text}" is compared as working time: {HOURS_PER_DAY} hours to a '
+                    f"working day, so {days} working day{'s' if days != 1 else ''}"
+                ),
+            )
+        months = n * 12 if self.unit == "years" else n
+        return (
+            months * MIN_WORKING_DAYS_PER_MONTH,
+            months * MAX_WORKING_DAYS_PER_MONTH,
+            f'"{self.text}" can hold up to {months * MAX_WORKING_DAYS_PER_MONTH} working days',
+        )
+
+    def months(self) -> tuple[float, float]:
+        """The span in months, as (shortest, longest) reading."""
+        n = self.amount
+        if self.unit == "months":
+            return n, n
+        if self.unit == "years":
+            return 12 * n, 12 * n
+        if self.unit == "weeks":
+            return n * 7 / 31, n * 7 / 28
+        if self.unit in ("days", "calendar_days"):
+            return n / 31, n / 28
+        if self.unit == "working_days":
+            return n / MAX_WORKING_DAYS_PER_MONTH, n / MIN_WORKING_DAYS_PER_MONTH
+        return n / 24 / 31, n / 24 / 28
+
+
+def parse_duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            f'{value!r} is not a duration; write it like "10 working days", "5 days", '
+            '"2 weeks", "12 months" or "48 hours"'
+        )
+    m = _DURATION.match(value)
+    if m is None:
+        raise ValueError(
+            f'cannot read {value!r} as a duration; write it like "10 working days", '
+            '"5 days", "5 calendar days", "2 weeks", "12 months" or "48 hours"'
+        )
+    amount = int(m.group(1))
+    kind = (m.group(2) or "").lower()
+    word = m.group(3).lower().rstrip("s")
+    if amount == 0:
+        raise ValueError(f"{value!r}: a duration must be more than 0")
+    if word == "day":
+        unit: DurationUnit = {
+            "working": "working_days",
+            "business": "working_days",
+            "calendar": "calendar_days",
+        }.get(kind, "days")  # type: ignore[assignment]
+    else:
+        if kind:
+            raise ValueError(f"{value!r}: {kind!r} only goes with days")
+        unit = {"week": "weeks", "month": "months", "year": "years", "hour": "hours"}[word]  # type: ignore[assignment]
+    return Duration(amount, unit, " ".join(value.split()))
+
+
+def _duration(value: Any) -> Any:
+    return None if value is None else parse_duration(value)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+DURATION_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": _DURATION.pattern,
+            "description": 'a duration such as "10 working days", "5 days", "2 weeks", '
+            '"12 months" or "48 hours"',
+        },
+        {"type": "null"},
+    ]
+}
+DurationField = Annotated[Duration | None, WithJsonSchema(DURATION_SCHEMA)]
+
+
+class Stage(_Strict):
+    name: str = Field(min_length=1)
+    acknowledge: DurationField = None
+    respond: DurationField = None
+    respond_from: ClockStart | None = None
+    extension: DurationField = None
+    request_within: DurationField = None
+    reasons_required: bool | None = None
+
+    _durations = field_validator(
+        "acknowledge", "respond", "extension", "request_within", mode="before"
+    )(_duration)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name_text(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("a stage needs a name")
+        return value
+
+
+Signpost = Literal[
+    "stage 1", "stage 2", "stage 3", "extension", "refusal", "final response", "website"
+]
+
+
+class Policy(_Strict):
+    landlord: str | None = None
+    document: str | None = None
+    adopted: date | str | None = None
+    code: str | None = None
+    definition: str | None = None
+    stages: list[Stage] = Field(min_length=1)
+    pre_complaint_steps: list[str] | None = None
+    time_limit: DurationField = None
+    time_limit_discretion: bool | None = None
+    exclusions: list[str] | None = None
+    channels: list[str] | None = None
+    representatives: bool | None = None
+    reasonable_adjustments: bool | None = None
+    ombudsman_signposting: list[Signpost] | None = None
+    unacceptable_behaviour_policy: bool | None = None
+    published_on_website: bool | None = None
+
+    _time_limit = field_validator("time_limit", mode="before")(_duration)
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("adopted", mode="before")
+    @classmethod
+    def _adopted(cls, value: Any) -> Any:
+        if isinstance(value, str) and not re.match(r"^\d{4}(-\d{2})?$", value):
+            from chc.dates import parse_date
+            from chc.errors import ChcError
+
+            try:
+                return parse_date(value, "adopted")
+            except ChcError as err:
+                raise ValueError(
+                    f"{err.message}; adopted is a date (YYYY-MM-DD), or YYYY-MM where the day "
+                    "is unknown"
+                ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _unique_stage_names(self) -> Policy:
+        names = [s.name.strip().lower() for s in self.stages]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                raise ValueError(
+                    f"loc:stages.{i}.name|two stages are named {self.stages[i].name!r}"
+                )
+        return self
+
+
+@dataclass(frozen=True)
+class LoadedPolicy:
+    """A validated policy with the parsed YAML kept for line numbers."""
+
+    policy: Policy
+    data: Any
+    path: Path
+
+    def position(self, loc: list[str | int]) -> tuple[int | None, int | None]:
+        from chc.yamlio import position
+
+        return position(self.data, loc)
+
+
+def load_policy(path: Path) -> LoadedPolicy:
+    from pydantic import ValidationError
+
+    from chc.yamlio import load_yaml, located_error, validation_error
+
+    data = load_yaml(path, error=PolicyError)
+    if data is None:
+        raise PolicyError("the file is empty; a policy needs at least its stages", file=path)
+    if not isinstance(data, dict):
+        raise PolicyError("a policy file must be a YAML mapping (key: value lines)", file=path)
+    try:
+        policy = Policy.model_validate(data)
+    except ValidationError as exc:
+        msg = str(exc.errors()[0].get("msg", ""))
+        if msg.startswith("Value error, loc:"):
+            head, text = msg[len("Value error, loc:") :].split("|", 1)
+            loc: list[str | int] = [int(p) if p.isdigit() else p for p in head.split(".")]
+            raise located_error(text, data, loc, source=path, error=PolicyError) from None
+        raise validation_error(exc, data, source=path, error=PolicyError) from None
+    return LoadedPolicy(policy, data, path)
+
+
+def policy_schema() -> dict[str, Any]:
+    """JSON Schema of the policy file, for editors and other tools."""
+    schema = Policy.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "chc complaints policy"
+    return schema

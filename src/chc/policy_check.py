@@ -1,0 +1,165 @@
+"""Checking a policy against an edition: findings, located in the policy file, and a summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from chc.checks import CheckParamError, Outcome, run
+from chc.codes import Edition, Provision, provision_sort_key
+from chc.errors import CodeFileError
+from chc.policy import LoadedPolicy
+
+FindingStatus = Literal["fail", "not_stated", "pass", "manual"]
+STATUS_ORDER = {"fail": 0, "not_stated": 1, "pass": 2, "manual": 3}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One result for one provision: built complete in one place, never patched."""
+
+    sort_key: tuple[int, int, int]
+    check_index: int
+    provision: str
+    obligation: str | None
+    status: FindingStatus
+    check: str | None
+    message: str
+    expected: str | None = None
+    found: str | None = None
+    line: int | None = None
+    column: int | None = None
+    fix: str | None = None
+    assumption: str | None = None
+    section: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.line is not None and self.line < 1:
+            raise ValueError("line numbers start at 1")
+        if self.column is not None and self.column < 1:
+            raise ValueError("column numbers start at 1")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "provision": self.provision,
+            "section": self.section,
+            "obligation": self.obligation,
+            "status": self.status,
+            "check": self.check,
+            "message": self.message,
+            "expected": self.expected,
+            "found": self.found,
+            "location": {"line": self.line, "column": self.column},
+            "fix": self.fix,
+            "assumption": self.assumption,
+        }
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    edition: Edition
+    policy: LoadedPolicy
+    findings: tuple[Finding, ...]
+
+    @property
+    def failed_must(self) -> bool:
+        return any(f.status == "fail" and f.obligation == "must" for f in self.findings)
+
+    def by_provision(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            out.setdefault(f.provision, []).append(f)
+        return out
+
+    def provision_status(self) -> dict[str, FindingStatus]:
+        """A provision fails if any of its checks fails; not stated if any is not stated."""
+        out: dict[str, FindingStatus] = {}
+        for pid, items in self.by_provision().items():
+            out[pid] = min((f.status for f in items), key=lambda s: STATUS_ORDER[s])
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        statuses = self.provision_status()
+        counts: dict[str, dict[str, int]] = {
+            level: {"pass": 0, "fail": 0, "not_stated": 0, "manual": 0}
+            for level in ("must", "should")
+        }
+        for pid, status in statuses.items():
+            p = self.edition.provision(pid)
+            level = (p.obligation if p else None) or "should"
+            counts[level][status] += 1
+        total = {k: counts["must"][k] + counts["should"][k] for k in counts["must"]}
+        return {
+            "provisions": len(statuses),
+            **total,
+            "must": counts["must"],
+            "should": counts["should"],
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        p = self.policy.policy
+        return {
+            "code": self.edition.edition,
+            "policy": {
+                "file": str(self.policy.path),
+                "landlord": p.landlord,
+                "document": p.document,
+                "code": p.code,
+            },
+            "summary": self.summary(),
+            "findings": [f.as_json() for f in self.findings],
+        }
+
+
+def _finding(loaded: LoadedPolicy, p: Provision, index: int, check: str, o: Outcome) -> Finding:
+    line, column = loaded.position(list(o.loc)) if o.loc else (None, None)
+    return Finding(
+        sort_key=provision_sort_key(p.id),
+        check_index=index,
+        provision=p.id,
+        obligation=p.obligation,
+        status=o.status,
+        check=check,
+        message=o.message,
+        expected=o.expected,
+        found=o.found,
+        line=line,
+        column=column,
+        fix=o.fix,
+        assumption=o.assumption,
+        section=p.section,
+    )
+
+
+def check_policy(
+    loaded: LoadedPolicy, edition: Edition, *, code_file: str | Path | None = None
+) -> PolicyReport:
+    """Run every check of ``edition`` on the policy; list unchecked provisions as manual."""
+    findings: list[Finding] = []
+    for p in edition.provisions:
+        if not p.self_assessed:
+            continue
+        if not p.checks:
+            findings.append(
+                Finding(
+                    sort_key=provision_sort_key(p.id),
+                    check_index=0,
+                    provision=p.id,
+                    obligation=p.obligation,
+                    status="manual",
+                    check=None,
+                    message=p.summary,
+                    section=p.section,
+                )
+            )
+            continue
+        for i, spec in enumerate(p.checks):
+            try:
+                outcomes = run(spec.kind, loaded.policy, edition, spec.params)
+            except CheckParamError as err:
+                raise CodeFileError(
+                    f"provision {p.id}: {err}", file=code_file or f"edition {edition.edition}"
+                ) from None
+            findings.extend(_finding(loaded, p, i, spec.kind, o) for o in outcomes)
+    return PolicyReport(edition, loaded, tuple(sorted(findings)))
