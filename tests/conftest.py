@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository's paths and a way to run the CLI in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CODE_VERSIONS = ROOT / "code_versions"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_chc(*args: str, env: dict[str, str] | None = None) -> Run:
+    from chc.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def chc() -> type[Run]:
+    return Run
