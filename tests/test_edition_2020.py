@@ -125,7 +125,6 @@ def test_provision_fields(edition: Edition) -> None:
         assert provision.title is not None
         assert 3 <= len(provision.title.split()) <= 7, provision.id
         assert provision.topics, provision.id
-        assert not provision.checks, provision.id
         assert not provision.previously, provision.id
     q11 = edition.provision("Q1.1")
     assert q11 is not None
