@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from chc.workdays import WorkingCalendar, calendar_for
 
 FIRST = date(2000, 1, 1)
-# Two additions of up to 400 working days must stay inside the calendar (it ends in 2100).
-LAST = date(2098, 12, 31)
+# Two additions of up to 400 working days (about 3.2 years) must stay inside the calendar,
+# which ends with 2100.
+LAST = date(2096, 12, 31)
 
 # GOV.UK's divisions and the `holidays` package's GB subdivisions, written out here rather
 # than imported, so a wrong mapping in the module would show up.

@@ -157,6 +157,11 @@ class Timescale(Strict):
     def action(self) -> str:
         return self.key.split(".", 1)[-1]
 
+    @functools.cached_property
+    def assumption(self) -> str:
+        """The note, prefixed with what it is about, for results that depend on it."""
+        return f"{self.key} ({self.provision}): {self.note}"
+
     def describe(self) -> str:
         unit = self.unit.replace("_", " ")
         if self.amount == 1:
@@ -293,10 +298,11 @@ class Edition(Strict):
         return {p.id: p for p in self.provisions}
 
     def timescale(self, key: str) -> Timescale | None:
-        for t in self.timescales:
-            if t.key == key:
-                return t
-        return None
+        return self._timescale_by_key.get(key)
+
+    @functools.cached_property
+    def _timescale_by_key(self) -> dict[str, Timescale]:
+        return {t.key: t for t in self.timescales}
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:
@@ -406,11 +412,27 @@ def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:
 
 def load_code_file(path: Path) -> Edition:
     """Load and fully validate one Code file (a shipped edition or a user's own)."""
-    from chc.yamlio import load_yaml
+    from chc import cache
+    from chc.yamlio import parse_yaml, read_text
 
-    data = load_yaml(path, error=CodeFileError)
+    text = read_text(path, error=CodeFileError)
+    shipped = [builtin_path(name) for name in BUILTIN_EDITIONS]
+    try:
+        entry = "edition-" + cache.key(text.encode(), *(p.read_bytes() for p in shipped))
+    except OSError:
+        entry = None
+    if entry is not None:
+        cached = cache.read(entry)
+        if cached is not None:
+            try:
+                return Edition.model_validate(cached)
+            except ValueError:
+                pass  # written by another version of the models: fall through and rebuild
+    data = parse_yaml(text, source=path, error=CodeFileError)
     edition = parse_edition(data, source=path)
     _check_crosswalk(edition, data, path)
+    if entry is not None:
+        cache.write(entry, edition.model_dump(mode="json", by_alias=True))
     return edition
 
 

@@ -16,6 +16,12 @@ def parse_date(value: object, what: str) -> date:
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        # Fast path for caseloads; the slow path below explains what is wrong.
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
     m = _ISO.match(text)
     if m is None:
         raise InputError(f"{what}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-05-01")

@@ -60,6 +60,7 @@ class WorkingCalendar:
             raise InputError(f"unknown region {region!r}; choose one of {', '.join(REGIONS)}")
         self.region = region
         self.closed: frozenset[date] = frozenset(closed)
+        self.closed_sorted: tuple[date, ...] = tuple(sorted(self.closed))
         for day in self.closed:
             _check_year(day)
         self._years: dict[int, _Year] = {}
@@ -187,11 +188,40 @@ def _check_year(day: date) -> None:
 
 @functools.cache
 def _bank_holidays(subdiv: str, year: int) -> dict[date, str]:
-    # Imported here: `holidays` is large and only needed once a calendar is queried.
+    from chc import cache
+
+    stamp = _holidays_stamp()
+    entry = f"holidays-{subdiv}-{year}-{cache.key(stamp.encode())}" if stamp else None
+    if entry is not None:
+        cached = cache.read(entry)
+        if isinstance(cached, dict):
+            return {date.fromisoformat(day): name for day, name in cached.items()}
+    # Imported here: `holidays` loads every country's rules (~100 ms), so a warm start reads
+    # the year's table from chc's cache instead.
     import holidays
 
     table = holidays.country_holidays("GB", subdiv=subdiv, years=year)
-    return {day: name for day, name in table.items() if day.year == year}
+    result = {day: name for day, name in table.items() if day.year == year}
+    if entry is not None:
+        cache.write(entry, {day.isoformat(): name for day, name in sorted(result.items())})
+    return result
+
+
+@functools.cache
+def _holidays_stamp() -> str | None:
+    """Identifies the installed `holidays` release without importing it (path and mtime)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    origin = Path(spec.origin)
+    try:
+        stamps = [(origin.parent / "version.py").stat().st_mtime_ns, origin.stat().st_mtime_ns]
+    except OSError:
+        return None
+    return f"{origin.parent}:{stamps[0]}:{stamps[1]}"
 
 
 @functools.cache

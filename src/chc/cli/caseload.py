@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from chc.caseload import BadRow
 from chc.cli.app import emit, show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar
@@ -31,6 +32,14 @@ def run_caseload(
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
         )
+    if fmt == "csv" and not summary:
+        # The bulk path: both cores, and no timelines kept in memory.
+        text, bad = caseload.process_to_csv(
+            cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows
+        )
+        emit(text, output, force, (cases,))
+        _report_bad(bad, cases)
+        return
     results, bad = caseload.process(cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
     inputs = (cases,)
     head = {
@@ -41,7 +50,7 @@ def run_caseload(
     if summary:
         items = caseload.summary(results, calendar, as_of)
         if fmt == "csv":
-            rows = (caseload.attention_json(a) for a in items)
+            rows = (tuple(caseload.attention_json(a).values()) for a in items)
             text = caseload.to_csv(rows, caseload.SUMMARY_COLUMNS)
         elif fmt == "jsonl":
             import json
@@ -62,8 +71,6 @@ def run_caseload(
             show(summary_view(items, len(results), bad, as_of, cases), output, force, inputs)
             return
         emit(text, output, force, inputs)
-    elif fmt == "csv":
-        emit(caseload.to_csv(caseload.event_rows(results)), output, force, inputs)
     elif fmt == "jsonl":
         import json
 
@@ -90,11 +97,16 @@ def run_caseload(
         from chc.terminal.caseload import cases_view
 
         show(cases_view(results, bad, as_of, cases), output, force, inputs)
-    if bad:
-        from chc.terminal.console import console
+    _report_bad(bad, cases)
 
-        err = console(stderr=True)
-        err.print(f"chc: skipped {len(bad)} bad row(s) in {cases}:", markup=False)
-        for b in bad:
-            where = f"{cases}:{b.line}" + (f":{b.column}" if b.column else "")
-            err.print(f"  {where}: {b.message}", markup=False)
+
+def _report_bad(bad: list[BadRow], cases: Path) -> None:
+    if not bad:
+        return
+    from chc.terminal.console import console
+
+    err = console(stderr=True)
+    err.print(f"chc: skipped {len(bad)} bad row(s) in {cases}:", markup=False)
+    for b in bad:
+        where = f"{cases}:{b.line}" + (f":{b.column}" if b.column else "")
+        err.print(f"  {where}: {b.message}", markup=False)

@@ -50,7 +50,7 @@ def timeline_view(
                 style="dim",
             )
         )
-    warnings = [w for w in t.warnings if not w.startswith("assumption: ")]
+    warnings = list(t.problems)
     for w in warnings:
         parts.append(Text(f"warning: {w}", style="yellow"))
     for a in t.assumptions:
