@@ -54,9 +54,11 @@ def bench_addition(rounds: int = 200_000) -> None:
     naive = [naive_add(d, n, off) for d, n in zip(starts[:sample], counts[:sample], strict=True)]
     naive_s = time.perf_counter() - t0
     assert naive == ours[:sample], "the two methods disagree"
-    print(f"working-day addition: chc {rounds / ours_s:,.0f}/s; "
-          f"day-by-day loop {sample / naive_s:,.0f}/s "
-          f"({(rounds / ours_s) / (sample / naive_s):.0f}x faster; answers identical)")
+    print(
+        f"working-day addition: chc {rounds / ours_s:,.0f}/s; "
+        f"day-by-day loop {sample / naive_s:,.0f}/s "
+        f"({(rounds / ours_s) / (sample / naive_s):.0f}x faster; answers identical)"
+    )
 
 
 def chc_command() -> list[str]:
@@ -68,9 +70,18 @@ def write_caseload(path: Path, n: int) -> None:
     rng = random.Random(7)
     with path.open("w", encoding="utf-8", newline="") as handle:
         w = csv.writer(handle)
-        w.writerow(["reference", "received", "stage1_acknowledged", "stage1_extension",
-                    "stage1_responded", "stage2_requested", "stage2_acknowledged",
-                    "stage2_responded"])
+        w.writerow(
+            [
+                "reference",
+                "received",
+                "stage1_acknowledged",
+                "stage1_extension",
+                "stage1_responded",
+                "stage2_requested",
+                "stage2_acknowledged",
+                "stage2_responded",
+            ]
+        )
         for i in range(n):
             received = date(2022, 4, 1) + timedelta(days=rng.randrange(900))
             ack = received + timedelta(days=rng.randrange(0, 8))
@@ -79,8 +90,11 @@ def write_caseload(path: Path, n: int) -> None:
             row = [f"C{i:06d}", received, ack, ext, responded, "", "", ""]
             if rng.random() < 0.15:
                 req = responded + timedelta(days=rng.randrange(1, 20))
-                row[5:] = [req, req + timedelta(days=rng.randrange(0, 8)),
-                           req + timedelta(days=rng.randrange(10, 40))]
+                row[5:] = [
+                    req,
+                    req + timedelta(days=rng.randrange(0, 8)),
+                    req + timedelta(days=rng.randrange(10, 40)),
+                ]
             w.writerow(row)
 
 
@@ -90,8 +104,21 @@ def bench_caseload(n: int) -> None:
         write_caseload(cases, n)
         out = Path(tmp) / "due.csv"
         t0 = time.perf_counter()
-        subprocess.run([*chc_command(), "deadlines", "--cases", str(cases), "--as-of",
-                        "2025-01-31", "--format", "csv", "-o", str(out)], check=True)
+        subprocess.run(
+            [
+                *chc_command(),
+                "deadlines",
+                "--cases",
+                str(cases),
+                "--as-of",
+                "2025-01-31",
+                "--format",
+                "csv",
+                "-o",
+                str(out),
+            ],
+            check=True,
+        )
         seconds = time.perf_counter() - t0
         rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
         print(f"caseload: {n:,} complaints ({rows:,} events) to CSV in {seconds:.2f} s end to end")
@@ -104,8 +131,10 @@ def bench_startup() -> None:
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
         times.append(time.perf_counter() - t0)
-    print(f"start-up: one complaint in {min(times):.3f} s best, "
-          f"{statistics.median(times):.3f} s median of 7")
+    print(
+        f"start-up: one complaint in {min(times):.3f} s best, "
+        f"{statistics.median(times):.3f} s median of 7"
+    )
 
 
 def main() -> None:
