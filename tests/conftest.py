@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# chc caches validated Code files and holiday tables on disk; tests use a cache of their own
+# so that they neither depend on nor disturb the user's.
+os.environ.setdefault("CHC_CACHE_DIR", tempfile.mkdtemp(prefix="chc-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
