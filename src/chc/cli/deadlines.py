@@ -34,10 +34,6 @@ class DeadlineFormat(str, Enum):
     jsonl = "jsonl"
 
 
-DateOpt = Annotated[str | None, typer.Option(metavar="DATE")]
-DaysOpt = Annotated[int | None, typer.Option(metavar="N", min=1)]
-
-
 @app.command("deadlines")
 @handles_errors
 def deadlines_command(
@@ -46,21 +42,39 @@ def deadlines_command(
         typer.Option("--received", help="Date the complaint was received.", metavar="DATE"),
     ] = None,
     code: CodeOpt = None,
-    stage1_acknowledged: DateOpt = None,
+    stage1_acknowledged: Annotated[
+        str | None, typer.Option(help="Date stage 1 was acknowledged (and logged).", metavar="DATE")
+    ] = None,
     stage1_extension: Annotated[
         int | None,
         typer.Option(help="Stage 1 extension, in the edition's extension unit.", metavar="N"),
     ] = None,
-    stage1_responded: DateOpt = None,
-    stage2_requested: DateOpt = None,
-    stage2_acknowledged: DateOpt = None,
+    stage1_responded: Annotated[
+        str | None, typer.Option(help="Date of the stage 1 response.", metavar="DATE")
+    ] = None,
+    stage2_requested: Annotated[
+        str | None, typer.Option(help="Date the resident asked for stage 2.", metavar="DATE")
+    ] = None,
+    stage2_acknowledged: Annotated[
+        str | None, typer.Option(help="Date stage 2 was acknowledged.", metavar="DATE")
+    ] = None,
     stage2_extension: Annotated[
         int | None,
         typer.Option(help="Stage 2 extension, in the edition's extension unit.", metavar="N"),
     ] = None,
-    stage2_responded: DateOpt = None,
-    stage3_requested: DateOpt = None,
-    stage3_responded: DateOpt = None,
+    stage2_responded: Annotated[
+        str | None, typer.Option(help="Date of the stage 2 response.", metavar="DATE")
+    ] = None,
+    stage3_requested: Annotated[
+        str | None,
+        typer.Option(
+            help="Date the resident asked for stage 3 (2020 and 2022 editions only).",
+            metavar="DATE",
+        ),
+    ] = None,
+    stage3_responded: Annotated[
+        str | None, typer.Option(help="Date of the stage 3 response.", metavar="DATE")
+    ] = None,
     cases: Annotated[
         Path | None,
         typer.Option(
