@@ -332,21 +332,26 @@ def field_equals(policy: Policy, edition: Edition, params: dict[str, Any]) -> li
                 expected,
                 None,
                 (),
-                f"state {field}: {str(want).lower()}",
+                f"state {field}: {_yaml(want)}",
             )
         ]
     if value == want:
-        return [Outcome("pass", expected, expected, str(value), (field,))]
+        return [Outcome("pass", expected, expected, _yaml(value), (field,))]
     return [
         Outcome(
             "fail",
-            f"the policy says {field}: {value}",
+            f"the policy says {field}: {_yaml(value)}",
             expected,
-            str(value),
+            _yaml(value),
             (field,),
-            f"{field}: {str(want).lower()}",
+            f"set {field}: {_yaml(want)}",
         )
     ]
+
+
+def _yaml(value: object) -> str:
+    """A value as the policy file would spell it (true, not True)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def field_true(policy: Policy, edition: Edition, params: dict[str, Any]) -> list[Outcome]:
@@ -470,14 +475,15 @@ def min_channels(policy: Policy, edition: Edition, params: dict[str, Any]) -> li
             )
         ]
     found = ", ".join(channels) or "none"
-    if len({c.strip().lower() for c in channels}) >= need:
+    distinct = len({c.strip().lower() for c in channels})
+    if distinct >= need:
         return [
-            Outcome("pass", f"{len(channels)} ways to complain", expected, found, ("channels",))
+            Outcome("pass", f"{distinct} ways to complain", expected, found, ("channels",))
         ]
     return [
         Outcome(
             "fail",
-            f"only {len(channels)} way(s) to complain",
+            f"only {distinct} way{'s' if distinct != 1 else ''} to complain",
             expected,
             found,
             ("channels",),
