@@ -1,0 +1,242 @@
+"""`chc self-assessment`: scaffold, check and render the annual self-assessment."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors
+from chc.errors import InputError
+
+assessment_app = typer.Typer(
+    name="self-assessment",
+    help=(
+        "Scaffold, check and render the annual self-assessment against a Code edition.\n\n"
+        "Three steps: scaffold an answers file, fill it in, check it, render it.\n\n"
+        "Example: chc self-assessment scaffold --code 2024 -o answers.yaml"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+app.add_typer(assessment_app)
+
+
+class RenderFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+AnswersArg = Annotated[
+    Path,
+    typer.Argument(help="The answers file (YAML; see docs/answers-format.md).", metavar="ANSWERS"),
+]
+
+
+@assessment_app.command("scaffold")
+@handles_errors
+def scaffold_command(
+    code: CodeOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    from_policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-policy",
+            help="Pre-fill what chc check-policy decides for POLICY (marked machine_filled).",
+            metavar="POLICY",
+        ),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Carry last year's answers forward, through the Code's crosswalk.",
+            metavar="ANSWERS",
+        ),
+    ] = None,
+    landlord: Annotated[
+        str | None, typer.Option("--landlord", help="The landlord's name.", metavar="NAME")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The year assessed, e.g. 2024-25.", metavar="TEXT"),
+    ] = None,
+) -> None:
+    """Write a new answers file: one entry per item of the edition's self-assessment form.
+
+    Each entry has empty comply, evidence, commentary, action and target_date fields, with
+    chc's summary of the requirement as a comment above it. An existing file is never
+    replaced without --force. --from carries last year's answers forward (a 2022 answer
+    for 4.1 lands on 2024's 6.2) and lists the old items that have no successor;
+    --from-policy fills in only the items --from left empty.
+
+    Examples:
+
+      chc self-assessment scaffold --code 2024 -o answers.yaml
+
+      chc self-assessment scaffold --code 2024 --from answers-2022.yaml -o answers.yaml
+
+      chc self-assessment scaffold --code 2024 --from-policy policy.yaml -o answers.yaml
+    """
+    from chc.assessment import (
+        Answer,
+        answers_from_policy,
+        carry_forward,
+        code_reference,
+        load_answers,
+        scaffold,
+    )
+    from chc.codes import load_edition
+
+    if code is None:
+        raise InputError("give the edition to assess against, e.g. --code 2024")
+    inputs = tuple(p for p in (from_policy, previous) if p is not None)
+    if output is not None:
+        from chc.output import check_writable
+
+        check_writable(output, force=force, inputs=inputs)
+    edition = load_edition(code)
+    answers: dict[str, Answer] = {}
+    notes: dict[str, str] = {}
+    if previous is not None:
+        old = load_answers(previous)
+        carried = carry_forward(old, edition)
+        answers.update(carried.answers)
+        notes.update(carried.notes)
+        landlord = landlord or old.landlord
+        if carried.not_carried:
+            typer.echo(
+                f"Not carried (no successor in the {edition.edition} edition): "
+                f"{carried.source_edition} {', '.join(carried.not_carried)}",
+                err=True,
+            )
+    if from_policy is not None:
+        from chc.policy import load_policy
+        from chc.policy_check import check_policy
+
+        filled = answers_from_policy(check_policy(load_policy(from_policy), edition))
+        for pid, answer in filled.items():
+            answers.setdefault(pid, answer)
+    name = output.name if output is not None else "answers.yaml"
+    text = scaffold(
+        edition,
+        code=code_reference(code, output.parent if output is not None else None),
+        name=name,
+        landlord=landlord,
+        period=period,
+        answers=answers,
+        notes=notes,
+    )
+    emit(text, output, force, inputs)
+
+
+@assessment_app.command("check")
+@handles_errors
+def check_command(
+    answers: AnswersArg,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when there are warnings.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Judge target dates against DATE (YYYY-MM-DD), not today.",
+            metavar="DATE",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+) -> None:
+    """Check an answers file: every problem with its file, line and column.
+
+    Errors: an unknown or duplicate item id, comply not one of yes / no / partly / not
+    applicable, a field of the wrong type, a date that does not exist. Warnings: a missing
+    or unanswered item, a "yes" with no evidence, a "no" or "partly" with no commentary or
+    no target date, a target date in the past, an answer chc filled in and nobody reviewed.
+
+    Exit status: 0 no errors (and with --strict no warnings); 1 warnings with --strict;
+    2 errors or bad input.
+
+    Examples:
+
+      chc self-assessment check answers.yaml
+
+      chc self-assessment check answers.yaml --strict --today 2024-06-30 --format json
+    """
+    from datetime import date
+
+    from chc.assessment import check_answers, read_answers
+    from chc.dates import parse_date
+
+    day = parse_date(today, "--today") if today is not None else date.today()
+    report = check_answers(read_answers(answers), today=day)
+    if fmt is Format.json:
+        from chc.output import dumps_json
+
+        emit(dumps_json(report.as_json()), None, False)
+    else:
+        from chc.terminal.assessment import report_view
+        from chc.terminal.console import console
+
+        # One line per problem, never wrapped, so that it can be grepped.
+        console().print(report_view(report), soft_wrap=True)
+    raise typer.Exit(report.exit_code(strict=strict))
+
+
+@assessment_app.command("render")
+@handles_errors
+def render_command(
+    answers: AnswersArg,
+    fmt: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="md (Markdown) or html.")
+    ] = RenderFormat.md,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The document's title.", metavar="TEXT")
+    ] = None,
+    landlord: Annotated[
+        str | None,
+        typer.Option(
+            "--landlord", help="The landlord's name, instead of the file's.", metavar="NAME"
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A folder of your own templates (self-assessment.md.j2, self-assessment.html.j2).",
+            metavar="DIR",
+        ),
+    ] = None,
+) -> None:
+    """Render the answers as the edition's form lays it out, as Markdown or HTML.
+
+    A summary comes first (items complying, not complying, partly, not applicable and not
+    answered, per section, and per must/should table for 2022), then the actions and
+    target dates, then one table per section (2024), a 'must' and a 'should' table per
+    section (2022) or the themes' questions (2020). HTML is one self-contained file that
+    prints on A4. Errors in the answers stop the render (run check for the full list);
+    warnings do not.
+
+    Examples:
+
+      chc self-assessment render answers.yaml --format html -o self-assessment.html
+
+      chc self-assessment render answers.yaml --format md --title "Self-assessment 2024-25"
+    """
+    from chc.assessment import load_answers, to_html, to_markdown, view
+
+    if output is not None:
+        from chc.output import check_writable
+
+        check_writable(output, force=force, inputs=(answers,))
+    context = view(load_answers(answers), title=title, landlord=landlord)
+    render = to_html if fmt is RenderFormat.html else to_markdown
+    emit(render(context, template), output, force, (answers,))
+    if output is not None:
+        print(f"Wrote {output}", file=sys.stderr)

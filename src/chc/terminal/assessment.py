@@ -1,0 +1,32 @@
+"""`chc self-assessment check` for people: one line per problem, then a count."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from chc.assessment import AnswersReport
+
+STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def report_view(report: AnswersReport) -> RenderableType:
+    lines: list[RenderableType] = []
+    for p in report.problems:
+        # Text objects take user text literally: nothing in a message is read as markup.
+        lines.append(
+            Text.assemble(
+                f"{p.file}:{p.line}:{p.column}: ",
+                (p.severity, STYLE[p.severity]),
+                f" [{p.check}] {p.message}",
+            )
+        )
+    a = report.answers
+    answered = sum(1 for x in a.answers.values() if x.comply is not None)
+    tail = (
+        f"{a.path}: {report.errors} error(s), {report.warnings} warning(s); "
+        f"{answered} of {len(a.edition.self_assessed)} items answered "
+        f"(Code {a.edition.edition}; target dates judged against {report.today.isoformat()})"
+    )
+    lines.append(Text(tail, style="bold" if report.problems else "green"))
+    return Group(*lines)
