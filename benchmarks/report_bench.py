@@ -1,0 +1,78 @@
+"""Speed of `chc report`: a 100,000-case caseload to an HTML report (a benchmark, not a test).
+
+    .venv/bin/python benchmarks/report_bench.py [--cases N]
+
+Builds a synthetic caseload (fixed seed; both Code editions, extensions, refusals,
+withdrawals, outcomes and categories) in a temporary folder, then runs the report end to
+end as a user does, `chc report ... --format html -o report.html` in a subprocess, and
+prints the wall time in seconds, best of three. The aim is under 5 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HEADER = (
+    "reference", "received", "stage1_acknowledged", "stage1_extension", "stage1_responded",
+    "stage2_requested", "stage2_acknowledged", "stage2_responded", "category", "outcome",
+    "refused", "refusal_reason", "refusal_within_policy", "remedy_amount",
+)  # fmt: skip
+CATEGORIES = ("Repairs", "Grounds", "Neighbourhood", "Communication", "Service charges", "Damp")
+OUTCOMES = ("upheld", "partly upheld", "not upheld", "not upheld", "withdrawn")
+
+
+def write_cases(path: Path, n: int) -> None:
+    rng = random.Random(7)
+    start = date(2023, 10, 1)  # spans the 2022 and 2024 editions
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        w = csv.writer(handle, lineterminator="\n")
+        w.writerow(HEADER)
+        for i in range(n):
+            received = start + timedelta(days=rng.randrange(540))
+            ack = received + timedelta(days=rng.randrange(6))
+            ext = str(rng.choice((10, 15))) if rng.random() < 0.03 else ""
+            s1 = ack + timedelta(days=rng.randrange(1, 30))
+            refused = rng.random() < 0.03
+            row = [f"C{i:06d}", received, ack, ext, s1, "", "", "",
+                   rng.choice(CATEGORIES), "" if refused else rng.choice(OUTCOMES),
+                   "yes" if refused else "", "Service request" if refused else "",
+                   rng.choice(("yes", "no")) if refused else "",
+                   f"{rng.randrange(25, 500)}.00" if rng.random() < 0.1 else ""]  # fmt: skip
+            if not refused and rng.random() < 0.1:
+                asked = s1 + timedelta(days=rng.randrange(1, 20))
+                row[5:8] = [asked, asked + timedelta(days=2), asked + timedelta(days=25)]
+            w.writerow(row)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    chc = Path(sys.executable).with_name("chc")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = Path(tmp) / "cases.csv"
+        write_cases(cases, args.cases)
+        times = []
+        for i in range(3):
+            out = Path(tmp) / f"report-{i}.html"
+            t0 = time.perf_counter()
+            subprocess.run(
+                [str(chc), "report", str(cases), "--homes", "60000", "--from", "2024-04-01",
+                 "--to", "2025-03-31", "--format", "html", "-o", str(out)],
+                check=True,
+            )  # fmt: skip
+            times.append(time.perf_counter() - t0)
+            assert out.stat().st_size > 0
+    print(f"chc report: {args.cases:,} cases to HTML in {min(times):.2f} s (best of 3; aim < 5 s)")
+
+
+if __name__ == "__main__":
+    main()

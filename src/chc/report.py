@@ -1,0 +1,1149 @@
+"""The annual complaints performance report: TSM CH01 and CH02 and the figures around them.
+
+Built from the same caseload CSV that ``chc deadlines --cases`` reads (through
+:func:`chc.caseload.process`), so a report's figures and the due dates it judges them by
+can never disagree. Every figure carries its numerator, denominator and definition; the
+definitions are also in ``docs/report.md``.
+
+Where the Regulator of Social Housing's rule is not settled, the choice is an option
+(:class:`Options`) and the report says which was used:
+
+- ``refused``: how a complaint the landlord refused to accept counts in CH02;
+- ``withdrawn``: whether a withdrawn complaint that has a response date counts in CH02;
+- ``over_limit``: whether a response inside an extension longer than the Code's limit
+  counts as on time.
+
+Pure: no typer, no rich, no printing, no clock. Rounding is half-up on exact fractions, so
+68.25 is 68.3 on every machine (float ``round`` would give 68.2 for some values).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from chc.errors import CaseError, InputError
+
+if TYPE_CHECKING:
+    from chc.caseload import CaseResult
+    from chc.codes import Edition
+    from chc.workdays import WorkingCalendar
+
+RefusedRule = Literal["late", "excluded", "by-policy"]
+WithdrawnRule = Literal["excluded", "as-recorded"]
+OverLimitRule = Literal["capped", "honoured"]
+
+REFUSED_RULES: tuple[RefusedRule, ...] = ("by-policy", "late", "excluded")
+WITHDRAWN_RULES: tuple[WithdrawnRule, ...] = ("excluded", "as-recorded")
+OVER_LIMIT_RULES: tuple[OverLimitRule, ...] = ("capped", "honoured")
+
+OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn")
+NOT_RECORDED = "not recorded"
+REFUSED = "refused"
+_OUTCOME_WORDS = {
+    "upheld": "upheld",
+    "partly upheld": "partly upheld",
+    "partially upheld": "partly upheld",
+    "part upheld": "partly upheld",
+    "not upheld": "not upheld",
+    "withdrawn": "withdrawn",
+}
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+STAGES = (1, 2)
+
+RULE_TEXT: dict[str, str] = {
+    "by-policy": (
+        "a refused complaint recorded as refused within the landlord's policy "
+        "(refusal_within_policy = yes) is left out of CH02; any other refused complaint "
+        "counts as responded to but not within the Code's timescale"
+    ),
+    "late": "every refused complaint counts as responded to but not within the Code's timescale",
+    "excluded": "refused complaints are left out of CH02 (numerator and denominator)",
+    "excluded-withdrawn": "withdrawn complaints are left out of CH02 and of the response times",
+    "as-recorded": ("a withdrawn complaint with a response date is timed like any other response"),
+    "capped": (
+        "a response inside an extension counts as on time only up to the Code's extension "
+        "limit; an extension longer than the limit is honoured only up to the limit"
+    ),
+    "honoured": (
+        "a response inside the extension given counts as on time even where the extension "
+        "is longer than the Code's limit (the landlord had good reason)"
+    ),
+}
+
+
+# -- options and figures ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the report covers and how the unsettled rules are applied."""
+
+    homes: int
+    start: date
+    end: date
+    refused: RefusedRule = "by-policy"
+    withdrawn: WithdrawnRule = "excluded"
+    over_limit: OverLimitRule = "capped"
+    code: str | None = None
+    landlord: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.homes < 1:
+            raise InputError(f"--homes must be a whole number above 0, not {self.homes}")
+        if self.end < self.start:
+            raise InputError(
+                f"the period ends ({self.end.isoformat()}) before it starts "
+                f"({self.start.isoformat()})"
+            )
+        if self.refused not in REFUSED_RULES:
+            raise InputError(f"refused complaints: unknown rule {self.refused!r}")
+        if self.withdrawn not in WITHDRAWN_RULES:
+            raise InputError(f"withdrawn complaints: unknown rule {self.withdrawn!r}")
+        if self.over_limit not in OVER_LIMIT_RULES:
+            raise InputError(f"extensions over the limit: unknown rule {self.over_limit!r}")
+
+    def previous(self, homes: int | None = None) -> Options:
+        """The same span one year earlier (29 February becomes 28 February)."""
+        from chc.workdays import add_months
+
+        return Options(
+            homes=homes if homes is not None else self.homes,
+            start=add_months(self.start, -12),
+            end=add_months(self.end, -12),
+            refused=self.refused,
+            withdrawn=self.withdrawn,
+            over_limit=self.over_limit,
+            code=self.code,
+            landlord=self.landlord,
+        )
+
+    def contains(self, day: date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+def rounded(value: Fraction, places: int = 1) -> Decimal:
+    """Half-up rounding of an exact fraction: 68.25 -> 68.3, never float noise."""
+    scale = 10**places
+    n = value * scale
+    whole = (n.numerator * 2 + n.denominator) // (n.denominator * 2)  # floor(n + 1/2)
+    return Decimal(whole).scaleb(-places)
+
+
+Unit = Literal["complaints", "per 1,000 homes", "%", "working days", "£"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published number with what it was computed from.
+
+    ``value`` is None when the denominator is 0 (nothing to measure), and is shown "n/a".
+    """
+
+    key: str
+    label: str
+    unit: Unit
+    value: Decimal | None
+    numerator: int | Decimal | None
+    denominator: int | None
+    definition: str
+
+    @property
+    def shown(self) -> str:
+        if self.value is None:
+            return "n/a"
+        if self.unit == "%":
+            return f"{self.value}%"
+        if self.unit == "£":
+            return f"£{self.value:,.2f}"
+        if self.unit == "complaints":
+            return f"{self.value:,}"
+        return f"{self.value:,}"
+
+    @property
+    def counts(self) -> str:
+        """The counts behind the figure, in words: '312 of 380', '393 / 5,762 homes'."""
+        num, den = self.numerator, self.denominator
+        if self.unit == "per 1,000 homes":
+            return f"{num:,} complaints / {den:,} homes × 1,000"
+        if self.unit == "%":
+            return f"{num:,} of {den:,}"
+        if self.unit == "working days" and self.key.startswith("days_mean"):
+            return f"{num:,} working days / {den:,} responses"
+        if self.unit == "working days":
+            return f"middle of {den:,} responses"
+        if self.unit == "£":
+            return f"{den:,} complaints with a payment"
+        return f"{num:,} complaints"
+
+    def as_json(self) -> dict[str, Any]:
+        def num(v: int | Decimal | None) -> int | float | None:
+            # Counts stay integers; everything else is a float so a value's JSON type never
+            # depends on whether it happens to be whole (100.0, not 100).
+            if isinstance(v, Decimal):
+                return int(v) if self.unit == "complaints" else float(v)
+            return v
+
+        return {
+            "label": self.label,
+            "value": None if self.value is None else num(self.value),
+            "unit": self.unit,
+            "numerator": num(self.numerator),
+            "denominator": self.denominator,
+            "shown": self.shown,
+            "counts": self.counts,
+            "definition": self.definition,
+        }
+
+
+def count_figure(key: str, label: str, n: int, definition: str) -> Figure:
+    return Figure(key, label, "complaints", Decimal(n), n, None, definition)
+
+
+def rate_figure(key: str, label: str, num: int, den: int, definition: str) -> Figure:
+    value = rounded(Fraction(num * 100, den)) if den else None
+    return Figure(key, label, "%", value, num, den, definition)
+
+
+def per_thousand(key: str, label: str, num: int, homes: int, definition: str) -> Figure:
+    return Figure(
+        key, label, "per 1,000 homes", rounded(Fraction(num * 1000, homes)), num, homes, definition
+    )
+
+
+# -- the extra CSV columns ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the report reads from a row's extra columns, validated."""
+
+    category: str | None = None
+    outcome: str | None = None
+    refused: bool = False
+    refusal_reason: str | None = None
+    refusal_within_policy: bool | None = None
+    remedy: Decimal | None = None
+    determination: str | None = None
+
+
+def _yes_no(value: str) -> bool | None:
+    text = value.strip().lower()
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"{value!r} is not yes or no")
+
+
+def parse_facts(path: Path, header: list[str], line: int, extra: dict[str, str]) -> Facts:
+    """The report's columns of one row; a bad cell is a CaseError at its line and column."""
+
+    def bad(name: str, message: str) -> CaseError:
+        return CaseError(f"{name}: {message}", file=path, line=line, column=header.index(name) + 1)
+
+    outcome = None
+    raw = extra.get("outcome", "")
+    if raw:
+        words = " ".join(raw.lower().replace("-", " ").replace("_", " ").split())
+        outcome = _OUTCOME_WORDS.get(words)
+        if outcome is None:
+            raise bad("outcome", f"{raw!r} is not one of: {', '.join(OUTCOMES)}")
+    flags: dict[str, bool | None] = {}
+    for name in ("refused", "refusal_within_policy"):
+        try:
+            flags[name] = _yes_no(extra.get(name, ""))
+        except ValueError as err:
+            raise bad(name, f"{err}; write yes or no (or leave it empty)") from None
+    refused = bool(flags["refused"])
+    reason = extra.get("refusal_reason") or None
+    if not refused:
+        for name, given in (
+            ("refusal_reason", reason is not None),
+            ("refusal_within_policy", flags["refusal_within_policy"] is not None),
+        ):
+            if given:
+                raise bad(name, "is given but refused is not yes")
+    remedy = None
+    raw = extra.get("remedy_amount", "")
+    if raw:
+        text = raw.replace("£", "").replace(",", "").strip()
+        try:
+            remedy = Decimal(text)
+        except InvalidOperation:
+            raise bad("remedy_amount", f"{raw!r} is not an amount of money, e.g. 150.00") from None
+        if not remedy.is_finite() or remedy < 0:
+            raise bad("remedy_amount", f"{raw!r} is not an amount of money, e.g. 150.00")
+    return Facts(
+        category=extra.get("category") or None,
+        outcome=outcome,
+        refused=refused,
+        refusal_reason=reason,
+        refusal_within_policy=flags["refusal_within_policy"],
+        remedy=remedy,
+        determination=extra.get("ombudsman_determination") or None,
+    )
+
+
+# -- the report -------------------------------------------------------------------------
+
+
+@dataclass
+class _Stage:
+    """Running tallies for one stage."""
+
+    received: int = 0
+    responded: int = 0
+    on_time: int = 0
+    days: list[int] = field(default_factory=list)
+    extended: int = 0
+    beyond_limit: int = 0
+    late_in_extension: int = 0
+    ack_due: int = 0
+    ack_on_time: int = 0
+    ack_missing: int = 0
+    ack_timescale: bool = False
+    refused_late: int = 0
+    refused_excluded: int = 0
+    withdrawn_excluded: int = 0
+    responded_after_period: int = 0
+
+
+@dataclass(frozen=True)
+class Month:
+    month: str  # "2023-04"
+    received: tuple[int, int]
+    responded: tuple[int, int]
+    on_time: tuple[int, int]
+
+    def rate(self, stage: int) -> Decimal | None:
+        den = self.responded[stage - 1]
+        return rounded(Fraction(self.on_time[stage - 1] * 100, den)) if den else None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"month": self.month}
+        for s in STAGES:
+            rate = self.rate(s)
+            out[f"stage{s}"] = {
+                "received": self.received[s - 1],
+                "responded": self.responded[s - 1],
+                "on_time": self.on_time[s - 1],
+                "on_time_percent": None if rate is None else float(rate),
+            }
+        return out
+
+
+@dataclass(frozen=True)
+class Share:
+    """A labelled count with its share of a whole (outcomes, categories, reasons)."""
+
+    name: str
+    count: int
+    total: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        return rounded(Fraction(self.count * 100, self.total)) if self.total else None
+
+    def as_json(self) -> dict[str, Any]:
+        p = self.percent
+        return {
+            "name": self.name,
+            "count": self.count,
+            "of": self.total,
+            "percent": None if p is None else float(p),
+        }
+
+
+@dataclass(frozen=True)
+class Refusal:
+    reason: str
+    within_policy: bool | None
+    counted: Literal["late", "excluded"]
+    count: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "within_policy": self.within_policy,
+            "counted_as": self.counted,
+            "count": self.count,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    options: Options
+    source: str
+    region: str
+    closed: tuple[date, ...]
+    editions: tuple[str, ...]
+    cases: int
+    figures: dict[str, Figure]
+    months: tuple[Month, ...]
+    outcomes: tuple[Share, ...]
+    categories: tuple[Share, ...]
+    refusals: tuple[Refusal, ...]
+    determinations: tuple[Share, ...]
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    previous: Report | None = None
+
+    @property
+    def period(self) -> str:
+        return f"{self.options.start.isoformat()} to {self.options.end.isoformat()}"
+
+    def comparison(self) -> list[dict[str, Any]]:
+        """Headline figures this period against the previous one."""
+        if self.previous is None:
+            return []
+        rows = []
+        for key in COMPARED:
+            now, then = self.figures[key], self.previous.figures[key]
+            change = None
+            if now.value is not None and then.value is not None:
+                change = now.value - then.value
+            rows.append(
+                {
+                    "key": key,
+                    "label": now.label,
+                    "unit": now.unit,
+                    "this": now.shown,
+                    "previous": then.shown,
+                    "change": None if change is None else _signed(change, now.unit),
+                    "change_value": None if change is None else float(change),
+                }
+            )
+        return rows
+
+    def as_json(self) -> dict[str, Any]:
+        o = self.options
+        return {
+            "report": {
+                "landlord": o.landlord,
+                "from": o.start.isoformat(),
+                "to": o.end.isoformat(),
+                "homes": o.homes,
+                "source": self.source,
+                "cases_in_file": self.cases,
+                "region": self.region,
+                "closed": [d.isoformat() for d in self.closed],
+                "code": o.code,
+                "editions": list(self.editions),
+                "rules": {
+                    "refused_count_as": o.refused,
+                    "withdrawn_count_as": o.withdrawn,
+                    "over_limit_extensions": o.over_limit,
+                },
+            },
+            "figures": {k: f.as_json() for k, f in self.figures.items()},
+            "months": [m.as_json() for m in self.months],
+            "outcomes": [s.as_json() for s in self.outcomes],
+            "categories": [s.as_json() for s in self.categories],
+            "refusals": [r.as_json() for r in self.refusals],
+            "ombudsman_determinations": [s.as_json() for s in self.determinations],
+            "previous": None
+            if self.previous is None
+            else {
+                "from": self.previous.options.start.isoformat(),
+                "to": self.previous.options.end.isoformat(),
+                "homes": self.previous.options.homes,
+                "source": self.previous.source,
+                "figures": {k: f.as_json() for k, f in self.previous.figures.items()},
+            },
+            "comparison": self.comparison(),
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }
+
+
+# Headline figures compared with the previous period, in the order shown.
+COMPARED = (
+    "received_stage1",
+    "received_stage2",
+    "ch01_stage1",
+    "ch01_stage2",
+    "ch02_stage1",
+    "ch02_stage2",
+    "days_mean_stage1",
+    "days_mean_stage2",
+    "ack_on_time_stage1",
+    "escalation_rate",
+    "upheld_rate",
+)
+
+
+def _signed(change: Decimal, unit: str) -> str:
+    sign = "+" if change > 0 else ("−" if change < 0 else "±")
+    magnitude = abs(change)
+    if unit == "%":
+        return f"{sign}{magnitude} points"
+    if unit == "complaints":
+        return f"{sign}{int(magnitude):,}"
+    return f"{sign}{magnitude}"
+
+
+def _months(start: date, end: date) -> list[str]:
+    out = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def build(
+    path: Path,
+    options: Options,
+    calendar: WorkingCalendar,
+) -> Report:
+    """Read the caseload at ``path`` and compute every figure for ``options``' period."""
+    from chc.caseload import process, read_cases
+
+    header, _ = read_cases(path)
+    results, _bad = process(path, calendar, options.end, code=options.code)
+    return compute(results, header, path, options, calendar)
+
+
+def compute(
+    results: list[CaseResult],
+    header: list[str],
+    path: Path,
+    options: Options,
+    calendar: WorkingCalendar,
+) -> Report:
+    """Every figure from processed cases (see :func:`build`)."""
+    from chc.codes import edition_for_date, load_edition
+    from chc.deadlines import add_duration
+
+    o = options
+    stages = {s: _Stage() for s in STAGES}
+    month_keys = _months(o.start, o.end)
+    month_index = {k: i for i, k in enumerate(month_keys)}
+    m_received = [[0, 0] for _ in month_keys]
+    m_responded = [[0, 0] for _ in month_keys]
+    m_on_time = [[0, 0] for _ in month_keys]
+    outcomes: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    determinations: Counter[str] = Counter()
+    refusals: Counter[tuple[str, bool | None, str]] = Counter()
+    remedy_total = Decimal(0)
+    remedy_cases = 0
+    open_at_end = 0
+    overdue_at_end = 0
+    no_stage1_response = 0
+    editions_used: set[str] = set()
+    editions: dict[str, Edition] = {}
+    if o.code is not None:
+        fixed = load_edition(o.code)
+        editions[fixed.edition] = fixed
+
+    def edition_of(r: CaseResult) -> Edition:
+        name = r.timeline.code
+        found = editions.get(name)
+        if found is None:
+            chosen = r.row.code or o.code
+            found = load_edition(chosen) if chosen else edition_for_date(r.row.complaint.received)
+            editions[name] = found
+        return found
+
+    def month_of(day: date) -> int:
+        return month_index[f"{day.year:04d}-{day.month:02d}"]
+
+    has_columns = set(header)
+    for r in results:
+        c = r.row.complaint
+        facts = parse_facts(path, header, r.row.line, r.row.extra)
+        events = {e.key: e for e in r.timeline.events}
+        # The last stage asked for by the period's end is the one a refusal or withdrawal
+        # (and "still open") applies to; a stage 2 asked for later is next year's business.
+        last = 2 if c.stage2_requested is not None and c.stage2_requested <= o.end else 1
+        in_cohort = o.contains(c.received)
+        for s in STAGES:
+            st = stages[s]
+            requested = c.requested(s)
+            if requested is None:
+                continue
+            if o.contains(requested):
+                editions_used.add(r.timeline.code)
+                st.received += 1
+                m_received[month_of(requested)][s - 1] += 1
+                ack = events.get(f"stage{s}.acknowledge")
+                if ack is not None:
+                    st.ack_timescale = True
+                    if ack.status != "open":  # open: not yet due at the period's end
+                        st.ack_due += 1
+                        st.ack_on_time += ack.status == "on_time"
+                        st.ack_missing += ack.done is None
+                if s == 2 and c.stage1_responded is None:
+                    no_stage1_response += 1
+            responded = c.responded(s)
+            if facts.refused and s == last:
+                when = responded or requested
+                if o.contains(when):
+                    within = facts.refusal_within_policy
+                    late = o.refused == "late" or (o.refused == "by-policy" and within is not True)
+                    reason = facts.refusal_reason or NOT_RECORDED
+                    refusals[(reason, within, "late" if late else "excluded")] += 1
+                    if late:
+                        st.refused_late += 1
+                        st.responded += 1
+                        m_responded[month_of(when)][s - 1] += 1
+                    else:
+                        st.refused_excluded += 1
+                continue
+            withdrawn = facts.outcome == "withdrawn" and s == last
+            if withdrawn and o.withdrawn == "excluded":
+                if o.contains(responded) or (responded is None and o.contains(requested)):
+                    st.withdrawn_excluded += 1
+                continue
+            respond = events.get(f"stage{s}.respond")
+            if respond is None:
+                continue  # the edition sets no timescale; deadlines already warns
+            due = respond.due
+            extended = events.get(f"stage{s}.respond_extended")
+            over_limit = False
+            if extended is not None:
+                limit = edition_of(r).timescale(f"stage{s}.extension")
+                due = extended.due
+                if limit is not None and extended.amount > limit.amount:
+                    over_limit = True
+                    if o.over_limit == "capped":
+                        due = add_duration(calendar, respond.due, limit.amount, limit.unit)
+            if responded is None or responded > o.end:
+                if requested <= o.end and s == last and not withdrawn:
+                    open_at_end += 1
+                    overdue_at_end += due < o.end
+                if responded is not None and o.contains(requested):
+                    st.responded_after_period += 1
+                continue
+            if responded < o.start:
+                continue
+            editions_used.add(r.timeline.code)
+            on_time = responded <= due
+            st.responded += 1
+            st.on_time += on_time
+            st.days.append(calendar.between(requested, responded))
+            i = month_of(responded)
+            m_responded[i][s - 1] += 1
+            m_on_time[i][s - 1] += on_time
+            if extended is not None:
+                st.extended += 1
+                st.beyond_limit += over_limit
+                st.late_in_extension += over_limit and not on_time and responded <= extended.due
+        if in_cohort:
+            if facts.outcome is not None:
+                outcomes[facts.outcome] += 1
+            else:
+                outcomes[REFUSED if facts.refused else NOT_RECORDED] += 1
+            categories[facts.category or NOT_RECORDED] += 1
+            if facts.determination:
+                determinations[" ".join(facts.determination.lower().split())] += 1
+            if facts.remedy is not None and facts.remedy > 0:
+                remedy_total += facts.remedy
+                remedy_cases += 1
+
+    cohort = stages[1].received
+    figures = _figures(o, stages, outcomes, remedy_total, remedy_cases, open_at_end)
+    figures["overdue_at_end"] = count_figure(
+        "overdue_at_end",
+        "Still open at the period's end and past their due date",
+        overdue_at_end,
+        "Of the complaints still open at the end of the period, those whose response due "
+        "date (with any extension the Code permits) had passed.",
+    )
+    months = tuple(
+        Month(
+            k,
+            (m_received[i][0], m_received[i][1]),
+            (m_responded[i][0], m_responded[i][1]),
+            (m_on_time[i][0], m_on_time[i][1]),
+        )
+        for i, k in enumerate(month_keys)
+    )
+    order = {name: i for i, name in enumerate((*OUTCOMES, REFUSED, NOT_RECORDED))}
+    outcome_shares = tuple(
+        Share(name, outcomes[name], cohort) for name in sorted(outcomes, key=order.__getitem__)
+    )
+    category_shares = _ranked(categories, cohort)
+    refusal_rows = tuple(
+        Refusal(reason, within, counted, n)  # type: ignore[arg-type]
+        for (reason, within, counted), n in sorted(
+            refusals.items(), key=lambda kv: (-kv[1], kv[0][0], str(kv[0][1]), kv[0][2])
+        )
+    )
+    notes = _notes(o, stages, calendar)
+    warnings = []
+    if no_stage1_response:
+        warnings.append(
+            f"{no_stage1_response} stage 2 request(s) in the period have no stage 1 response "
+            "date; their stage 1 is not in CH02(1) for any period"
+        )
+    for s in STAGES:
+        if stages[s].received and not stages[s].ack_timescale:
+            warnings.append(
+                f"the edition(s) in force set no stage {s} acknowledgement timescale, so "
+                f"stage {s} acknowledgements are not measured"
+            )
+    for column in ("category", "outcome"):
+        if column not in has_columns:
+            warnings.append(f"the file has no {column!r} column")
+    return Report(
+        options=o,
+        source=str(path),
+        region=calendar.region,
+        closed=tuple(sorted(calendar.closed)),
+        editions=tuple(sorted(editions_used)),
+        cases=len(results),
+        figures=figures,
+        months=months,
+        outcomes=outcome_shares,
+        categories=category_shares,
+        refusals=refusal_rows,
+        determinations=_ranked(determinations, cohort, not_recorded=False),
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+    )
+
+
+def _ranked(counts: Counter[str], total: int, *, not_recorded: bool = True) -> tuple[Share, ...]:
+    """Most frequent first, ties by name; "not recorded" always last."""
+    names = sorted((n for n in counts if n != NOT_RECORDED), key=lambda n: (-counts[n], n))
+    if not_recorded and NOT_RECORDED in counts:
+        names.append(NOT_RECORDED)
+    return tuple(Share(n, counts[n], total) for n in names)
+
+
+def _figures(
+    o: Options,
+    stages: dict[int, _Stage],
+    outcomes: Counter[str],
+    remedy_total: Decimal,
+    remedy_cases: int,
+    open_at_end: int,
+) -> dict[str, Figure]:
+    f: dict[str, Figure] = {}
+    names = {1: "stage 1", 2: "stage 2"}
+    for s in STAGES:
+        st = stages[s]
+        what = "received (logged)" if s == 1 else "escalated to stage 2 (requested)"
+        f[f"received_stage{s}"] = count_figure(
+            f"received_stage{s}",
+            f"Stage {s} complaints received",
+            st.received,
+            f"Complaints {what} from {o.start.isoformat()} to {o.end.isoformat()}, whatever "
+            "their outcome, including refused and withdrawn complaints.",
+        )
+    for s in STAGES:
+        f[f"ch01_stage{s}"] = per_thousand(
+            f"ch01_stage{s}",
+            f"CH01({s}) Stage {s} complaints per 1,000 homes",
+            stages[s].received,
+            o.homes,
+            f"Stage {s} complaints received in the period divided by the number of homes "
+            f"given (--homes {o.homes}) times 1,000, to one decimal place (half up).",
+        )
+    refused_rule = RULE_TEXT[o.refused]
+    withdrawn_rule = RULE_TEXT["excluded-withdrawn" if o.withdrawn == "excluded" else o.withdrawn]
+    for s in STAGES:
+        st = stages[s]
+        f[f"ch02_stage{s}"] = rate_figure(
+            f"ch02_stage{s}",
+            f"CH02({s}) Stage {s} complaints responded to within the Code's timescale",
+            st.on_time,
+            st.responded,
+            f"Of the {names[s]} complaints responded to in the period (whenever received), "
+            f"the share responded to on or before the due date set by the Code edition in "
+            f"force when the complaint was received; a response inside an extension the Code "
+            f"permits is on time. Percent to one decimal place (half up). Refused: "
+            f"{refused_rule}. Withdrawn: {withdrawn_rule}. Extensions: {RULE_TEXT[o.over_limit]}.",
+        )
+    for s in STAGES:
+        st = stages[s]
+        total = sum(st.days)
+        n = len(st.days)
+        f[f"days_mean_stage{s}"] = Figure(
+            f"days_mean_stage{s}",
+            f"Average working days to respond at stage {s}",
+            "working days",
+            rounded(Fraction(total, n)) if n else None,
+            total,
+            n,
+            f"Mean of the working days from the {names[s]} "
+            f"{'receipt' if s == 1 else 'escalation request'} to its response, over the "
+            "responses counted in CH02 that have a response date (refusals left out). The "
+            "starting day is day 0; weekends, bank holidays and closure days do not count.",
+        )
+        median = Fraction(statistics.median(st.days)) if n else None
+        f[f"days_median_stage{s}"] = Figure(
+            f"days_median_stage{s}",
+            f"Median working days to respond at stage {s}",
+            "working days",
+            None if median is None else rounded(median),
+            None,
+            n,
+            "The middle value of the same working-day counts (the mean of the two middle "
+            "values when their number is even).",
+        )
+    for s in STAGES:
+        st = stages[s]
+        f[f"extended_stage{s}"] = rate_figure(
+            f"extended_stage{s}",
+            f"Stage {s} responses given after an extension",
+            st.extended,
+            st.responded - st.refused_late,
+            f"Of the {names[s]} responses counted in CH02 (refusals left out), those whose "
+            "complaint had an extension recorded.",
+        )
+        f[f"beyond_limit_stage{s}"] = rate_figure(
+            f"beyond_limit_stage{s}",
+            f"Stage {s} extensions longer than the Code's limit",
+            st.beyond_limit,
+            st.extended,
+            f"Of the extended {names[s]} responses, those whose extension was longer than the "
+            "limit the Code edition sets without good reason. "
+            f"{st.late_in_extension} of them were answered inside the extension given but "
+            f"after the Code's limit ({'late' if o.over_limit == 'capped' else 'on time'} "
+            "under the rule used).",
+        )
+    for s in STAGES:
+        st = stages[s]
+        f[f"ack_on_time_stage{s}"] = rate_figure(
+            f"ack_on_time_stage{s}",
+            f"Stage {s} acknowledgements on time",
+            st.ack_on_time,
+            st.ack_due if st.ack_timescale else 0,
+            f"Of the {names[s]} complaints received in the period whose acknowledgement was due "
+            "by the period's end, those acknowledged on or before the due date. An "
+            f"acknowledgement with no date recorded counts as not on time ({st.ack_missing} "
+            "had none).",
+        )
+    refused_total = sum(stages[s].refused_late + stages[s].refused_excluded for s in STAGES)
+    refused_late = sum(stages[s].refused_late for s in STAGES)
+    f["refused"] = count_figure(
+        "refused",
+        "Complaints refused",
+        refused_total,
+        "Complaints the landlord refused to accept or escalate (refused = yes), counted at the "
+        "stage refused, when the refusal (its response date, else its request date) fell in "
+        "the period.",
+    )
+    f["refused_counted_late"] = rate_figure(
+        "refused_counted_late",
+        "Refused complaints counted as not responded to in time",
+        refused_late,
+        refused_total,
+        f"Of the refused complaints, those counted in CH02 as not on time. Rule: {refused_rule}.",
+    )
+    f["withdrawn"] = count_figure(
+        "withdrawn",
+        "Withdrawn complaints left out of CH02",
+        sum(stages[s].withdrawn_excluded for s in STAGES),
+        "Complaints withdrawn (outcome = withdrawn) at a stage asked for in the period, left "
+        "out of CH02 and of response times under the rule used."
+        if o.withdrawn == "excluded"
+        else "None: withdrawn complaints with a response date are timed like any other.",
+    )
+    f["escalation_rate"] = rate_figure(
+        "escalation_rate",
+        "Stage 2 requests as a share of stage 1 complaints",
+        stages[2].received,
+        stages[1].received,
+        "Stage 2 requests received in the period divided by stage 1 complaints received in "
+        "the period (the two groups are not the same complaints; this is the ratio boards "
+        "usually see).",
+    )
+    determined = sum(outcomes[k] for k in ("upheld", "partly upheld", "not upheld"))
+    f["upheld_rate"] = rate_figure(
+        "upheld_rate",
+        "Complaints upheld or partly upheld",
+        outcomes["upheld"] + outcomes["partly upheld"],
+        determined,
+        "Of the complaints received in the period with an outcome of upheld, partly upheld or "
+        "not upheld (withdrawn, refused and unrecorded left out), those upheld or partly upheld.",
+    )
+    f["remedies"] = Figure(
+        "remedies",
+        "Remedy payments",
+        "£",
+        remedy_total.quantize(Decimal("0.01")),
+        remedy_total.quantize(Decimal("0.01")),
+        remedy_cases,
+        "Total of remedy_amount over the complaints received in the period that have one.",
+    )
+    f["open_at_end"] = count_figure(
+        "open_at_end",
+        "Complaints still open at the period's end",
+        open_at_end,
+        "Complaints asked for by the end of the period whose latest stage had no response by "
+        "then (withdrawn and refused complaints left out), whenever received.",
+    )
+    return f
+
+
+def _notes(o: Options, stages: dict[int, _Stage], calendar: WorkingCalendar) -> list[str]:
+    return [
+        "Working days are Monday to Friday less the bank holidays of "
+        f"{calendar.region}"
+        + (f" and {len(calendar.closed)} closure day(s) given" if calendar.closed else "")
+        + "; the day of the starting event is day 0; a response on its due date is on time.",
+        "Each complaint is judged by the Code edition in force on the day it was received "
+        "(stage 2 included)"
+        + (f"; --code {o.code} was given for every complaint." if o.code else "."),
+        f"CH02 counts responses given in the period, so a complaint received in one year and "
+        f"answered in the next is in the next year's CH02. "
+        f"{stages[1].responded_after_period} stage 1 and "
+        f"{stages[2].responded_after_period} stage 2 complaint(s) received in this period were "
+        "answered after it.",
+        f"Refused complaints ({o.refused}): {RULE_TEXT[o.refused]}.",
+        f"Withdrawn complaints ({o.withdrawn}): "
+        f"{RULE_TEXT['excluded-withdrawn' if o.withdrawn == 'excluded' else o.withdrawn]}.",
+        f"Extensions over the Code's limit ({o.over_limit}): {RULE_TEXT[o.over_limit]}.",
+        "Outcomes, categories, remedies and Ombudsman determinations are counted over the "
+        "stage 1 complaints received in the period; the file has no determination dates, so "
+        "check determinations against the Ombudsman's own figures.",
+    ]
+
+
+# -- renderings -----------------------------------------------------------------------
+
+
+def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
+    """What the Markdown and HTML templates see (the JSON object plus display helpers)."""
+    from chc import __version__
+
+    data = report.as_json()
+    data["title"] = _title(report)
+    data["period"] = report.period
+    data["stage_rows"] = [
+        {
+            "label": label,
+            "cells": [data["figures"][f"{key}_stage{s}"] for s in STAGES],
+        }
+        for key, label in STAGE_ROWS
+    ]
+    data["headline"] = [
+        data["figures"][k]
+        for k in (
+            "received_stage1",
+            "received_stage2",
+            "ch01_stage1",
+            "ch01_stage2",
+            "ch02_stage1",
+            "ch02_stage2",
+        )
+    ]
+    data["others"] = [
+        data["figures"][k]
+        for k in (
+            "refused",
+            "refused_counted_late",
+            "withdrawn",
+            "escalation_rate",
+            "upheld_rate",
+            "remedies",
+            "open_at_end",
+            "overdue_at_end",
+        )
+    ]
+    data["month_rows"] = [
+        {
+            "month": m.month,
+            "label": _month_label(m.month),
+            "received": m.received,
+            "responded": m.responded,
+            "on_time": m.on_time,
+            "rate": [_pct(m.rate(1)), _pct(m.rate(2))],
+        }
+        for m in report.months
+    ]
+    data["appendix"] = appendix
+    data["version"] = __version__
+    return data
+
+
+# The per-stage figures, as rows of one table with a column per stage.
+STAGE_ROWS = (
+    ("received", "Complaints received"),
+    ("ch01", "CH01: complaints per 1,000 homes"),
+    ("ch02", "CH02: responded to within the Code's timescale"),
+    ("days_mean", "Average working days to respond"),
+    ("days_median", "Median working days to respond"),
+    ("extended", "Responses given after an extension"),
+    ("beyond_limit", "Extensions longer than the Code's limit"),
+    ("ack_on_time", "Acknowledgements on time"),
+)
+
+
+def _pct(value: Decimal | None) -> str:
+    return "n/a" if value is None else f"{value}%"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_label(key: str) -> str:
+    year, month = key.split("-")
+    return f"{_MONTHS[int(month) - 1]} {year}"
+
+
+def _title(report: Report) -> str:
+    o = report.options
+    who = f"{o.landlord}: " if o.landlord else ""
+    return f"{who}Complaints performance report, {o.start.isoformat()} to {o.end.isoformat()}"
+
+
+def to_markdown(
+    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
+) -> str:
+    from chc.render import render
+
+    body = None if appendix is None else appendix.body
+    return render("report.md.j2", context(report, body), template_dir)
+
+
+def to_html(
+    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
+) -> str:
+    """One self-contained page: CSS inline, charts as inline SVG, no script, no network."""
+    from markupsafe import Markup
+
+    from chc import report_charts
+    from chc.render import render
+
+    data = context(report)
+    # Already rendered (and escaped) by the self-assessment templates: inserted as is.
+    data["appendix"] = None if appendix is None else Markup(appendix.body)
+    data["appendix_css"] = "" if appendix is None else Markup(appendix.css)
+    data["charts"] = {name: Markup(svg) for name, svg in report_charts.all_charts(report).items()}
+    return render("report.html.j2", data, template_dir)
+
+
+def to_text(report: Report) -> str:
+    """Plain text for the terminal: every figure with its counts, then the month table."""
+    o = report.options
+    lines = [_title(report), ""]
+    lines.append(
+        f"Source: {report.source} ({report.cases:,} complaints in the file); "
+        f"homes: {o.homes:,}; editions: {', '.join(report.editions) or 'none'}; "
+        f"region: {report.region}"
+    )
+    lines.append(
+        f"Rules: refused {o.refused}; withdrawn {o.withdrawn}; "
+        f"extensions over the limit {o.over_limit}"
+    )
+    lines.append("")
+    width = max(len(f.label) for f in report.figures.values())
+    for f in report.figures.values():
+        lines.append(f"{f.label:<{width}}  {f.shown:>10}  ({f.counts})")
+    lines.append("")
+    lines.append("Month      S1 rec  S2 rec  S1 on time        S2 on time")
+    for m in report.months:
+        cells = []
+        for s in STAGES:
+            rate = _pct(m.rate(s))
+            cells.append(f"{rate:>6} {m.on_time[s - 1]:>3}/{m.responded[s - 1]:<4}")
+        lines.append(
+            f"{_month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
+            f"{cells[0]:<16}  {cells[1]}"
+        )
+    for title, shares in (("Outcomes", report.outcomes), ("Categories", report.categories)):
+        lines.append("")
+        lines.append(title)
+        for sh in shares:
+            lines.append(f"  {sh.name:<40} {sh.count:>6}  {_pct(sh.percent)}")
+    if report.refusals:
+        lines.append("")
+        lines.append("Refusals")
+        for rf in report.refusals:
+            policy = {True: "within policy", False: "outside policy", None: "policy not recorded"}
+            lines.append(
+                f"  {rf.reason} ({policy[rf.within_policy]}; "
+                f"{'not on time' if rf.counted == 'late' else 'left out of CH02'}): {rf.count}"
+            )
+    if report.determinations:
+        lines.append("")
+        lines.append("Ombudsman determinations")
+        for sh in report.determinations:
+            lines.append(f"  {sh.name:<40} {sh.count:>6}")
+    comparison = report.comparison()
+    if comparison:
+        assert report.previous is not None
+        lines.append("")
+        lines.append(f"Compared with {report.previous.period}")
+        for row in comparison:
+            lines.append(
+                f"  {row['label']:<{width}}  {row['this']:>10}  {row['previous']:>10}  "
+                f"{row['change'] or 'n/a'}"
+            )
+    lines.append("")
+    lines.append("Notes")
+    lines.extend(f"- {n}" for n in report.notes)
+    if report.warnings:
+        lines.append("")
+        lines.append("Warnings")
+        lines.extend(f"- {w}" for w in report.warnings)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """The rendered self-assessment, ready to sit inside the report."""
+
+    body: str
+    css: str = ""
+
+
+def appendix_for(
+    answers: Path,
+    fmt: Literal["md", "html"],
+    landlord: str | None = None,
+    template_dir: Path | None = None,
+) -> Appendix:
+    """The self-assessment rendered by ``chc self-assessment render``, as an appendix.
+
+    The 2024 Code (section 8) expects the annual self-assessment in the annual report, so
+    the same renderer and templates are used; only the headings move down two levels (under
+    the report's "Appendix" heading) and, for HTML, the page's own wrapper is
+    dropped and its extra styles move into the report's head.
+    """
+    import re
+
+    try:
+        from chc.assessment import load_answers, to_html, to_markdown, view
+    except ImportError:  # the self-assessment renderer is a separate part of chc
+        raise InputError(
+            "--self-assessment is not available in this version of chc: the "
+            "self-assessment renderer is not installed",
+            file=answers,
+        ) from None
+    context = view(load_answers(answers), landlord=landlord)
+    if fmt == "md":
+        text = to_markdown(context, template_dir)
+        return Appendix(re.sub(r"(?m)^(#{1,4}) ", r"##\1 ", text).strip() + "\n")
+    page = to_html(context, template_dir)
+    start, end = page.find("<main>"), page.rfind("</main>")
+    if start < 0 or end < 0:
+        raise InputError(
+            "the self-assessment template has no <main> element to put in the appendix",
+            file=template_dir or answers,
+        )
+    body = page[start + len("<main>") : end].strip()
+    for level in range(4, 0, -1):  # h4 -> h6 first, so a heading moves down only once
+        body = re.sub(rf"<(/?)h{level}\b", rf"<\1h{level + 2}", body)
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    css = style.group(1) if style else ""
+    from chc.render import templates_dir
+
+    shared = (templates_dir() / "_report.css").read_text(encoding="utf-8")
+    css = css.replace(shared, "").strip()  # the report already carries the shared rules
+    return Appendix(body, css)

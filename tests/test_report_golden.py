@@ -1,0 +1,59 @@
+"""Golden files for `chc report`: the example caseload in every format, byte for byte.
+
+A change to a template, a figure or a definition shows up here as a reviewable diff.
+After checking that the change is intended, regenerate them all with:
+
+    CHC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py -q
+
+(the test then rewrites tests/golden/report/ and fails once, so that an update is never
+silent; run it again to see it pass).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, run_chc
+
+GOLDEN = ROOT / "tests" / "golden" / "report"
+# Relative paths, so the files do not depend on where the checkout lives.
+CASES = "examples/cases-2023-24.csv"
+ARGS = (
+    "report", CASES, "--homes", "5762", "--from", "2023-04-01", "--to", "2024-03-31",
+    "--landlord", "Example Homes", "--previous", CASES, "--previous-homes", "5700",
+)  # fmt: skip
+FORMATS = {"text": "report.txt", "md": "report.md", "html": "report.html", "json": "report.json"}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert (EXAMPLES / "cases-2023-24.csv").exists()
+    result = run_chc(*ARGS, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / FORMATS[fmt]
+    if os.environ.get("CHC_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8", newline="")
+        pytest.fail(f"rewrote {path.relative_to(ROOT)}; review the diff and run again")
+    assert result.stdout == path.read_text(encoding="utf-8"), (
+        f"{fmt} output differs from {path.relative_to(ROOT)}; if intended, regenerate with "
+        "CHC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py -q"
+    )
+
+
+def test_rendering_twice_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    first = run_chc(*ARGS, "--format", "html").stdout
+    assert first == run_chc(*ARGS, "--format", "html").stdout
+
+
+def test_every_golden_file_is_used() -> None:
+    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(FORMATS.values())
+
+
+def test_golden_files_are_not_empty() -> None:
+    for name in FORMATS.values():
+        text = (GOLDEN / name).read_text(encoding="utf-8")
+        assert "82.1" in text and "62.5" in text and "68.2" in text, name
