@@ -141,24 +141,28 @@ def _compare(
         if low > limit:
             return "fail", assumption
         return "depends", assumption
-    if unit == "calendar_days":
-        # A policy in working days can span more calendar days than it has working days.
-        if policy_span.unit in ("days", "calendar_days"):
-            return ("pass" if policy_span.amount <= limit else "fail"), None
-        if policy_span.unit == "hours":
-            return ("pass" if policy_span.amount <= 24 * limit else "fail"), assumption
-        note = (
-            f'the Code\'s limit is in calendar days; "{policy_span.text}" can run over '
-            "weekends and bank holidays, so it can be longer"
-        )
-        return ("fail" if high >= limit else "depends"), note
-    # months: compare in months.
-    lo_m, hi_m = policy_span.months()
-    if hi_m <= limit:
-        return "pass", None
-    if lo_m > limit:
-        return "fail", None
-    return "depends", None
+    # A limit in calendar days or months: compare the calendar days each can cover.
+    code_low, code_high = Duration(limit, _DURATION_UNIT[unit], "").calendar_days_range()
+    if policy_span.unit == unit or (unit == "months" and policy_span.unit == "years"):
+        same = policy_span.amount * (12 if policy_span.unit == "years" else 1)
+        return ("pass" if same <= limit else "fail"), None
+    days_low, days_high = policy_span.calendar_days_range()
+    note = (
+        f'"{policy_span.text}" covers {days_low} to {days_high} calendar days; the Code\'s '
+        f"{limit} {unit.replace('_', ' ')} cover {code_low} to {code_high}"
+    )
+    if days_high <= code_low:
+        return "pass", note
+    if days_low > code_high:
+        return "fail", note
+    return "depends", note
+
+
+_DURATION_UNIT: dict[str, Any] = {
+    "working_days": "working_days",
+    "calendar_days": "calendar_days",
+    "months": "months",
+}
 
 
 def _stage(policy: Policy, n: int) -> Stage | None:
@@ -278,11 +282,19 @@ def min_time_limit(policy: Policy, edition: Edition, params: dict[str, Any]) -> 
                 f"state time_limit: {t.amount} {t.unit.replace('_', ' ')}",
             )
         ]
-    low, _ = span.months()
-    # The Code's limit at its longest reading: the policy must accept at least that.
-    code_unit = {"calendar_days": "calendar_days"}.get(t.unit, t.unit)
-    limit = Duration(t.amount, code_unit, t.describe()).months()[1]  # type: ignore[arg-type]
-    if low >= limit:
+    # The policy must accept complaints at least as old as the Code's limit at its longest.
+    if span.unit in ("months", "years") and t.unit == "months":
+        accepted = span.amount * (12 if span.unit == "years" else 1) >= t.amount
+        note = None
+    else:
+        code_high = Duration(t.amount, _DURATION_UNIT[t.unit], "").calendar_days_range()[1]
+        policy_low = span.calendar_days_range()[0]
+        accepted = policy_low >= code_high
+        note = (
+            f'"{span.text}" covers at least {policy_low} days; {t.amount} '
+            f"{t.unit.replace('_', ' ')} can cover {code_high}"
+        )
+    if accepted:
         return [
             Outcome(
                 "pass",
@@ -290,6 +302,7 @@ def min_time_limit(policy: Policy, edition: Edition, params: dict[str, Any]) -> 
                 expected,
                 span.text,
                 ("time_limit",),
+                assumption=note,
             )
         ]
     return [
@@ -300,6 +313,7 @@ def min_time_limit(policy: Policy, edition: Edition, params: dict[str, Any]) -> 
             span.text,
             ("time_limit",),
             f"accept complaints made within {t.amount} {t.unit.replace('_', ' ')}",
+            note,
         )
     ]
 
@@ -477,9 +491,7 @@ def min_channels(policy: Policy, edition: Edition, params: dict[str, Any]) -> li
     found = ", ".join(channels) or "none"
     distinct = len({c.strip().lower() for c in channels})
     if distinct >= need:
-        return [
-            Outcome("pass", f"{distinct} ways to complain", expected, found, ("channels",))
-        ]
+        return [Outcome("pass", f"{distinct} ways to complain", expected, found, ("channels",))]
     return [
         Outcome(
             "fail",
@@ -636,6 +648,44 @@ KINDS: dict[str, Kind] = {
         signposting,
     ),
 }
+
+
+_TIMESCALE_KINDS = {"max_duration": True, "min_time_limit": False}
+_POLICY_FIELD_KINDS = ("field_true", "field_equals", "field_stated")
+_STAGE_FIELD_KINDS = ("stage_field_false", "stage_field_stated")
+
+
+def validate(kind: str, params: dict[str, Any], edition: Edition) -> None:
+    """Refuse a check instance that could never run, when the Code file is loaded."""
+    entry = KINDS.get(kind)
+    if entry is None:
+        raise CheckParamError(
+            f"unknown check kind {kind!r}; the kinds are {', '.join(sorted(KINDS))}"
+        )
+    unknown = set(params) - set(entry.params)
+    if unknown:
+        raise CheckParamError(f"check kind {kind!r} takes no parameter {sorted(unknown)[0]!r}")
+    if kind in _TIMESCALE_KINDS:
+        default = None if _TIMESCALE_KINDS[kind] else "complaint_time_limit"
+        key = params.get("timescale", default)
+        if key is None:
+            raise CheckParamError(f"check kind {kind!r} needs the parameter 'timescale'")
+        t = edition.timescale(str(key))
+        if t is None:
+            raise CheckParamError(f"{kind} names timescale {key!r}, which the edition lacks")
+        if _TIMESCALE_KINDS[kind] == (t.stage is None):
+            raise CheckParamError(
+                f"{kind} needs a {'stage' if _TIMESCALE_KINDS[kind] else 'time-limit'} "
+                f"timescale, not {key!r}"
+            )
+    if kind in _POLICY_FIELD_KINDS:
+        field = params.get("field")
+        if field not in Policy.model_fields:
+            raise CheckParamError(f"the policy format has no field {field!r}")
+    if kind in _STAGE_FIELD_KINDS:
+        field = params.get("field")
+        if field not in Stage.model_fields:
+            raise CheckParamError(f"a policy stage has no field {field!r}")
 
 
 def run(kind: str, policy: Policy, edition: Edition, params: dict[str, Any]) -> list[Outcome]:

@@ -410,6 +410,25 @@ def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:
                 )
 
 
+def _check_checks(edition: Edition, data: Any, source: str | Path) -> None:
+    """Every check instance names a real kind with parameters that can work here."""
+    from chc.checks import CheckParamError, validate
+    from chc.yamlio import located_error
+
+    for i, p in enumerate(edition.provisions):
+        for j, spec in enumerate(p.checks):
+            try:
+                validate(spec.kind, spec.params, edition)
+            except CheckParamError as err:
+                raise located_error(
+                    f"provision {p.id}: {err}",
+                    data,
+                    ["provisions", i, "checks", j],
+                    source=source,
+                    error=CodeFileError,
+                ) from None
+
+
 def load_code_file(path: Path) -> Edition:
     """Load and fully validate one Code file (a shipped edition or a user's own)."""
     from chc import cache
@@ -431,6 +450,7 @@ def load_code_file(path: Path) -> Edition:
     data = parse_yaml(text, source=path, error=CodeFileError)
     edition = parse_edition(data, source=path)
     _check_crosswalk(edition, data, path)
+    _check_checks(edition, data, path)
     if entry is not None:
         cache.write(entry, edition.model_dump(mode="json", by_alias=True))
     return edition

@@ -7,6 +7,7 @@ out is reported as not stated, never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -51,12 +52,18 @@ class Duration:
             return n, n, None
         if self.unit in ("days", "calendar_days"):
             word = "days" if self.unit == "days" else "calendar days"
-            # n calendar days hold between about 5/7 of n (less holidays) and n working days.
-            low = max(0, (n * 5) // 7 - 2)
-            return low, n, f'"{self.text}" is read as {n} {word}, never more than {n} working days'
+            # At most five working days in any seven calendar days; at least that less the
+            # weekend days and up to four bank holidays (Christmas and New Year).
+            high = 5 * (n // 7) + min(n % 7, 5)
+            low = max(0, 5 * (n // 7) + max(0, n % 7 - 2) - 4)
+            return (
+                low,
+                high,
+                f'"{self.text}" is read as {n} {word}, which hold at most {high} working days',
+            )
         if self.unit == "weeks":
             return (
-                max(0, 5 * n - 2),
+                max(0, 5 * n - 4),
                 5 * n,
                 f'"{self.text}" is read as {5 * n} working days at most',
             )
@@ -77,20 +84,37 @@ class Duration:
             f'"{self.text}" can hold up to {months * MAX_WORKING_DAYS_PER_MONTH} working days',
         )
 
-    def months(self) -> tuple[float, float]:
-        """The span in months, as (shortest, longest) reading."""
+    def calendar_days_range(self) -> tuple[int, int]:
+        """The fewest and most calendar days this span can cover, wherever it starts."""
         n = self.amount
-        if self.unit == "months":
-            return n, n
-        if self.unit == "years":
-            return 12 * n, 12 * n
-        if self.unit == "weeks":
-            return n * 7 / 31, n * 7 / 28
         if self.unit in ("days", "calendar_days"):
-            return n / 31, n / 28
+            return n, n
+        if self.unit == "weeks":
+            return 7 * n, 7 * n
+        if self.unit == "hours":
+            return n // 24, -(-n // 24)
         if self.unit == "working_days":
-            return n / MAX_WORKING_DAYS_PER_MONTH, n / MIN_WORKING_DAYS_PER_MONTH
-        return n / 24 / 31, n / 24 / 28
+            # Fewest: start on a Sunday and never meet a holiday; most: start on a Friday
+            # and meet up to four bank holidays.
+            return n + 2 * ((n - 1) // 5), n + 2 * ((n + 4) // 5) + 4
+        return month_days_range(n * 12 if self.unit == "years" else n)
+
+
+@functools.cache
+def month_days_range(months: int) -> tuple[int, int]:
+    """The fewest and most days that ``months`` calendar months span (leap years included)."""
+    from chc.workdays import add_months
+
+    spans = []
+    for year in (2023, 2024):  # a common year and a leap year cover every case
+        for month in range(1, 13):
+            for day in (1, 28, 29, 30, 31):
+                try:
+                    start = date(year, month, day)
+                except ValueError:
+                    continue
+                spans.append((add_months(start, months) - start).days)
+    return min(spans), max(spans)
 
 
 def parse_duration(value: Any) -> Duration:
@@ -133,11 +157,29 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+def _case_insensitive(pattern: str) -> str:
+    """JSON Schema regexes have no case-insensitive flag: spell each letter as [xX]."""
+    out = []
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch.isalpha():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 DURATION_SCHEMA = {
     "anyOf": [
         {
             "type": "string",
-            "pattern": _DURATION.pattern,
+            "pattern": _case_insensitive(_DURATION.pattern),
             "description": 'a duration such as "10 working days", "5 days", "2 weeks", '
             '"12 months" or "48 hours"',
         },
@@ -201,18 +243,26 @@ class Policy(_Strict):
     @field_validator("adopted", mode="before")
     @classmethod
     def _adopted(cls, value: Any) -> Any:
-        if isinstance(value, str) and not re.match(r"^\d{4}(-\d{2})?$", value):
-            from chc.dates import parse_date
-            from chc.errors import ChcError
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `adopted: 2024` unquoted: a year, not a timestamp
+        if not isinstance(value, str):
+            return value
+        partial = re.match(r"^(\d{4})(?:-(\d{2}))?$", value)
+        if partial is not None:
+            if partial.group(2) is not None and not 1 <= int(partial.group(2)) <= 12:
+                raise ValueError(f"{value} is not a month (there is no month {partial.group(2)})")
+            return value
+        from chc.dates import parse_date
+        from chc.errors import ChcError
 
-            try:
-                return parse_date(value, "adopted")
-            except ChcError as err:
-                raise ValueError(
-                    f"{err.message}; adopted is a date (YYYY-MM-DD), or YYYY-MM where the day "
-                    "is unknown"
-                ) from None
-        return value
+        try:
+            return parse_date(value, "adopted")
+        except ChcError as err:
+            reason = err.message.removeprefix("adopted: ")
+            raise ValueError(
+                f"{reason}; adopted is a date (YYYY-MM-DD), or YYYY-MM or YYYY where the day "
+                "is unknown"
+            ) from None
 
     @model_validator(mode="after")
     def _unique_stage_names(self) -> Policy:

@@ -154,6 +154,7 @@ def check_policy(
                 )
             )
             continue
+        found: list[Finding] = []
         for i, spec in enumerate(p.checks):
             try:
                 outcomes = run(spec.kind, loaded.policy, edition, spec.params)
@@ -161,5 +162,11 @@ def check_policy(
                 raise CodeFileError(
                     f"provision {p.id}: {err}", file=code_file or f"edition {edition.edition}"
                 ) from None
-            findings.extend(_finding(loaded, p, i, spec.kind, o) for o in outcomes)
+            found.extend(_finding(loaded, p, i, spec.kind, o) for o in outcomes)
+        if not found:
+            # Nothing to check (a two-stage policy and a stage 3 timescale): the provision
+            # is met by default, and must still appear in the report and its counts.
+            na = Outcome("pass", "does not apply to the stages this policy has", "", None)
+            found.append(_finding(loaded, p, 0, p.checks[0].kind, na))
+        findings.extend(found)
     return PolicyReport(edition, loaded, tuple(sorted(findings)))

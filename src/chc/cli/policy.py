@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from chc.cli.app import CodeOpt, ForceOpt, OutputOpt, app, emit, handles_errors, show
 from chc.errors import InputError
 from chc.exitcodes import RC
+
+if TYPE_CHECKING:
+    from chc.codes import Edition
+    from chc.policy import LoadedPolicy
 
 
 class PolicyFormat(str, Enum):
@@ -96,7 +100,7 @@ def check_policy_command(
 
         editions = builtin_editions()
     else:
-        editions = [_edition(code, loaded.policy.code)]
+        editions = [_edition(code, loaded)]
     reports = [check_policy(loaded, e) for e in editions]
     if fmt is PolicyFormat.json:
         data = (
@@ -129,13 +133,24 @@ def check_policy_command(
         raise typer.Exit(RC.FINDINGS)
 
 
-def _edition(code: str | None, declared: str | None):  # type: ignore[no-untyped-def]
+def _edition(code: str | None, loaded: LoadedPolicy) -> Edition:
+    """--code, else the edition the policy says it follows, else the one in force today."""
     from datetime import date
 
     from chc.codes import edition_for_date, load_edition
+    from chc.errors import ChcError, PolicyError
 
     if code is not None:
         return load_edition(code)
-    if declared is not None:
+    declared = loaded.policy.code
+    if declared is None:
+        return edition_for_date(date.today())
+    try:
         return load_edition(declared)
-    return edition_for_date(date.today())
+    except ChcError as err:
+        if err.file is not None and declared not in err.file:
+            raise
+        line, column = loaded.position(["code"])
+        raise PolicyError(
+            f"code: {err.message}", file=loaded.path, line=line, column=column
+        ) from None
