@@ -76,7 +76,8 @@ def read_cases(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """The header and (line number, cells) pairs; a missing required column is an error."""
     from chc.yamlio import read_text
 
-    text = read_text(path, error=CaseError)
+    # Excel's "CSV UTF-8" starts the file with a byte-order mark; it is not part of the header.
+    text = read_text(path, error=CaseError).removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -100,13 +101,6 @@ def read_cases(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     def rows() -> Iterator[tuple[int, list[str]]]:
         for cells in reader:
             line = reader.line_num
-            if len(cells) > width:
-                raise CaseError(
-                    f"{len(cells)} cells but the header has {width} columns",
-                    file=path,
-                    line=line,
-                    column=width + 1,
-                )
             cells = [c.strip() for c in cells]
             if not any(cells):
                 continue
@@ -146,6 +140,14 @@ _KNOWN = frozenset((*DATE_COLUMNS, *NUMBER_COLUMNS, "reference", "code"))
 def parse_row(path: Path, header: list[str], line: int, cells: list[str]) -> Row:
     """One CSV row as a complaint; a bad cell is a CaseError at its line and column."""
     layout = _layout(tuple(header))
+    if len(cells) > len(header):
+        # Checked here, not while reading, so that --skip-bad-rows can skip the row.
+        raise CaseError(
+            f"{len(cells)} cells but the header has {len(header)} columns",
+            file=path,
+            line=line,
+            column=len(header) + 1,
+        )
     reference = cells[layout.reference]
     if not reference:
         raise CaseError("the reference is empty", file=path, line=line, column=layout.reference + 1)
@@ -215,7 +217,11 @@ def _process_rows(
             if row.code is not None:
                 edition = editions.get(row.code)
                 if edition is None:
-                    edition = editions[row.code] = load_edition(row.code)
+                    try:
+                        edition = editions[row.code] = load_edition(row.code)
+                    except ChcError as err:
+                        column = header.index("code") + 1
+                        raise CaseError(err.message, file=path, line=line, column=column) from None
             elif fixed is not None:
                 edition = fixed
             else:
