@@ -4,7 +4,7 @@ Rendering (golden files, escaping, the browser check) is in test_assessment_rend
 
 Golden files live in tests/golden/. To regenerate them after an intended change, run
 
-    CHC_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_assessment*.py
+    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
 
 and review the diff (git diff tests/golden examples) before committing.
 """
@@ -52,7 +52,7 @@ def assert_golden(name: str, text: str) -> None:
     )
     assert text == path.read_bytes().decode("utf-8"), (
         f"{name} differs from its golden file; if the change is intended, regenerate with "
-        "CHC_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_assessment*.py and review the diff"
+        "CHC_REGEN_GOLDEN=1 .venv/bin/pytest and review the diff"
     )
 
 

@@ -4,7 +4,7 @@ form's layout, landlord templates, and a look at the HTML in a real browser.
 Golden files are tests/golden/self-assessment-*.{md,html} and the rendered examples in
 examples/. To regenerate both after an intended change, run
 
-    CHC_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_assessment*.py
+    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
 
 and review the diff (git diff tests/golden examples) before committing.
 """

@@ -3,7 +3,7 @@
 A change to a template, a figure or a definition shows up here as a reviewable diff.
 After checking that the change is intended, regenerate them all with:
 
-    CHC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py -q
+    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
 
 (the test then rewrites tests/golden/report/ and fails once, so that an update is never
 silent; run it again to see it pass).
@@ -34,12 +34,12 @@ def test_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     result = run_chc(*ARGS, "--format", fmt)
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / FORMATS[fmt]
-    if os.environ.get("CHC_UPDATE_GOLDEN"):
+    if os.environ.get("CHC_REGEN_GOLDEN") == "1":
         path.write_text(result.stdout, encoding="utf-8", newline="")
         pytest.fail(f"rewrote {path.relative_to(ROOT)}; review the diff and run again")
     assert result.stdout == path.read_text(encoding="utf-8"), (
         f"{fmt} output differs from {path.relative_to(ROOT)}; if intended, regenerate with "
-        "CHC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py -q"
+        "CHC_REGEN_GOLDEN=1 .venv/bin/pytest"
     )
 
 

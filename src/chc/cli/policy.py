@@ -126,9 +126,12 @@ def check_policy_command(
     else:
         from rich.console import Group
 
-        from chc.terminal.policy import report_view
+        from chc.terminal.policy import report_view, side_by_side
 
-        show(Group(*(report_view(r, verbose=verbose) for r in reports)), output, force, (policy,))
+        views = [report_view(r, verbose=verbose) for r in reports]
+        if len(reports) > 1:
+            views.append(side_by_side(reports))
+        show(Group(*views), output, force, (policy,))
     if any(r.failed_must for r in reports):
         raise typer.Exit(RC.FINDINGS)
 

@@ -24,7 +24,7 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
         ("Policy ", "bold"),
         (p.document or path, "bold"),
         f" ({p.landlord})" if p.landlord else "",
-        f"\nchecked against Complaint Handling Code {e.edition} ({e.title})",
+        f"\nchecked against {e.title} (edition {e.edition})",
     )
     if p.code and p.code != e.edition:
         head.append(f"; the policy says it follows {p.code}", style="yellow")
@@ -82,3 +82,34 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
     )
     parts.append(Text(verdict, style="bold red" if report.failed_must else "bold green"))
     return Group(*parts)
+
+
+def side_by_side(reports: list[PolicyReport]) -> RenderableType:
+    """--all-codes: how the same policy fares under each edition, in one table."""
+    from rich.table import Table
+
+    table = Table(title="The policy under each edition (provisions)", title_justify="left")
+    table.add_column("")
+    for r in reports:
+        table.add_column(f"{r.edition.edition}", justify="right")
+    rows = [
+        ("must: fail", "must", "fail"),
+        ("must: not stated", "must", "not_stated"),
+        ("must: pass", "must", "pass"),
+        ("should: fail", "should", "fail"),
+        ("should: not stated", "should", "not_stated"),
+        ("should: pass", "should", "pass"),
+        ("to judge by a person", None, "manual"),
+    ]
+    summaries = [r.summary() for r in reports]
+    for label, level, status in rows:
+        cells = [str(s[level][status] if level else s[status]) for s in summaries]
+        table.add_row(label, *cells)
+    table.add_row(
+        "verdict",
+        *(
+            Text("must fails", style="bold red") if r.failed_must else Text("ok", style="green")
+            for r in reports
+        ),
+    )
+    return table
