@@ -367,7 +367,10 @@ def test_text_late_and_extension_warning_and_closure_assumption() -> None:
     assert "Code edition 2022" in out
     assert "in force on 2023-03-01, the day it was received" in out
     assert "stage1.acknowledge due Mon 06 Mar 2023 on time, done Fri 03 Mar 2023" in out
-    assert "stage1.respond due Fri 17 Mar 2023 late, done Wed 05 Apr 2023, 13 working days" in out
+    assert (
+        "stage1.respond due Fri 17 Mar 2023 late (before the extension), done Wed 05 Apr 2023, "
+        "13 working days" in out
+    )
     assert "stage1.respond_extended due Tue 04 Apr 2023 late" in out
     assert "1 working day late" in out
     assert "provision 5.1" in out

@@ -401,7 +401,10 @@ def summary(
     horizon = calendar.add(as_of, days)
     out: list[Attention] = []
     for r in results:
+        keys = {e.key for e in r.timeline.events}
         for e in r.timeline.events:
+            if f"{e.key}_extended" in keys:
+                continue  # an extension replaced this due date; the extended one counts
             if e.status == "overdue" or (e.status == "open" and e.due <= horizon):
                 out.append(
                     Attention(

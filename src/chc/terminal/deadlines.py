@@ -30,9 +30,12 @@ def timeline_view(
     if t.reference:
         head = Text.assemble((f"Complaint {t.reference}\n", "bold"), head)
     lines: list[RenderableType] = [Text("")]
+    extended = {e.key.removesuffix("_extended") for e in t.events if e.key.endswith("_extended")}
     for e in t.events:
         line = Text.assemble(f"{e.key:<24} due ", (day(e.due), "bold"), "  ")
         line.append(STATUS_WORDS[e.status], style=STATUS_STYLE[e.status])
+        if e.key in extended:
+            line.append(" (before the extension)", style="dim")
         if e.done is not None:
             line.append(f", done {day(e.done)}")
         if e.working_days_late:
