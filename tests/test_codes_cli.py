@@ -135,3 +135,24 @@ def test_version() -> None:
     r = run_chc("--version")
     assert r.exit_code == 0
     assert r.stdout.strip() == f"chc {__version__}"
+
+
+def test_check_kinds_are_documented_from_the_registry() -> None:
+    from chc.checks import KINDS
+
+    data = json.loads(run_chc("codes", "--check-kinds", "--format", "json").stdout)
+    assert [k["kind"] for k in data["kinds"]] == list(KINDS)
+    for k in data["kinds"]:
+        assert k["summary"] and k["fails"] and k["passes"]
+    text = run_chc("codes", "--check-kinds").stdout
+    assert "max_duration" in text and "parameter timescale:" in text
+
+
+def test_debug_shows_the_exception_instead_of_one_line() -> None:
+    from typer.testing import CliRunner
+
+    from chc.cli import app
+    from chc.errors import CodeFileError
+
+    result = CliRunner().invoke(app, ["--debug", "codes", "2023"])
+    assert isinstance(result.exception, CodeFileError)

@@ -39,6 +39,12 @@ def codes_command(
     checks: Annotated[
         bool, typer.Option("--checks", help="Show the machine checks of each provision.")
     ] = False,
+    kinds: Annotated[
+        bool,
+        typer.Option(
+            "--check-kinds", help="Describe every check kind a Code file can use, and stop."
+        ),
+    ] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -59,6 +65,10 @@ def codes_command(
       chc codes 2024 6.3
 
       chc codes --for-date 2023-05-01 --format json
+
+      chc codes 2024 --checks
+
+      chc codes --check-kinds
     """
     from chc import codes_json
     from chc.codes import builtin_editions, edition_for_date, load_edition
@@ -67,6 +77,30 @@ def codes_command(
 
     if obligation is not None and obligation not in ("must", "should"):
         raise InputError(f"--obligation must be 'must' or 'should', not {obligation!r}")
+    if kinds:
+        from chc.checks import KINDS
+
+        docs = [
+            {
+                "kind": k.name,
+                "summary": k.summary,
+                "params": k.params,
+                "fails": k.fails,
+                "passes": k.passes,
+            }
+            for k in KINDS.values()
+        ]
+        if fmt is Format.json:
+            emit(dumps_json({"kinds": docs}), output, force)
+            return
+        lines = []
+        for d in docs:
+            lines.append(f"{d['kind']}\n  {d['summary']}")
+            for name, meaning in d["params"].items():
+                lines.append(f"  parameter {name}: {meaning}")
+            lines.append(f"  fails:  {d['fails']}\n  passes: {d['passes']}\n")
+        emit("\n".join(lines), output, force)
+        return
     if for_date is not None:
         from chc.dates import parse_date
 
