@@ -21,17 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from chc.assessment import (
-    Answer,
-    answers_from_policy,
-    carry_forward,
-    check_answers,
-    crosswalk,
-    form_groups,
-    load_answers,
-    read_answers,
-    scaffold,
-)
+from chc.assessment import Answer, check_answers, load_answers, read_answers
+from chc.assessment_carry import answers_from_policy, carry_forward, crosswalk
+from chc.assessment_render import form_groups, scaffold
 from chc.codes import load_builtin
 from chc.errors import AnswersError, InputError
 from conftest import CODE_VERSIONS, EXAMPLES, run_chc

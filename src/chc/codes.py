@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chc.errors import CodeFileError
+from chc.resources import package_data
 
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
@@ -332,11 +332,7 @@ class LoadedEdition(BaseModel):
 
 def data_dir() -> Path:
     """Where the shipped edition files are: inside the wheel, or the checkout's top level."""
-    packaged = Path(str(resources.files("chc"))) / "code_versions"
-    if packaged.is_dir():
-        return packaged
-    # Editable installs and bare checkouts: src/chc/ -> repository root.
-    return Path(__file__).resolve().parents[2] / "code_versions"
+    return package_data("code_versions")
 
 
 def builtin_path(name: str) -> Path:

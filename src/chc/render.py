@@ -8,11 +8,11 @@ the same input always renders the same bytes.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chc.errors import InputError
+from chc.resources import package_data
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -20,10 +20,7 @@ if TYPE_CHECKING:
 
 def templates_dir() -> Path:
     """The shipped templates: inside the wheel, or the checkout's top level."""
-    packaged = Path(str(resources.files("chc"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return package_data("templates")
 
 
 def md_cell(value: Any) -> str:

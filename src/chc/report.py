@@ -23,12 +23,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from chc.errors import CaseError, InputError
+from chc.errors import InputError
+from chc.report_facts import OUTCOMES, parse_facts
 
 if TYPE_CHECKING:
     from chc.caseload import CaseResult
@@ -43,19 +44,8 @@ REFUSED_RULES: tuple[RefusedRule, ...] = ("by-policy", "late", "excluded")
 WITHDRAWN_RULES: tuple[WithdrawnRule, ...] = ("excluded", "as-recorded")
 OVER_LIMIT_RULES: tuple[OverLimitRule, ...] = ("capped", "honoured")
 
-OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn")
 NOT_RECORDED = "not recorded"
 REFUSED = "refused"
-_OUTCOME_WORDS = {
-    "upheld": "upheld",
-    "partly upheld": "partly upheld",
-    "partially upheld": "partly upheld",
-    "part upheld": "partly upheld",
-    "not upheld": "not upheld",
-    "withdrawn": "withdrawn",
-}
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"no", "n", "false", "0"})
 STAGES = (1, 2)
 
 RULE_TEXT: dict[str, str] = {
@@ -215,82 +205,6 @@ def rate_figure(key: str, label: str, num: int, den: int, definition: str) -> Fi
 def per_thousand(key: str, label: str, num: int, homes: int, definition: str) -> Figure:
     return Figure(
         key, label, "per 1,000 homes", rounded(Fraction(num * 1000, homes)), num, homes, definition
-    )
-
-
-# -- the extra CSV columns ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What the report reads from a row's extra columns, validated."""
-
-    category: str | None = None
-    outcome: str | None = None
-    refused: bool = False
-    refusal_reason: str | None = None
-    refusal_within_policy: bool | None = None
-    remedy: Decimal | None = None
-    determination: str | None = None
-
-
-def _yes_no(value: str) -> bool | None:
-    text = value.strip().lower()
-    if not text:
-        return None
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise ValueError(f"{value!r} is not yes or no")
-
-
-def parse_facts(path: Path, header: list[str], line: int, extra: dict[str, str]) -> Facts:
-    """The report's columns of one row; a bad cell is a CaseError at its line and column."""
-
-    def bad(name: str, message: str) -> CaseError:
-        return CaseError(f"{name}: {message}", file=path, line=line, column=header.index(name) + 1)
-
-    outcome = None
-    raw = extra.get("outcome", "")
-    if raw:
-        words = " ".join(raw.lower().replace("-", " ").replace("_", " ").split())
-        outcome = _OUTCOME_WORDS.get(words)
-        if outcome is None:
-            raise bad("outcome", f"{raw!r} is not one of: {', '.join(OUTCOMES)}")
-    flags: dict[str, bool | None] = {}
-    for name in ("refused", "refusal_within_policy"):
-        try:
-            flags[name] = _yes_no(extra.get(name, ""))
-        except ValueError as err:
-            raise bad(name, f"{err}; write yes or no (or leave it empty)") from None
-    refused = bool(flags["refused"])
-    reason = extra.get("refusal_reason") or None
-    if not refused:
-        for name, given in (
-            ("refusal_reason", reason is not None),
-            ("refusal_within_policy", flags["refusal_within_policy"] is not None),
-        ):
-            if given:
-                raise bad(name, "is given but refused is not yes")
-    remedy = None
-    raw = extra.get("remedy_amount", "")
-    if raw:
-        text = raw.replace("£", "").replace(",", "").strip()
-        try:
-            remedy = Decimal(text)
-        except InvalidOperation:
-            raise bad("remedy_amount", f"{raw!r} is not an amount of money, e.g. 150.00") from None
-        if not remedy.is_finite() or remedy < 0:
-            raise bad("remedy_amount", f"{raw!r} is not an amount of money, e.g. 150.00")
-    return Facts(
-        category=extra.get("category") or None,
-        outcome=outcome,
-        refused=refused,
-        refusal_reason=reason,
-        refusal_within_policy=flags["refusal_within_policy"],
-        remedy=remedy,
-        determination=extra.get("ombudsman_determination") or None,
     )
 
 
@@ -466,14 +380,18 @@ class Report:
         }
 
 
-# Headline figures compared with the previous period, in the order shown.
-COMPARED = (
+# The Tenant Satisfaction Measures and the counts behind them: the report's headline.
+HEADLINE = (
     "received_stage1",
     "received_stage2",
     "ch01_stage1",
     "ch01_stage2",
     "ch02_stage1",
     "ch02_stage2",
+)
+# Headline figures compared with the previous period, in the order shown.
+COMPARED = (
+    *HEADLINE,
     "days_mean_stage1",
     "days_mean_stage2",
     "ack_on_time_stage1",
@@ -912,238 +830,3 @@ def _notes(o: Options, stages: dict[int, _Stage], calendar: WorkingCalendar) -> 
         "stage 1 complaints received in the period; the file has no determination dates, so "
         "check determinations against the Ombudsman's own figures.",
     ]
-
-
-# -- renderings -----------------------------------------------------------------------
-
-
-def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
-    """What the Markdown and HTML templates see (the JSON object plus display helpers)."""
-    from chc import __version__
-
-    data = report.as_json()
-    data["title"] = _title(report)
-    data["period"] = report.period
-    data["stage_rows"] = [
-        {
-            "label": label,
-            "cells": [data["figures"][f"{key}_stage{s}"] for s in STAGES],
-        }
-        for key, label in STAGE_ROWS
-    ]
-    data["headline"] = [
-        data["figures"][k]
-        for k in (
-            "received_stage1",
-            "received_stage2",
-            "ch01_stage1",
-            "ch01_stage2",
-            "ch02_stage1",
-            "ch02_stage2",
-        )
-    ]
-    data["others"] = [
-        data["figures"][k]
-        for k in (
-            "refused",
-            "refused_counted_late",
-            "withdrawn",
-            "escalation_rate",
-            "upheld_rate",
-            "remedies",
-            "open_at_end",
-            "overdue_at_end",
-        )
-    ]
-    data["month_rows"] = [
-        {
-            "month": m.month,
-            "label": _month_label(m.month),
-            "received": m.received,
-            "responded": m.responded,
-            "on_time": m.on_time,
-            "rate": [_pct(m.rate(1)), _pct(m.rate(2))],
-        }
-        for m in report.months
-    ]
-    data["appendix"] = appendix
-    data["version"] = __version__
-    return data
-
-
-# The per-stage figures, as rows of one table with a column per stage.
-STAGE_ROWS = (
-    ("received", "Complaints received"),
-    ("ch01", "CH01: complaints per 1,000 homes"),
-    ("ch02", "CH02: responded to within the Code's timescale"),
-    ("days_mean", "Average working days to respond"),
-    ("days_median", "Median working days to respond"),
-    ("extended", "Responses given after an extension"),
-    ("beyond_limit", "Extensions longer than the Code's limit"),
-    ("ack_on_time", "Acknowledgements on time"),
-)
-
-
-def _pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value}%"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _month_label(key: str) -> str:
-    year, month = key.split("-")
-    return f"{_MONTHS[int(month) - 1]} {year}"
-
-
-def _title(report: Report) -> str:
-    o = report.options
-    who = f"{o.landlord}: " if o.landlord else ""
-    return f"{who}Complaints performance report, {o.start.isoformat()} to {o.end.isoformat()}"
-
-
-def to_markdown(
-    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
-) -> str:
-    from chc.render import render
-
-    body = None if appendix is None else appendix.body
-    return render("report.md.j2", context(report, body), template_dir)
-
-
-def to_html(
-    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
-) -> str:
-    """One self-contained page: CSS inline, charts as inline SVG, no script, no network."""
-    from markupsafe import Markup
-
-    from chc import report_charts
-    from chc.render import render
-
-    data = context(report)
-    # Already rendered (and escaped) by the self-assessment templates: inserted as is.
-    data["appendix"] = None if appendix is None else Markup(appendix.body)
-    data["appendix_css"] = "" if appendix is None else Markup(appendix.css)
-    data["charts"] = {name: Markup(svg) for name, svg in report_charts.all_charts(report).items()}
-    return render("report.html.j2", data, template_dir)
-
-
-def to_text(report: Report) -> str:
-    """Plain text for the terminal: every figure with its counts, then the month table."""
-    o = report.options
-    lines = [_title(report), ""]
-    lines.append(
-        f"Source: {report.source} ({report.cases:,} complaints in the file); "
-        f"homes: {o.homes:,}; editions: {', '.join(report.editions) or 'none'}; "
-        f"region: {report.region}"
-    )
-    lines.append(
-        f"Rules: refused {o.refused}; withdrawn {o.withdrawn}; "
-        f"extensions over the limit {o.over_limit}"
-    )
-    lines.append("")
-    width = max(len(f.label) for f in report.figures.values())
-    for f in report.figures.values():
-        lines.append(f"{f.label:<{width}}  {f.shown:>10}  ({f.counts})")
-    lines.append("")
-    lines.append("Month      S1 rec  S2 rec  S1 on time        S2 on time")
-    for m in report.months:
-        cells = []
-        for s in STAGES:
-            rate = _pct(m.rate(s))
-            cells.append(f"{rate:>6} {m.on_time[s - 1]:>3}/{m.responded[s - 1]:<4}")
-        lines.append(
-            f"{_month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
-            f"{cells[0]:<16}  {cells[1]}"
-        )
-    for title, shares in (("Outcomes", report.outcomes), ("Categories", report.categories)):
-        lines.append("")
-        lines.append(title)
-        for sh in shares:
-            lines.append(f"  {sh.name:<40} {sh.count:>6}  {_pct(sh.percent)}")
-    if report.refusals:
-        lines.append("")
-        lines.append("Refusals")
-        for rf in report.refusals:
-            policy = {True: "within policy", False: "outside policy", None: "policy not recorded"}
-            lines.append(
-                f"  {rf.reason} ({policy[rf.within_policy]}; "
-                f"{'not on time' if rf.counted == 'late' else 'left out of CH02'}): {rf.count}"
-            )
-    if report.determinations:
-        lines.append("")
-        lines.append("Ombudsman determinations")
-        for sh in report.determinations:
-            lines.append(f"  {sh.name:<40} {sh.count:>6}")
-    comparison = report.comparison()
-    if comparison:
-        assert report.previous is not None
-        lines.append("")
-        lines.append(f"Compared with {report.previous.period}")
-        for row in comparison:
-            lines.append(
-                f"  {row['label']:<{width}}  {row['this']:>10}  {row['previous']:>10}  "
-                f"{row['change'] or 'n/a'}"
-            )
-    lines.append("")
-    lines.append("Notes")
-    lines.extend(f"- {n}" for n in report.notes)
-    if report.warnings:
-        lines.append("")
-        lines.append("Warnings")
-        lines.extend(f"- {w}" for w in report.warnings)
-    return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
-class Appendix:
-    """The rendered self-assessment, ready to sit inside the report."""
-
-    body: str
-    css: str = ""
-
-
-def appendix_for(
-    answers: Path,
-    fmt: Literal["md", "html"],
-    landlord: str | None = None,
-    template_dir: Path | None = None,
-) -> Appendix:
-    """The self-assessment rendered by ``chc self-assessment render``, as an appendix.
-
-    The 2024 Code (section 8) expects the annual self-assessment in the annual report, so
-    the same renderer and templates are used; only the headings move down two levels (under
-    the report's "Appendix" heading) and, for HTML, the page's own wrapper is
-    dropped and its extra styles move into the report's head.
-    """
-    import re
-
-    try:
-        from chc.assessment import load_answers, to_html, to_markdown, view
-    except ImportError:  # the self-assessment renderer is a separate part of chc
-        raise InputError(
-            "--self-assessment is not available in this version of chc: the "
-            "self-assessment renderer is not installed",
-            file=answers,
-        ) from None
-    context = view(load_answers(answers), landlord=landlord)
-    if fmt == "md":
-        text = to_markdown(context, template_dir)
-        return Appendix(re.sub(r"(?m)^(#{1,4}) ", r"##\1 ", text).strip() + "\n")
-    page = to_html(context, template_dir)
-    start, end = page.find("<main>"), page.rfind("</main>")
-    if start < 0 or end < 0:
-        raise InputError(
-            "the self-assessment template has no <main> element to put in the appendix",
-            file=template_dir or answers,
-        )
-    body = page[start + len("<main>") : end].strip()
-    for level in range(4, 0, -1):  # h4 -> h6 first, so a heading moves down only once
-        body = re.sub(rf"<(/?)h{level}\b", rf"<\1h{level + 2}", body)
-    style = re.search(r"<style>(.*?)</style>", page, re.S)
-    css = style.group(1) if style else ""
-    from chc.render import templates_dir
-
-    shared = (templates_dir() / "_report.css").read_text(encoding="utf-8")
-    css = css.replace(shared, "").strip()  # the report already carries the shared rules
-    return Appendix(body, css)

@@ -59,7 +59,7 @@ def _ticks(top: int) -> list[int]:
 
 
 def _short_month(key: str) -> tuple[str, str]:
-    from chc.report import _month_label
+    from chc.report_render import _month_label
 
     label = _month_label(key)
     return label[:3], label[4:]

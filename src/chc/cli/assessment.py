@@ -82,14 +82,9 @@ def scaffold_command(
 
       chc self-assessment scaffold --code 2024 --from-policy policy.yaml -o answers.yaml
     """
-    from chc.assessment import (
-        Answer,
-        answers_from_policy,
-        carry_forward,
-        code_reference,
-        load_answers,
-        scaffold,
-    )
+    from chc.assessment import Answer, code_reference, load_answers
+    from chc.assessment_carry import answers_from_policy, carry_forward
+    from chc.assessment_render import scaffold
     from chc.codes import load_edition
 
     if code is None:
@@ -229,7 +224,8 @@ def render_command(
 
       chc self-assessment render answers.yaml --format md --title "Self-assessment 2024-25"
     """
-    from chc.assessment import load_answers, to_html, to_markdown, view
+    from chc.assessment import load_answers
+    from chc.assessment_render import to_html, to_markdown, view
 
     if output is not None:
         from chc.output import check_writable

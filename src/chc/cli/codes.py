@@ -91,16 +91,13 @@ def codes_command(
             for k in KINDS.values()
         ]
         if fmt is Format.json:
-            emit(dumps_json({"kinds": docs}), output, force)
-            return
+            return emit(dumps_json({"kinds": docs}), output, force)
         lines = []
-        for d in docs:
-            lines.append(f"{d['kind']}\n  {d['summary']}")
-            for name, meaning in d["params"].items():
-                lines.append(f"  parameter {name}: {meaning}")
-            lines.append(f"  fails:  {d['fails']}\n  passes: {d['passes']}\n")
-        emit("\n".join(lines), output, force)
-        return
+        for k in KINDS.values():
+            lines.append(f"{k.name}\n  {k.summary}")
+            lines.extend(f"  parameter {name}: {meaning}" for name, meaning in k.params.items())
+            lines.append(f"  fails:  {k.fails}\n  passes: {k.passes}\n")
+        return emit("\n".join(lines), output, force)
     if for_date is not None:
         from chc.dates import parse_date
 
