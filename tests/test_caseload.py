@@ -800,3 +800,22 @@ def test_a_large_caseload_gives_the_same_csv_as_the_per_case_path(tmp_path: Path
     without_skip = cases(path)
     one_line_error(without_skip, f"{path}:102:2:")
     assert without_skip.stdout == ""
+
+
+def test_csv_output_quotes_awkward_references_as_the_csv_module_reads_them(
+    tmp_path: Path,
+) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        'reference,received\n"A, ""quoted"" one",2024-05-01\nplain,2024-05-02\n',
+        encoding="utf-8",
+    )
+    run = run_chc("deadlines", "--cases", str(path), "--as-of", "2024-05-03")
+    assert run.exit_code == 0, run.stderr
+    rows = list(csv.reader(io.StringIO(run.stdout)))
+    assert rows[0][:3] == ["reference", "code", "key"]
+    assert {r[0] for r in rows[1:]} == {'A, "quoted" one', "plain"}
+    assert all(len(r) == len(rows[0]) for r in rows)
