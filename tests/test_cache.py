@@ -10,6 +10,12 @@ from chc import cache
 from chc.codes import builtin_path, load_code_file
 
 
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the cache, so it is on whatever the caller's environment says."""
+    monkeypatch.delenv("CHC_NO_CACHE", raising=False)
+
+
 def test_a_cached_edition_equals_a_freshly_parsed_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
