@@ -668,3 +668,19 @@ def test_help_has_an_example_and_the_exit_codes() -> None:
     assert r.exit_code == 0
     assert "chc check-policy examples/policy-2024-seed004.yaml" in r.stdout
     assert "Exit status: 0" in r.stdout
+
+
+def test_shape_errors_say_what_was_expected_in_plain_words(tmp_path: Path) -> None:
+    cases = {
+        'stages: "one"\n': ("1:1", "stages: should be a list"),
+        "stages:\n  - 5\n": ("2:5", "stages[0]: should be a mapping"),
+        "\x00binary\n": ("", "invalid YAML: unacceptable character"),
+    }
+    for text, (where, message) in cases.items():
+        path = tmp_path / "policy.yaml"
+        path.write_text(text, encoding="utf-8")
+        r = run_chc("check-policy", str(path))
+        assert r.exit_code == 2, text
+        assert message in r.stderr, r.stderr
+        assert f"policy.yaml:{where}" in r.stderr if where else "policy.yaml: " in r.stderr
+        assert r.stderr.count("\n") == 1, r.stderr

@@ -68,7 +68,11 @@ def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputEr
             column=mark.column + 1 if mark is not None else None,
         ) from None
     except YAMLError as exc:
-        raise error(f"invalid YAML: {exc}", file=source) from None
+        # A ReaderError (a control character, say) has no mark; keep its first line only.
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable"
+        position = getattr(exc, "position", None)
+        where = f" (character {position + 1})" if isinstance(position, int) else ""
+        raise error(f"invalid YAML: {first}{where}", file=source) from None
 
 
 @functools.cache
@@ -160,6 +164,16 @@ def _data_loc(data: Any, loc: Loc) -> list[str | int]:
     return kept
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
 def _explain(err: dict[str, Any]) -> str:
     kind = err.get("type", "")
     value = err.get("input")
@@ -168,6 +182,10 @@ def _explain(err: dict[str, Any]) -> str:
         return "unknown field (check its spelling against the documented format)"
     if kind == "missing":
         return "required field is missing"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "should be a mapping (key: value lines), not " + _shown(value)
+    if kind == "list_type":
+        return "should be a list (lines starting with '- ', or [a, b]), not " + _shown(value)
     if kind == "string_type" and isinstance(value, float):
         return (
             f'{msg}; write it in quotes, for example "{value}" '
