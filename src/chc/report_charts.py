@@ -107,18 +107,23 @@ def monthly_received(report: Report) -> str:
                     f'<text x="{_n(x + bar_w / 2)}" y="{_n(bottom - h - 3)}" '
                     f'text-anchor="middle" font-size="10" fill="{INK}">{value}</text>'
                 )
-        mon, year = _short_month(m.month)
-        out.append(
-            f'<text x="{_n(cx)}" y="{bottom + 16}" text-anchor="middle" fill="{INK}">{mon}</text>'
-        )
-        if i == 0 or mon == "Jan":
-            out.append(
-                f'<text x="{_n(cx)}" y="{bottom + 30}" text-anchor="middle" fill="{INK}">'
-                f"{year}</text>"
-            )
+        out.extend(_month_axis_labels(i, m.month, cx, bottom))
     out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{INK}"/>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _month_axis_labels(i: int, month: str, cx: float, bottom: float) -> list[str]:
+    """A month under the x axis, with the year under the first month and each January."""
+    mon, year = _short_month(month)
+    labels = [
+        f'<text x="{_n(cx)}" y="{bottom + 16}" text-anchor="middle" fill="{INK}">{mon}</text>'
+    ]
+    if i == 0 or mon == "Jan":
+        labels.append(
+            f'<text x="{_n(cx)}" y="{bottom + 30}" text-anchor="middle" fill="{INK}">{year}</text>'
+        )
+    return labels
 
 
 def monthly_on_time(report: Report) -> str:
@@ -180,15 +185,7 @@ def monthly_on_time(report: Report) -> str:
             out.append(_marker(s, x, y, colour))
     for i, m in enumerate(months):
         cx = left + slot * (i + 0.5)
-        mon, year = _short_month(m.month)
-        out.append(
-            f'<text x="{_n(cx)}" y="{bottom + 16}" text-anchor="middle" fill="{INK}">{mon}</text>'
-        )
-        if i == 0 or mon == "Jan":
-            out.append(
-                f'<text x="{_n(cx)}" y="{bottom + 30}" text-anchor="middle" fill="{INK}">'
-                f"{year}</text>"
-            )
+        out.extend(_month_axis_labels(i, m.month, cx, bottom))
     out.append(f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{INK}"/>')
     out.append("</svg>")
     return "\n".join(out)
