@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from chc.assessment import Answer, check_answers, load_answers, read_answers
-from chc.assessment_carry import answers_from_policy, carry_forward, crosswalk
-from chc.assessment_render import form_groups, scaffold
-from chc.codes import load_builtin
+from chc.assessment.answers import Answer, check_answers, load_answers, read_answers
+from chc.assessment.carry import answers_from_policy, carry_forward, crosswalk
+from chc.assessment.render import form_groups, scaffold
+from chc.codes.loading import load_builtin
 from chc.errors import AnswersError, InputError
 from conftest import CODE_VERSIONS, EXAMPLES, run_chc
 
@@ -197,8 +197,8 @@ def test_from_policy_fills_what_the_checks_decide(tmp_path: Path) -> None:
 
 
 def test_answers_from_policy_covers_only_pass_and_fail() -> None:
-    from chc.policy import load_policy
-    from chc.policy_check import check_policy
+    from chc.policy.findings import check_policy
+    from chc.policy.model import load_policy
 
     report = check_policy(load_policy(EXAMPLES / "policy-2024-seed004.yaml"), load_builtin("2024"))
     filled = answers_from_policy(report)

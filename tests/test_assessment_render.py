@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from chc.assessment import load_answers
-from chc.assessment_render import to_html, to_markdown, view
-from chc.codes import builtin_editions
+from chc.assessment.answers import load_answers
+from chc.assessment.render import to_html, to_markdown, view
+from chc.codes.loading import builtin_editions
 from conftest import EXAMPLES, SHARED, run_chc
 from test_assessment import GOLDEN, assert_golden
 

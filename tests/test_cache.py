@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chc import cache
-from chc.codes import builtin_path, load_code_file
+from chc.codes.loading import builtin_path, load_code_file
 
 
 @pytest.fixture(autouse=True)

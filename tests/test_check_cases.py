@@ -2,7 +2,7 @@
 
 A case file names its kind and, by default, the edition and provision to run against; each
 case may override the edition and provision, or give inline ``params`` (with
-``provision: null``) to run the kind directly through :func:`chc.checks.run`. Cases come in
+``provision: null``) to run the kind directly through :func:`chc.policy.checks.run`. Cases come in
 groups:
 
 - ``pass:`` snippets the kind passes: every finding is ``pass``;
@@ -28,10 +28,11 @@ from typing import Any
 
 import pytest
 
-from chc.checks import KINDS, run
-from chc.codes import Edition, load_edition
-from chc.policy import load_policy
-from chc.policy_check import check_policy
+from chc.codes.loading import load_edition
+from chc.codes.model import Edition
+from chc.policy.checks import KINDS, run
+from chc.policy.findings import check_policy
+from chc.policy.model import load_policy
 from chc.yamlio import load_yaml
 
 CASES_DIR = Path(__file__).resolve().parent / "checks" / "cases"

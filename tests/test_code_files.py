@@ -9,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import (
-    BUILTIN_EDITIONS,
-    Edition,
-    builtin_editions,
-    edition_for_date,
-    load_builtin,
-    load_code_file,
-    load_edition,
-    provision_sort_key,
-)
+from chc.codes.choice import edition_for_date
+from chc.codes.loading import builtin_editions, load_builtin, load_code_file, load_edition
+from chc.codes.model import BUILTIN_EDITIONS, Edition, provision_sort_key
 from chc.errors import CodeFileError
 
 EDITIONS = list(BUILTIN_EDITIONS)

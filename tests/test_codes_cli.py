@@ -138,7 +138,7 @@ def test_version() -> None:
 
 
 def test_check_kinds_are_documented_from_the_registry() -> None:
-    from chc.checks import KINDS
+    from chc.policy.checks import KINDS
 
     data = json.loads(run_chc("codes", "--check-kinds", "--format", "json").stdout)
     assert [k["kind"] for k in data["kinds"]] == list(KINDS)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import load_builtin
+from chc.codes.loading import load_builtin
 
 SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "code-2020-2022.md"
 

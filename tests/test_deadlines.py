@@ -25,7 +25,8 @@ from datetime import date
 
 import pytest
 
-from chc.codes import edition_for_date, load_edition
+from chc.codes.choice import edition_for_date
+from chc.codes.loading import load_edition
 from chc.deadlines import CLOSURE_ASSUMPTION, Complaint, Event, Timeline, compute
 from chc.errors import CaseError, ChcError
 from chc.workdays import calendar_for

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chc.codes import load_builtin
+from chc.codes.loading import load_builtin
 from chc.deadlines import Complaint, compute
 from chc.workdays import calendar_for
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import PROVISION_ID, Edition, load_code_file
+from chc.codes.loading import load_code_file
+from chc.codes.model import PROVISION_ID, Edition
 
 CODE_FILE = Path(__file__).resolve().parents[1] / "code_versions" / "2020.yaml"
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import Edition, load_code_file
+from chc.codes.loading import load_code_file
+from chc.codes.model import Edition
 
 CODE_FILE = Path(__file__).resolve().parents[1] / "code_versions" / "2022.yaml"
 

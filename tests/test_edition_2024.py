@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import Edition, load_code_file, parse_edition
+from chc.codes.loading import load_code_file, parse_edition
+from chc.codes.model import Edition
 from chc.errors import CodeFileError
 from chc.yamlio import load_yaml
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from chc.policy import parse_duration
+from chc.policy.durations import parse_duration
 from conftest import CODE_VERSIONS, EXAMPLES, run_chc
 
 NONCOMPLIANT = EXAMPLES / "policy-noncompliant.yaml"

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import load_edition
+from chc.codes.loading import load_edition
 from chc.errors import PolicyError
-from chc.policy import Duration, load_policy, parse_duration
-from chc.policy_check import Finding, check_policy
+from chc.policy.durations import Duration, parse_duration
+from chc.policy.findings import Finding, check_policy
+from chc.policy.model import load_policy
 
 # -- reading ---------------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from chc.codes import load_edition
-from chc.policy import load_policy
-from chc.policy_check import PolicyReport, check_policy
+from chc.codes.loading import load_edition
+from chc.policy.findings import PolicyReport, check_policy
+from chc.policy.model import load_policy
 from conftest import EXAMPLES, run_chc
 
 SEED003 = EXAMPLES / "policy-2020-seed003.yaml"

@@ -8,7 +8,8 @@ from typing import get_args
 
 import pytest
 
-from chc.policy import ClockStart, Policy, Signpost, Stage, parse_duration
+from chc.policy.durations import ClockStart, parse_duration
+from chc.policy.model import Policy, Signpost, Stage
 from conftest import ROOT, run_chc
 
 DOC = ROOT / "docs" / "policy-format.md"

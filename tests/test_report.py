@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from chc.errors import CaseError, InputError
-from chc.report import Options, Report, build, rounded
+from chc.report.figures import Options, Report, build, rounded
 from chc.workdays import calendar_for
 from conftest import EXAMPLES, ROOT
 

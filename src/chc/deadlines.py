@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, NamedTuple
 
-from chc.codes import Edition, Timescale
+from chc.codes.model import Edition, Timescale
 from chc.errors import CaseError
 from chc.workdays import WorkingCalendar, add_calendar_days, add_months
 

@@ -82,10 +82,10 @@ def scaffold_command(
 
       chc self-assessment scaffold --code 2024 --from-policy policy.yaml -o answers.yaml
     """
-    from chc.assessment import Answer, code_reference, load_answers
-    from chc.assessment_carry import answers_from_policy, carry_forward
-    from chc.assessment_render import scaffold
-    from chc.codes import load_edition
+    from chc.assessment.answers import Answer, code_reference, load_answers
+    from chc.assessment.carry import answers_from_policy, carry_forward
+    from chc.assessment.render import scaffold
+    from chc.codes.loading import load_edition
 
     if code is None:
         raise InputError("give the edition to assess against, e.g. --code 2024")
@@ -110,8 +110,8 @@ def scaffold_command(
                 err=True,
             )
     if from_policy is not None:
-        from chc.policy import load_policy
-        from chc.policy_check import check_policy
+        from chc.policy.findings import check_policy
+        from chc.policy.model import load_policy
 
         filled = answers_from_policy(check_policy(load_policy(from_policy), edition))
         for pid, answer in filled.items():
@@ -164,7 +164,7 @@ def check_command(
     """
     from datetime import date
 
-    from chc.assessment import check_answers, read_answers
+    from chc.assessment.answers import check_answers, read_answers
     from chc.dates import parse_date
 
     day = parse_date(today, "--today") if today is not None else date.today()
@@ -224,8 +224,8 @@ def render_command(
 
       chc self-assessment render answers.yaml --format md --title "Self-assessment 2024-25"
     """
-    from chc.assessment import load_answers
-    from chc.assessment_render import to_html, to_markdown, view
+    from chc.assessment.answers import load_answers
+    from chc.assessment.render import to_html, to_markdown, view
 
     if output is not None:
         from chc.output import check_writable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from chc.caseload import BadRow
+from chc.caseload.cases import BadRow
 from chc.cli.app import emit, show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar
@@ -24,7 +24,7 @@ def run_caseload(
     output: Path | None,
     force: bool,
 ) -> None:
-    from chc import caseload
+    from chc.caseload import cases as caseload
     from chc.output import dumps_json
 
     fmt = fmt or ("text" if summary else "csv")

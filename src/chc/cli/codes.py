@@ -70,15 +70,16 @@ def codes_command(
 
       chc codes --check-kinds
     """
-    from chc import codes_json
-    from chc.codes import builtin_editions, edition_for_date, load_edition
+    from chc.codes import shapes as codes_json
+    from chc.codes.choice import edition_for_date
+    from chc.codes.loading import builtin_editions, load_edition
     from chc.errors import InputError
     from chc.output import dumps_json
 
     if obligation is not None and obligation not in ("must", "should"):
         raise InputError(f"--obligation must be 'must' or 'should', not {obligation!r}")
     if kinds:
-        from chc.checks import KINDS
+        from chc.policy.checks import KINDS
 
         docs = [
             {

@@ -193,7 +193,8 @@ def deadlines_command(
             f"--format {fmt.value} goes with --cases; for one complaint use text, json or ics"
         )
 
-    from chc.codes import edition_for_date, load_edition
+    from chc.codes.choice import edition_for_date
+    from chc.codes.loading import load_edition
     from chc.deadlines import Complaint, compute
 
     def d(value: str | None, option: str) -> date | None:

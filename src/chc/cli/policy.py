@@ -13,8 +13,8 @@ from chc.errors import InputError
 from chc.exitcodes import RC
 
 if TYPE_CHECKING:
-    from chc.codes import Edition
-    from chc.policy import LoadedPolicy
+    from chc.codes.model import Edition
+    from chc.policy.model import LoadedPolicy
 
 
 class PolicyFormat(str, Enum):
@@ -79,7 +79,7 @@ def check_policy_command(
     from chc.output import dumps_json
 
     if schema:
-        from chc.policy import policy_schema
+        from chc.policy.model import policy_schema
 
         emit(dumps_json(policy_schema()), output, force)
         return
@@ -89,14 +89,14 @@ def check_policy_command(
         from chc.output import check_writable
 
         check_writable(output, force=force, inputs=(policy,))
-    from chc.policy import load_policy
-    from chc.policy_check import check_policy
+    from chc.policy.findings import check_policy
+    from chc.policy.model import load_policy
 
     loaded = load_policy(policy)
     if all_codes:
         if code is not None:
             raise InputError("--all-codes and --code do not go together")
-        from chc.codes import builtin_editions
+        from chc.codes.loading import builtin_editions
 
         editions = builtin_editions()
     else:
@@ -108,7 +108,7 @@ def check_policy_command(
         )
         emit(dumps_json(data), output, force, (policy,))
     elif fmt is PolicyFormat.md:
-        from chc.policy_render import to_markdown
+        from chc.policy.render import to_markdown
 
         emit("\n".join(to_markdown(r, template) for r in reports), output, force, (policy,))
     elif fmt is PolicyFormat.html:
@@ -116,11 +116,11 @@ def check_policy_command(
             raise InputError(
                 "--format html shows one edition; use --code, or md/json for --all-codes"
             )
-        from chc.policy_render import to_html
+        from chc.policy.render import to_html
 
         emit(to_html(reports[0], template), output, force, (policy,))
     elif fmt is PolicyFormat.github:
-        from chc.policy_render import to_github
+        from chc.policy.render import to_github
 
         emit("".join(to_github(r) for r in reports), output, force, (policy,))
     else:
@@ -140,7 +140,8 @@ def _edition(code: str | None, loaded: LoadedPolicy) -> Edition:
     """--code, else the edition the policy says it follows, else the one in force today."""
     from datetime import date
 
-    from chc.codes import edition_for_date, load_edition
+    from chc.codes.choice import edition_for_date
+    from chc.codes.loading import load_edition
     from chc.errors import ChcError, PolicyError
 
     if code is not None:

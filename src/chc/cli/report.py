@@ -161,7 +161,7 @@ def report_command(
       last-year.csv --format html -o report.html
     """
     from chc.dates import parse_date
-    from chc.report import Options, build
+    from chc.report.figures import Options, build
     from chc.workdays import calendar_for
 
     inputs = tuple(p for p in (cases, previous, self_assessment, closed_file) if p is not None)
@@ -188,7 +188,7 @@ def report_command(
     calendar = calendar_for(region, read_closed(closed, closed_file))
     appendix = None
     if self_assessment is not None:
-        from chc.report_render import appendix_for
+        from chc.report.render import appendix_for
 
         appendix = appendix_for(
             self_assessment, "html" if fmt is ReportFormat.html else "md", landlord, template
@@ -204,14 +204,14 @@ def report_command(
 
         emit(dumps_json(report.as_json()), output, force, inputs)
     elif fmt is ReportFormat.md:
-        from chc.report_render import to_markdown
+        from chc.report.render import to_markdown
 
         emit(to_markdown(report, template, appendix), output, force, inputs)
     elif fmt is ReportFormat.html:
-        from chc.report_render import to_html
+        from chc.report.render import to_html
 
         emit(to_html(report, template, appendix), output, force, inputs)
     else:
-        from chc.report_render import to_text
+        from chc.report.render import to_text
 
         emit(to_text(report), output, force, inputs)

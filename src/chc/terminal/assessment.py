@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from chc.assessment import AnswersReport
+from chc.assessment.answers import AnswersReport
 
 STYLE = {"error": "bold red", "warning": "yellow"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from chc.policy_check import PolicyReport
+from chc.policy.findings import PolicyReport
 
 MARK = {
     "fail": ("FAIL", "bold red"),

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from chc.checks import CheckParamError, Outcome, run
-from chc.codes import Edition, Provision, provision_sort_key
+from chc.codes.model import Edition, Provision, provision_sort_key
 from chc.errors import CodeFileError
-from chc.policy import LoadedPolicy
+from chc.policy.checks import CheckParamError, Outcome, run
+from chc.policy.model import LoadedPolicy
 
 FindingStatus = Literal["fail", "not_stated", "pass", "manual"]
 STATUS_ORDER = {"fail": 0, "not_stated": 1, "pass": 2, "manual": 3}

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from chc.codes import Edition
-from chc.policy import Duration, Policy, Stage
+from chc.codes.model import Edition
+from chc.policy.durations import Duration
+from chc.policy.model import Policy, Stage
 
 Status = Literal["pass", "fail", "not_stated"]
 Loc = list[str | int]

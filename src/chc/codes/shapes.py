@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from chc.codes import BUILTIN_EDITIONS, Edition, Provision, Timescale, load_builtin
+from chc.codes.loading import load_builtin
+from chc.codes.model import BUILTIN_EDITIONS, Edition, Provision, Timescale
 
 
 def edition_summary(e: Edition) -> dict[str, Any]:

@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from chc.assessment import Answer, Comply, LoadedAnswers
-from chc.codes import BUILTIN_EDITIONS, Edition, load_builtin, provision_sort_key
+from chc.assessment.answers import Answer, Comply, LoadedAnswers
+from chc.codes.loading import load_builtin
+from chc.codes.model import BUILTIN_EDITIONS, Edition, provision_sort_key
 from chc.errors import InputError
 
 if TYPE_CHECKING:
-    from chc.policy_check import PolicyReport
+    from chc.policy.findings import PolicyReport
 
 
 def answers_from_policy(report: PolicyReport) -> dict[str, Answer]:

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from chc.assessment import FIELDS, Answer, LoadedAnswers
-from chc.codes import Edition, Provision, provision_sort_key
+from chc.assessment.answers import FIELDS, Answer, LoadedAnswers
+from chc.codes.model import Edition, Provision, provision_sort_key
 from chc.errors import AnswersError
 
 # -- scaffolding ---------------------------------------------------------------------------

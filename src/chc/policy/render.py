@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from chc import __version__
-from chc.policy_check import PolicyReport
+from chc.policy.findings import PolicyReport
 
 STATUS_WORDS = {"fail": "fails", "not_stated": "not stated", "pass": "passes", "manual": "to judge"}
 

@@ -4,8 +4,8 @@ An answers file (YAML, documented in ``docs/answers-format.md``) names a Code ed
 answers each item of that edition's self-assessment form: ``comply`` (yes / no / partly /
 not applicable), ``evidence``, ``commentary``, ``action`` and ``target_date``. This module
 reads it with positions kept and checks it. New files are pre-filled in
-:mod:`chc.assessment_carry` (from a policy check, or from last year's answers through the
-``previously:`` crosswalk) and written and rendered in :mod:`chc.assessment_render`.
+:mod:`chc.assessment.carry` (from a policy check, or from last year's answers through the
+``previously:`` crosswalk) and written and rendered in :mod:`chc.assessment.render`.
 Nothing here reads the clock: "today" is always a parameter.
 """
 
@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from chc.codes import BUILTIN_EDITIONS, Edition
+from chc.codes.model import BUILTIN_EDITIONS, Edition
 from chc.errors import AnswersError, ChcError
 from chc.exitcodes import RC
 
@@ -185,7 +185,7 @@ class LoadedAnswers:
 
 
 def _edition_of(code: str, path: Path, data: Any) -> Edition:
-    from chc.codes import load_edition
+    from chc.codes.loading import load_edition
     from chc.yamlio import located_error
 
     ref: str | Path = code

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from chc.errors import InputError
-from chc.report import HEADLINE, STAGES, Report
+from chc.report.charts import month_label
+from chc.report.figures import HEADLINE, STAGES, Report
 
 
 def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
     data["month_rows"] = [
         {
             "month": m.month,
-            "label": _month_label(m.month),
+            "label": month_label(m.month),
             "received": m.received,
             "responded": m.responded,
             "on_time": m.on_time,
@@ -76,14 +77,6 @@ def _pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value}%"
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _month_label(key: str) -> str:
-    year, month = key.split("-")
-    return f"{_MONTHS[int(month) - 1]} {year}"
-
-
 def _title(report: Report) -> str:
     o = report.options
     who = f"{o.landlord}: " if o.landlord else ""
@@ -105,8 +98,8 @@ def to_html(
     """One self-contained page: CSS inline, charts as inline SVG, no script, no network."""
     from markupsafe import Markup
 
-    from chc import report_charts
     from chc.render import render
+    from chc.report import charts as report_charts
 
     data = context(report)
     # Already rendered (and escaped) by the self-assessment templates: inserted as is.
@@ -141,7 +134,7 @@ def to_text(report: Report) -> str:
             rate = _pct(m.rate(s))
             cells.append(f"{rate:>6} {m.on_time[s - 1]:>3}/{m.responded[s - 1]:<4}")
         lines.append(
-            f"{_month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
+            f"{month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
             f"{cells[0]:<16}  {cells[1]}"
         )
     for title, shares in (("Outcomes", report.outcomes), ("Categories", report.categories)):
@@ -207,8 +200,8 @@ def appendix_for(
     import re
 
     try:
-        from chc.assessment import load_answers
-        from chc.assessment_render import to_html, to_markdown, view
+        from chc.assessment.answers import load_answers
+        from chc.assessment.render import to_html, to_markdown, view
     except ImportError:  # the self-assessment renderer is a separate part of chc
         raise InputError(
             "--self-assessment is not available in this version of chc: the "

@@ -14,7 +14,16 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chc.report import Report, Share
+    from chc.report.figures import Report, Share
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(key: str) -> str:
+    """ "2024-03" as "Mar 2024"."""
+    year, month = key.split("-")
+    return f"{_MONTHS[int(month) - 1]} {year}"
+
 
 WIDTH = 720
 STAGE_COLOURS = ("#1d4f91", "#b45309")  # both at least 4.5:1 against white
@@ -59,9 +68,7 @@ def _ticks(top: int) -> list[int]:
 
 
 def _short_month(key: str) -> tuple[str, str]:
-    from chc.report_render import _month_label
-
-    label = _month_label(key)
+    label = month_label(key)
     return label[:3], label[4:]
 
 
@@ -223,7 +230,7 @@ def horizontal_bars(
     """One bar per share, longest first as given, with the count and percent at its end."""
     rows = list(shares)
     if len(rows) > MAX_BARS:
-        from chc.report import Share
+        from chc.report.figures import Share
 
         rest = rows[MAX_BARS - 1 :]
         others = Share(f"all others ({len(rest)})", sum(r.count for r in rest), rest[0].total)

@@ -17,7 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from chc.codes import Edition, edition_for_date, load_edition
+from chc.codes.choice import edition_for_date
+from chc.codes.loading import load_edition
+from chc.codes.model import Edition
 from chc.dates import parse_date
 from chc.deadlines import Complaint, Timeline, compute
 from chc.errors import CaseError, ChcError

@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from chc.errors import InputError
-from chc.report_facts import OUTCOMES, parse_facts
+from chc.report.facts import OUTCOMES, parse_facts
 
 if TYPE_CHECKING:
-    from chc.caseload import CaseResult
-    from chc.codes import Edition
+    from chc.caseload.cases import CaseResult
+    from chc.codes.model import Edition
     from chc.workdays import WorkingCalendar
 
 RefusedRule = Literal["late", "excluded", "by-policy"]
@@ -425,7 +425,7 @@ def build(
     calendar: WorkingCalendar,
 ) -> Report:
     """Read the caseload at ``path`` and compute every figure for ``options``' period."""
-    from chc.caseload import process, read_cases
+    from chc.caseload.cases import process, read_cases
 
     header, _ = read_cases(path)
     results, _bad = process(path, calendar, options.end, code=options.code)
@@ -440,7 +440,8 @@ def compute(
     calendar: WorkingCalendar,
 ) -> Report:
     """Every figure from processed cases (see :func:`build`)."""
-    from chc.codes import edition_for_date, load_edition
+    from chc.codes.choice import edition_for_date
+    from chc.codes.loading import load_edition
     from chc.deadlines import add_duration
 
     o = options
