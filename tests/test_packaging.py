@@ -68,7 +68,7 @@ def test_installed_wheel_runs_chc_codes_in_a_fresh_venv(wheel: Path, tmp_path: P
     )
     env = {"PATH": str(bindir), "CHC_NO_CACHE": "1", "HOME": str(tmp_path)}
     where = subprocess.run(
-        [str(bindir / "python"), "-c", "import chc.codes.loading; print(chc.codes.loading.data_dir())"],
+        [str(bindir / "python"), "-c", "from chc.codes.loading import data_dir; print(data_dir())"],
         check=True,
         capture_output=True,
         text=True,
