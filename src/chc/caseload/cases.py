@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from chc.caseload.frame import BadRow
 from chc.codes.choice import edition_for_date
 from chc.codes.loading import load_edition
 from chc.codes.model import Edition
@@ -62,16 +63,6 @@ class Row:
     complaint: Complaint
     code: str | None
     extra: dict[str, str]
-
-
-@dataclass(frozen=True)
-class BadRow:
-    line: int
-    column: int | None
-    message: str
-
-    def as_json(self) -> dict[str, object]:
-        return {"line": self.line, "column": self.column, "message": self.message}
 
 
 def read_cases(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from chc.caseload.cases import BadRow
+from chc.caseload.frame import BadRow
 from chc.cli.app import emit, show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar

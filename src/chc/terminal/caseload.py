@@ -10,7 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from chc.caseload.cases import Attention, BadRow, CaseResult
+from chc.caseload.cases import Attention, CaseResult
+from chc.caseload.frame import BadRow
 from chc.terminal.deadlines import STATUS_STYLE, STATUS_WORDS, day
 
 
