@@ -15,7 +15,7 @@ from chc.codes.model import Edition, Timescale
 from chc.errors import CaseError
 from chc.workdays import WorkingCalendar, add_calendar_days, add_months
 
-Status = Literal["on_time", "late", "open", "overdue"]
+DueStatus = Literal["on_time", "late", "open", "overdue"]
 
 STAGES = (1, 2, 3)
 
@@ -93,7 +93,7 @@ class Event(NamedTuple):
     unit: str
     provision: str
     done: date | None
-    status: Status
+    status: DueStatus
     assumed: bool
     working_days_late: int
     note: str | None = None
@@ -162,7 +162,7 @@ def add_duration(calendar: WorkingCalendar, start: date, amount: int, unit: str)
 
 def status_of(
     calendar: WorkingCalendar, due: date, done: date | None, as_of: date
-) -> tuple[Status, int]:
+) -> tuple[DueStatus, int]:
     """on_time / late when done; open / overdue when not; and working days late."""
     if done is not None:
         if done <= due:

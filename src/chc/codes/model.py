@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
 Obligation = Literal["must", "should"]
-Unit = Literal["working_days", "calendar_days", "months"]
-Event = Literal[
+TimeUnit = Literal["working_days", "calendar_days", "months"]
+ClockEvent = Literal[
     "received",
     "logged",
     "acknowledged",
@@ -139,8 +139,8 @@ class StageLimit(Strict):
 class Timescale(Strict):
     key: TimescaleKey
     amount: int = Field(gt=0)
-    unit: Unit
-    from_event: Event = Field(alias="from")
+    unit: TimeUnit
+    from_event: ClockEvent = Field(alias="from")
     provision: ProvisionId
     note: str | None = None
 

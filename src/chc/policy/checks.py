@@ -18,7 +18,7 @@ from chc.codes.model import Edition
 from chc.policy.durations import Duration
 from chc.policy.model import Policy, Stage
 
-Status = Literal["pass", "fail", "not_stated"]
+FindingStatus = Literal["pass", "fail", "not_stated"]
 Loc = list[str | int]
 
 
@@ -26,7 +26,7 @@ Loc = list[str | int]
 class Outcome:
     """What one check found; the caller turns it into a located Finding."""
 
-    status: Status
+    status: FindingStatus
     message: str
     expected: str
     found: str | None = None

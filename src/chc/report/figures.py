@@ -127,7 +127,7 @@ def rounded(value: Fraction, places: int = 1) -> Decimal:
     return Decimal(whole).scaleb(-places)
 
 
-Unit = Literal["complaints", "per 1,000 homes", "%", "working days", "£"]
+FigureUnit = Literal["complaints", "per 1,000 homes", "%", "working days", "£"]
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Figure:
 
     key: str
     label: str
-    unit: Unit
+    unit: FigureUnit
     value: Decimal | None
     numerator: int | Decimal | None
     denominator: int | None
