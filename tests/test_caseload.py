@@ -55,23 +55,23 @@ R7,2024-05-24,,,,
 #   (assumed): Tue 04 (1) ... Fri 07 (4), Mon 10 (5) ... Fri 14 (9), Mon 17 (10) -> 06-17.
 HEADER = (
     "reference,code,key,stage,due,from_event,from_date,amount,unit,provision,done,status,"
-    "assumed,working_days_late"
+    "assumed,working_days_late,superseded"
 )
 SMALL_EVENTS = """\
-R1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,2024-05-03,on_time,false,0
-R1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,2024-05-20,on_time,false,0
-"HA-1,2",2024,stage1.acknowledge,1,2024-06-04,received,2024-05-28,5,working_days,6.2,,open,false,0
-"HA-1,2",2024,stage1.respond,1,2024-06-18,acknowledged,2024-06-04,10,working_days,6.3,,open,true,0
-R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,2024-05-03,on_time,false,0
-R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,2024-05-20,on_time,false,0
-R4,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,,overdue,false,16
-R4,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,,overdue,true,6
-R5,2024,stage1.acknowledge,1,2024-06-10,received,2024-06-03,5,working_days,6.2,,open,false,0
-R5,2024,stage1.respond,1,2024-06-24,acknowledged,2024-06-10,10,working_days,6.3,,open,true,0
-R6,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,2024-05-28,on_time,false,0
-R6,2024,stage1.respond,1,2024-06-11,acknowledged,2024-05-28,10,working_days,6.3,,open,false,0
-R7,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,,open,false,0
-R7,2024,stage1.respond,1,2024-06-17,acknowledged,2024-06-03,10,working_days,6.3,,open,true,0
+R1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,2024-05-03,on_time,false,0,false
+R1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,2024-05-20,on_time,false,0,false
+"HA-1,2",2024,stage1.acknowledge,1,2024-06-04,received,2024-05-28,5,working_days,6.2,,open,false,0,false
+"HA-1,2",2024,stage1.respond,1,2024-06-18,acknowledged,2024-06-04,10,working_days,6.3,,open,true,0,false
+R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,2024-05-03,on_time,false,0,false
+R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,2024-05-20,on_time,false,0,false
+R4,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,,overdue,false,16,false
+R4,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,,overdue,true,6,false
+R5,2024,stage1.acknowledge,1,2024-06-10,received,2024-06-03,5,working_days,6.2,,open,false,0,false
+R5,2024,stage1.respond,1,2024-06-24,acknowledged,2024-06-10,10,working_days,6.3,,open,true,0,false
+R6,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,2024-05-28,on_time,false,0,false
+R6,2024,stage1.respond,1,2024-06-11,acknowledged,2024-05-28,10,working_days,6.3,,open,false,0,false
+R7,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,,open,false,0,false
+R7,2024,stage1.respond,1,2024-06-17,acknowledged,2024-06-03,10,working_days,6.3,,open,true,0,false
 """
 SMALL_LINES = {"R1": 2, "HA-1,2": 3, "R3": 4, "R4": 5, "R5": 6, "R6": 7, "R7": 8}
 
@@ -94,6 +94,7 @@ def expected_events() -> dict[str, list[dict[str, object]]]:
                 "status": row["status"],
                 "assumed": row["assumed"] == "true",
                 "working_days_late": int(row["working_days_late"]),
+                "superseded": row["superseded"] == "true",
             }
         )
     return out
@@ -337,13 +338,13 @@ def test_code_option_applies_to_rows_without_their_own(tmp_path: Path) -> None:
     assert run.stdout == (
         HEADER + "\n"
         "R1,2020,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,Q4.3,"
-        "2024-05-03,on_time,false,0\n"
+        "2024-05-03,on_time,false,0,false\n"
         "R1,2020,stage1.respond,1,2024-05-16,received,2024-05-01,10,working_days,Q4.7,"
-        "2024-05-20,late,false,2\n"
+        "2024-05-20,late,false,2,false\n"
         "R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,"
-        "2024-05-03,on_time,false,0\n"
+        "2024-05-03,on_time,false,0,false\n"
         "R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,"
-        "2024-05-20,on_time,false,0\n"
+        "2024-05-20,on_time,false,0,false\n"
     )
 
 
@@ -479,13 +480,13 @@ def test_skip_bad_rows_csv(tmp_path: Path) -> None:
     assert run.stdout == (
         HEADER + "\n"
         "G1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,"
-        "2024-05-03,on_time,false,0\n"
+        "2024-05-03,on_time,false,0,false\n"
         "G1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,"
-        "2024-05-20,on_time,false,0\n"
+        "2024-05-20,on_time,false,0,false\n"
         "G2,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,"
-        ",overdue,false,16\n"
+        ",overdue,false,16,false\n"
         "G2,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,"
-        ",overdue,true,6\n"
+        ",overdue,true,6,false\n"
     )
     for where in (f"{path}:3:2", f"{path}:5:4", f"{path}:6:1"):
         assert where in run.stderr
@@ -786,6 +787,7 @@ def test_a_large_caseload_gives_the_same_csv_as_the_per_case_path(tmp_path: Path
                         e["status"],
                         "true" if e["assumed"] else "false",
                         e["working_days_late"],
+                        "true" if e["superseded"] else "false",
                     )
                 )
             )

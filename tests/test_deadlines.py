@@ -838,6 +838,7 @@ def test_timeline_as_json_shape() -> None:
         "status": "open",
         "assumed": False,
         "working_days_late": 0,
+        "superseded": False,
     }
 
 

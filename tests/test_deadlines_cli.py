@@ -94,6 +94,7 @@ def test_json_the_readme_example_exactly() -> None:
                 "status": "on_time",
                 "assumed": False,
                 "working_days_late": 0,
+                "superseded": False,
             },
             {
                 "key": "stage1.respond",
@@ -108,6 +109,7 @@ def test_json_the_readme_example_exactly() -> None:
                 "status": "overdue",
                 "assumed": False,
                 "working_days_late": 8,
+                "superseded": False,
             },
         ],
         "warnings": [
@@ -169,6 +171,7 @@ def test_json_2022_extension_late_and_stage2_exactly() -> None:
                 "status": "on_time",
                 "assumed": False,
                 "working_days_late": 0,
+                "superseded": False,
             },
             {
                 **common,
@@ -181,6 +184,7 @@ def test_json_2022_extension_late_and_stage2_exactly() -> None:
                 "status": "late",
                 "assumed": False,
                 "working_days_late": 13,
+                "superseded": True,
             },
             {
                 **common,
@@ -194,6 +198,7 @@ def test_json_2022_extension_late_and_stage2_exactly() -> None:
                 "status": "late",
                 "assumed": False,
                 "working_days_late": 1,
+                "superseded": False,
             },
             {
                 "key": "stage2.respond",
@@ -208,6 +213,7 @@ def test_json_2022_extension_late_and_stage2_exactly() -> None:
                 "status": "open",
                 "assumed": False,
                 "working_days_late": 0,
+                "superseded": False,
             },
         ],
         "warnings": [
@@ -246,6 +252,7 @@ def test_json_assumed_response_under_2024() -> None:
         "status": "open",
         "assumed": True,
         "working_days_late": 0,
+        "superseded": False,
     }
     assert data["warnings"][-1] == (
         "assumption: stage 1 acknowledgement date not given: the response is counted from "

@@ -140,12 +140,15 @@ class Timeline(NamedTuple):
         return self.problems + tuple(f"assumption: {a}" for a in self.assumptions)
 
     def as_json(self) -> dict[str, object]:
+        keys = {e.key for e in self.events}
         return {
             "code": self.code,
             "region": self.region,
             "as_of": self.as_of.isoformat(),
             "closed": [d.isoformat() for d in self.closed],
-            "events": [e.as_json() for e in self.events],
+            "events": [
+                {**e.as_json(), "superseded": f"{e.key}_extended" in keys} for e in self.events
+            ],
             "warnings": list(self.warnings),
         }
 

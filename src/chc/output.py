@@ -7,12 +7,13 @@ replaced only with ``force``; an input file is never replaced.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from chc.errors import InputError
 
@@ -44,6 +45,27 @@ def write_atomic(
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """A binary handle on a temporary file beside ``path``, renamed into place when the block
+    ends without an error (and removed when it does not), so output can be streamed."""
+    check_writable(path, force=force, inputs=inputs)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp makes the file private (0600); an output gets a new file's usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).replace(path)

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from chc.caseload.frame import BadRow
+from chc.caseload.frame import BadRow, CaseFrame
 from chc.codes.choice import edition_for_date
 from chc.codes.loading import load_edition
 from chc.codes.model import Edition
@@ -38,23 +37,6 @@ DATE_COLUMNS = (
 )
 NUMBER_COLUMNS = ("stage1_extension", "stage2_extension")
 REQUIRED = ("reference", "received")
-
-EVENT_CSV_COLUMNS = (
-    "reference",
-    "code",
-    "key",
-    "stage",
-    "due",
-    "from_event",
-    "from_date",
-    "amount",
-    "unit",
-    "provision",
-    "done",
-    "status",
-    "assumed",
-    "working_days_late",
-)
 
 
 @dataclass(frozen=True)
@@ -233,183 +215,40 @@ def _process_rows(
     return results, bad
 
 
-# -- the CSV fast path: both cores ------------------------------------------------------
+def read_frame(path: Path, *, skip_bad_rows: bool = False) -> CaseFrame:
+    """The case file as a :class:`CaseFrame` (the CSV reader of the first version)."""
+    import polars as pl
 
-# Below this many rows a second process costs more than it saves.
-PARALLEL_MIN_ROWS = 20_000
-_shared: dict[str, Any] = {}
+    from chc.caseload.frame import frame_schema
 
-
-def _csv_chunk(index: int) -> tuple[str, list[BadRow], tuple[str, int | None, int | None] | None]:
-    """Worker: one slice of the rows to CSV text (text pickles fast; timelines do not)."""
-    job = _shared
-    rows = job["chunks"][index]
-    try:
-        results, bad = _process_rows(
-            job["path"],
-            job["header"],
-            rows,
-            job["calendar"],
-            job["as_of"],
-            job["code"],
-            job["skip"],
-        )
-    except ChcError as err:
-        return "", [], (err.message, err.line, err.column)
-    return events_csv(results, header=False), bad, None
-
-
-def process_to_csv(
-    path: Path,
-    calendar: WorkingCalendar,
-    as_of: date,
-    *,
-    code: str | None = None,
-    skip_bad_rows: bool = False,
-) -> tuple[str, list[BadRow]]:
-    """``events_csv(process(...))``, on two processes for a large file where fork exists.
-
-    The output is the same byte for byte: the rows are split in order and the pieces
-    joined in order; the first bad row (in file order) is the one reported.
-    """
-    import multiprocessing
-    import os
-
-    header, rows_iter = read_cases(path)
-    rows = list(rows_iter)
-    workers = min(2, os.cpu_count() or 1)
-    if (
-        len(rows) < PARALLEL_MIN_ROWS
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        results, bad = _process_rows(path, header, rows, calendar, as_of, code, skip_bad_rows)
-        return events_csv(results), bad
-    # Warm the caches (editions, calendar tables) in the parent so the children inherit them.
-    _process_rows(path, header, rows[:50], calendar, as_of, code, True)
-    half = len(rows) // 2
-    _shared.update(
+    header, rows = read_cases(path)
+    schema = frame_schema()
+    data: dict[str, list[object]] = {name: [] for name in schema}
+    bad: list[BadRow] = []
+    for line, cells in rows:
+        try:
+            row = parse_row(path, header, line, cells)
+        except ChcError as err:
+            if not skip_bad_rows:
+                raise
+            bad.append(BadRow(line, err.column, err.message))
+            continue
+        values = row.complaint._asdict()
+        for name in schema:
+            if name == "line":
+                data[name].append(line)
+            elif name == "code":
+                data[name].append(row.code)
+            elif name in values:
+                data[name].append(values[name])
+            else:
+                data[name].append(row.extra.get(name) or None)
+    where = {name: i + 1 for i, name in enumerate(header)}
+    return CaseFrame(
         path=path,
-        header=header,
-        chunks=[rows[:half], rows[half:]],
-        calendar=calendar,
-        as_of=as_of,
-        code=code,
-        skip=skip_bad_rows,
+        frame=pl.DataFrame(data, schema=schema),
+        present=frozenset(n for n in schema if n in where),
+        columns={n: where[n] for n in schema if n in where},
+        headers={n: n for n in schema if n in where},
+        bad_rows=tuple(bad),
     )
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_csv_chunk, range(2))
-    finally:
-        _shared.clear()
-    texts: list[str] = [",".join(EVENT_CSV_COLUMNS) + "\n"]
-    bad_rows: list[BadRow] = []
-    for text, bad, error in parts:
-        if error is not None:
-            message, line, column = error
-            raise CaseError(message, file=path, line=line, column=column)
-        texts.append(text)
-        bad_rows.extend(bad)
-    return "".join(texts), bad_rows
-
-
-def _csv_field(text: str) -> str:
-    """Quote a free-text field the way the csv module does (RFC 4180)."""
-    if any(ch in text for ch in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def events_csv(results: list[CaseResult], *, header: bool = True) -> str:
-    """The events as CSV text (EVENT_CSV_COLUMNS), written out by hand, which is twice as
-    fast as the csv module; only the free-text reference and code can need quoting."""
-    out = io.StringIO(newline="")
-    if header:
-        out.write(",".join(EVENT_CSV_COLUMNS) + "\n")
-    for r in results:
-        head = f"{_csv_field(r.row.complaint.reference or '')},{_csv_field(r.timeline.code)}"
-        for e in r.timeline.events:
-            out.write(
-                f"{head},{e.key},{e.stage},{e.due.isoformat()},{e.from_event},"
-                f"{e.from_date.isoformat()},{e.amount},{e.unit},{e.provision},"
-                f"{e.done.isoformat() if e.done else ''},{e.status},"
-                f"{'true' if e.assumed else 'false'},{e.working_days_late}\n"
-            )
-    return out.getvalue()
-
-
-def to_csv(rows: Iterable[tuple[object, ...]], columns: tuple[str, ...] = EVENT_CSV_COLUMNS) -> str:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def case_json(r: CaseResult) -> dict[str, object]:
-    return {"reference": r.row.complaint.reference, "line": r.row.line, **r.timeline.as_json()}
-
-
-@dataclass(frozen=True)
-class Attention:
-    """An event that is overdue, or open and due within the look-ahead window."""
-
-    reference: str
-    key: str
-    provision: str
-    due: date
-    status: str
-    working_days_late: int
-    working_days_left: int
-
-
-def summary(
-    results: list[CaseResult], calendar: WorkingCalendar, as_of: date, days: int = 5
-) -> list[Attention]:
-    """What needs attention: overdue events, then those due in the next ``days`` working days."""
-    horizon = calendar.add(as_of, days)
-    out: list[Attention] = []
-    for r in results:
-        keys = {e.key for e in r.timeline.events}
-        for e in r.timeline.events:
-            if f"{e.key}_extended" in keys:
-                continue  # an extension replaced this due date; the extended one counts
-            if e.status == "overdue" or (e.status == "open" and e.due <= horizon):
-                out.append(
-                    Attention(
-                        reference=r.row.complaint.reference or "",
-                        key=e.key,
-                        provision=e.provision,
-                        due=e.due,
-                        status=e.status,
-                        working_days_late=e.working_days_late,
-                        working_days_left=calendar.between(as_of, e.due)
-                        if e.status == "open"
-                        else 0,
-                    )
-                )
-    out.sort(key=lambda a: (a.due, a.reference, a.key))
-    return out
-
-
-SUMMARY_COLUMNS = (
-    "reference",
-    "key",
-    "provision",
-    "due",
-    "status",
-    "working_days_late",
-    "working_days_left",
-)
-
-
-def attention_json(a: Attention) -> dict[str, object]:
-    return {
-        "reference": a.reference,
-        "key": a.key,
-        "provision": a.provision,
-        "due": a.due.isoformat(),
-        "status": a.status,
-        "working_days_late": a.working_days_late,
-        "working_days_left": a.working_days_left,
-    }

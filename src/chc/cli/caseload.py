@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from chc.caseload.frame import BadRow
-from chc.cli.app import emit, show
+from chc.cli.app import show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar
 
@@ -24,83 +27,48 @@ def run_caseload(
     output: Path | None,
     force: bool,
 ) -> None:
-    from chc.caseload import cases as caseload
-    from chc.output import dumps_json
+    from chc.caseload import engine, writers
+    from chc.caseload.cases import read_frame
 
     fmt = fmt or ("text" if summary else "csv")
     if fmt not in FORMATS:
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
         )
-    if fmt == "csv" and not summary:
-        # The bulk path: both cores, and no timelines kept in memory.
-        text, bad = caseload.process_to_csv(
-            cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows
+    frame = read_frame(cases, skip_bad_rows=skip_bad_rows)
+    result = engine.compute(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
+    _report_bad(result.bad_rows, cases)
+    if skip_bad_rows and result.count == 0:
+        raise InputError(
+            f"no usable row: all {len(result.bad_rows)} row(s) were skipped", file=cases
         )
-        emit(text, output, force, (cases,))
-        _report_bad(bad, cases)
-        return
-    results, bad = caseload.process(cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
     inputs = (cases,)
-    head = {
-        "as_of": as_of.isoformat(),
-        "region": calendar.region,
-        "closed": [d.isoformat() for d in sorted(calendar.closed)],
-    }
-    if summary:
-        items = caseload.summary(results, calendar, as_of)
-        if fmt == "csv":
-            rows = (tuple(caseload.attention_json(a).values()) for a in items)
-            text = caseload.to_csv(rows, caseload.SUMMARY_COLUMNS)
-        elif fmt == "jsonl":
-            import json
+    if fmt == "text":
+        from chc.terminal.caseload import cases_view, summary_view
 
-            text = "".join(json.dumps(caseload.attention_json(a)) + "\n" for a in items)
-        elif fmt == "json":
-            text = dumps_json(
-                {
-                    **head,
-                    "cases": len(results),
-                    "attention": [caseload.attention_json(a) for a in items],
-                    "bad_rows": [b.as_json() for b in bad],
-                }
-            )
-        else:
-            from chc.terminal.caseload import summary_view
-
-            show(summary_view(items, len(results), bad, as_of, cases), output, force, inputs)
-            return
-        emit(text, output, force, inputs)
-    elif fmt == "jsonl":
-        import json
-
-        emit(
-            "".join(json.dumps(caseload.case_json(r), ensure_ascii=False) + "\n" for r in results),
-            output,
-            force,
-            inputs,
-        )
-    elif fmt == "json":
-        emit(
-            dumps_json(
-                {
-                    **head,
-                    "cases": [caseload.case_json(r) for r in results],
-                    "bad_rows": [b.as_json() for b in bad],
-                }
-            ),
-            output,
-            force,
-            inputs,
-        )
-    else:
-        from chc.terminal.caseload import cases_view
-
-        show(cases_view(results, bad, as_of, cases), output, force, inputs)
-    _report_bad(bad, cases)
+        view = summary_view(result) if summary else cases_view(result)
+        show(view, output, force, inputs)
+        return
+    table = writers.SUMMARY_WRITERS if summary else writers.WRITERS
+    deliver(lambda out: table[fmt](result, out), output, force, inputs)
 
 
-def _report_bad(bad: list[BadRow], cases: Path) -> None:
+def deliver(
+    write: Callable[[BinaryIO], None], output: Path | None, force: bool, inputs: tuple[Path, ...]
+) -> None:
+    """Stream to standard output, or to --output through a temporary file and a rename."""
+    if output is None:
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    from chc.output import atomic_output
+
+    with atomic_output(output, force=force, inputs=inputs) as handle:
+        write(handle)
+
+
+def _report_bad(bad: tuple[BadRow, ...], cases: Path) -> None:
     if not bad:
         return
     from chc.terminal.console import console

@@ -193,8 +193,7 @@ def deadlines_command(
             f"--format {fmt.value} goes with --cases; for one complaint use text, json or ics"
         )
 
-    from chc.codes.choice import edition_for_date
-    from chc.codes.loading import load_edition
+    from chc.codes.choice import choose_edition
     from chc.deadlines import Complaint, compute
 
     def d(value: str | None, option: str) -> date | None:
@@ -212,12 +211,8 @@ def deadlines_command(
         stage3_requested=d(stage3_requested, "--stage3-requested"),
         stage3_responded=d(stage3_responded, "--stage3-responded"),
     )
-    if code is not None:
-        edition = load_edition(code)
-        chosen = "chosen with --code"
-    else:
-        edition = edition_for_date(complaint.received)
-        chosen = f"in force on {complaint.received.isoformat()}, the day it was received"
+    choice = choose_edition(complaint.received, code)
+    edition, chosen = choice.edition, choice.reason
     timeline = compute(complaint, edition, calendar, today)
     if fmt is DeadlineFormat.json:
         from chc.output import dumps_json

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from chc.codes.loading import builtin_editions
+from chc.codes.loading import builtin_editions, load_edition
 from chc.codes.model import Edition
 from chc.errors import CodeFileError
 
@@ -23,3 +25,22 @@ def edition_for_date(day: date, editions: list[Edition] | None = None) -> Editio
             "no edition applies"
         )
     raise CodeFileError(f"no Code edition was in force on {day.isoformat()}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The edition that applies to a complaint, and why (said with every result)."""
+
+    edition: Edition
+    reason: str
+
+
+def choose_edition(received: date, code: str | Path | None = None) -> Choice:
+    """The edition for a complaint received on ``received``: ``code`` when one is given (a
+    row's own ``code`` cell or ``--code``), else the edition in force on that day."""
+    if code is not None:
+        return Choice(load_edition(code), "chosen with --code")
+    return Choice(
+        edition_for_date(received),
+        f"in force on {received.isoformat()}, the day it was received",
+    )

@@ -1,0 +1,117 @@
+"""The caseload engine's speed and memory, beside yardsticks measured in the same run.
+
+    .venv/bin/python benchmarks/caseload.py [--cases 100000] [--million] [--rounds 3]
+
+A benchmark, not a test: it prints figures and asserts nothing. The machine is shared and
+noisy, so every figure is a ratio to a yardstick run in the same process moments apart:
+
+- the bare copy: a Python script reading the same CSV with ``csv.DictReader`` and writing
+  each row with ``json.dumps`` (what merely copying the file costs);
+- ``python -c "import holidays"`` for the start-up of one complaint.
+
+Each command runs as a user runs it (a subprocess); the time is the best of ``--rounds``
+and the memory the child's peak resident set (``ru_maxrss``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from report_bench import write_cases  # the same synthetic caseload
+
+BARE_COPY = """
+import csv, json, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as src, \\
+        open(sys.argv[2], "w", encoding="utf-8") as dst:
+    for row in csv.DictReader(src):
+        dst.write(json.dumps(row) + "\\n")
+"""
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one subprocess."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    if status != 0:
+        raise SystemExit(f"failed ({status}): {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def best(cmd: list[str], rounds: int) -> tuple[float, float]:
+    results = [run(cmd) for _ in range(rounds)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def chc() -> str:
+    return str(Path(sys.executable).with_name("chc"))
+
+
+def caseload_figures(cases: Path, tmp: Path, rounds: int) -> dict[str, tuple[float, float]]:
+    py = sys.executable
+    out: dict[str, tuple[float, float]] = {}
+    out["bare copy"] = best([py, "-c", BARE_COPY, str(cases), str(tmp / "copy.jsonl")], rounds)
+    for fmt in ("csv", "jsonl", "json"):
+        target = tmp / f"due.{fmt}"
+        cmd = [chc(), "deadlines", "--cases", str(cases), "--as-of", "2025-01-31",
+               "--format", fmt, "-o", str(target), "--force"]  # fmt: skip
+        out[f"deadlines --cases to {fmt}"] = best(cmd, rounds)
+    report = [chc(), "report", str(cases), "--homes", "60000", "--from", "2024-04-01",
+              "--to", "2025-03-31", "--format", "html", "-o", str(tmp / "report.html"),
+              "--force", "--landlord", "Example Homes"]  # fmt: skip
+    out["report to html"] = best(report, rounds)
+    return out
+
+
+def startup(rounds: int) -> None:
+    py = sys.executable
+    holidays_s, _ = best([py, "-c", "import holidays"], rounds * 3)
+    one = [chc(), "deadlines", "--received", "2024-05-01", "--format", "json"]
+    run(one)  # warm the cache
+    one_s, one_mb = best(one, rounds * 3)
+    print(
+        f"one complaint: {one_s:.3f} s, {one_mb:.0f} MB; import holidays {holidays_s:.3f} s; "
+        f"ratio {one_s / holidays_s:.2f}x (target at most 1.5x)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--million", action="store_true", help="also 10x the cases")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip", nargs="*", default=[], help="figures to leave out")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        cases = tmp / "cases.csv"
+        write_cases(cases, args.cases)
+        figures = caseload_figures(cases, tmp, args.rounds)
+        bare = figures["bare copy"][0]
+        print(f"{args.cases:,} complaints ({cases.stat().st_size / 1e6:.1f} MB of CSV):")
+        for label, (seconds, mb) in figures.items():
+            print(f"  {label:<26} {seconds:6.2f} s  {seconds / bare:5.2f}x bare copy  {mb:5.0f} MB")
+        if args.million:
+            big = tmp / "big.csv"
+            write_cases(big, args.cases * 10)
+            cmd = [chc(), "deadlines", "--cases", str(big), "--as-of", "2025-01-31",
+                   "--format", "csv", "-o", str(tmp / "big-due.csv")]  # fmt: skip
+            seconds, mb = run(cmd)
+            small = figures["deadlines --cases to csv"][0]
+            print(
+                f"  {args.cases * 10:,} complaints to csv: {seconds:.2f} s "
+                f"({seconds / small:.1f}x the {args.cases:,} figure), {mb:.0f} MB"
+            )
+    startup(args.rounds)
+
+
+if __name__ == "__main__":
+    main()

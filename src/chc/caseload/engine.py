@@ -1,0 +1,634 @@
+"""The columnar engine: every complaint's due dates, statuses and lateness as one frame.
+
+One complaint takes the scalar path (:func:`chc.deadlines.compute`); a caseload takes this
+one. Both read the same rules from the edition files (timescales, clock starts, extensions,
+notes) and the same holiday tables, and a property test holds them to the same answers.
+
+The engine works per edition and stage over whole columns: a due date is
+``add_business_days`` with the region's bank holidays and the closure days as the holiday
+list, rolled backward first, which makes a clock that starts on a weekend or holiday count
+that day as day 0 exactly as the scalar calendar does. Anything unusual (dates out of order,
+a stage 3 the edition lacks, a due date past the calendar's end) is found by a vectorised
+mask and explained by the scalar path on those rows only, so every message is the one the
+scalar path would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chc.caseload.frame import LINE, BadRow, CaseFrame
+from chc.codes.model import Edition, Timescale
+from chc.deadlines import _LOGGED, CLOSURE_ASSUMPTION, Complaint
+from chc.errors import CaseError, ChcError
+from chc.workdays import MAX_YEAR, WorkingCalendar
+
+if TYPE_CHECKING:
+    import polars as pl
+
+CASE = "case"
+"""The frame's column numbering complaints in file order (events sort by it)."""
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "reference",
+    "code",
+    "key",
+    "stage",
+    "due",
+    "from_event",
+    "from_date",
+    "amount",
+    "unit",
+    "provision",
+    "done",
+    "status",
+    "assumed",
+    "working_days_late",
+    "superseded",
+)
+
+_REQUESTED = {1: "received", 2: "stage2_requested", 3: "stage3_requested"}
+_ACKNOWLEDGED = {1: "stage1_acknowledged", 2: "stage2_acknowledged", 3: None}
+_RESPONDED = {1: "stage1_responded", 2: "stage2_responded", 3: "stage3_responded"}
+_EXTENSION = {1: "stage1_extension", 2: "stage2_extension", 3: None}
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """A caseload computed: one frame of complaints, one of their events."""
+
+    path: Path
+    cases: pl.DataFrame
+    """One row per complaint: case, line, reference, code, problems, assumptions, the dates."""
+    events: pl.DataFrame
+    """One row per due date, in file order then stage order: :data:`EVENT_COLUMNS` + case."""
+    bad_rows: tuple[BadRow, ...]
+    calendar: WorkingCalendar
+    as_of: date
+    editions: dict[str, Edition]
+
+    @property
+    def count(self) -> int:
+        return self.cases.height
+
+
+class _Days:
+    """Working-day arithmetic over columns, with one holiday list for the whole caseload."""
+
+    def __init__(self, calendar: WorkingCalendar, first: int, last: int) -> None:
+        self.last = last
+        days: set[date] = set(calendar.closed)
+        for year in range(first, last + 1):
+            days.update(calendar.bank_holidays(year))
+        self.holidays = sorted(days)
+
+    def add(self, start: pl.Expr, amount: pl.Expr | int, unit: str) -> pl.Expr:
+        import polars as pl
+
+        n = amount if isinstance(amount, pl.Expr) else pl.lit(amount)
+        if unit == "working_days":
+            # Rolling a weekend or holiday start back to the working day before it makes
+            # that start day 0, as the scalar calendar counts.
+            return start.dt.add_business_days(n, holidays=self.holidays, roll="backward")
+        if unit == "calendar_days":
+            return start + pl.duration(days=n)
+        if unit == "months":
+            return start.dt.offset_by(pl.format("{}mo", n))
+        raise ValueError(f"unknown unit {unit!r}")
+
+    def between(self, start: pl.Expr, end: pl.Expr) -> pl.Expr:
+        """Working days after ``start`` up to and including ``end`` (``end`` >= ``start``)."""
+        import polars as pl
+
+        one = pl.duration(days=1)
+        return pl.business_day_count(start + one, end + one, holidays=self.holidays).cast(pl.Int64)
+
+
+def compute(
+    cf: CaseFrame,
+    calendar: WorkingCalendar,
+    as_of: date,
+    *,
+    code: str | None = None,
+    skip_bad_rows: bool = False,
+) -> Caseload:
+    """Every complaint's events under the edition that applies to it (see
+    :func:`chc.codes.choice.choose_edition`); a bad row stops everything unless
+    ``skip_bad_rows``, when it joins ``bad_rows``."""
+    import polars as pl
+
+    frame = cf.frame.with_row_index(CASE)
+    bad = list(cf.bad_rows)
+    frame, editions = _assign_editions(cf, frame, code, skip_bad_rows, bad)
+    frame = _drop_bad(cf, frame, editions, calendar, as_of, skip_bad_rows, bad)
+    days = _days_for(frame, editions, calendar, as_of)
+    parts = [
+        _edition_part(frame.filter(pl.col("ekey") == key), edition, days, calendar, as_of)
+        for key, edition in editions.items()
+    ]
+    cases = _combine_cases(frame, [p[0] for p in parts])
+    events = pl.concat([p[1] for p in parts], how="vertical") if parts else _no_events()
+    events = _statuses(events.sort(CASE, "order"), days, as_of)
+    late = events.filter(pl.col("due") > date(MAX_YEAR, 12, 31))
+    if late.height:
+        # Past the calendar's end: the scalar path says so in its own words.
+        cases, events = _explain_rows(
+            cf,
+            cases,
+            events,
+            late[CASE].unique().to_list(),
+            editions,
+            calendar,
+            as_of,
+            skip_bad_rows,
+            bad,
+        )
+    return Caseload(
+        path=cf.path,
+        cases=cases,
+        events=events,
+        bad_rows=tuple(sorted(bad)),
+        calendar=calendar,
+        as_of=as_of,
+        editions=editions,
+    )
+
+
+# -- which edition each row takes ------------------------------------------------------
+
+
+def _assign_editions(
+    cf: CaseFrame, frame: pl.DataFrame, code: str | None, skip: bool, bad: list[BadRow]
+) -> tuple[pl.DataFrame, dict[str, Edition]]:
+    """An ``ekey`` column naming each row's edition, and the editions by key."""
+    import polars as pl
+
+    from chc.codes.loading import builtin_editions, load_edition
+
+    editions: dict[str, Edition] = {}
+    given = frame["code"].drop_nulls().unique(maintain_order=True).to_list()
+    for name in given:
+        try:
+            editions[name] = load_edition(name)
+        except ChcError as err:
+            rows = frame.filter(pl.col("code") == name)
+            _fail_rows(cf, rows, err.message, cf.columns.get("code"), skip, bad)
+            frame = frame.filter(pl.col("code") != name)
+    by_date = pl.lit(None, dtype=pl.String)
+    if code is not None:
+        editions[code] = load_edition(code)
+        by_date = pl.lit(code)
+    else:
+        for e in builtin_editions():
+            editions.setdefault(e.edition, e)
+            upto = pl.lit(True) if e.in_force_to is None else pl.col("received") <= e.in_force_to
+            by_date = (
+                pl.when((pl.col("received") >= e.in_force_from) & upto)
+                .then(pl.lit(e.edition))
+                .otherwise(by_date)
+            )
+    frame = frame.with_columns(ekey=pl.coalesce(pl.col("code"), by_date))
+    orphans = frame.filter(pl.col("ekey").is_null())
+    if orphans.height:
+        from chc.codes.choice import edition_for_date
+
+        for row in orphans.iter_rows(named=True):
+            try:
+                edition_for_date(row["received"])
+            except ChcError as err:
+                _fail_rows(
+                    cf, orphans.filter(pl.col(CASE) == row[CASE]), err.message, None, skip, bad
+                )
+        frame = frame.filter(pl.col("ekey").is_not_null())
+    used = set(frame["ekey"].unique().to_list())
+    return frame, {k: v for k, v in editions.items() if k in used}
+
+
+def _fail_rows(
+    cf: CaseFrame,
+    rows: pl.DataFrame,
+    message: str,
+    column: int | None,
+    skip: bool,
+    bad: list[BadRow],
+) -> None:
+    lines = rows[LINE].to_list()
+    if not skip:
+        raise CaseError(message, file=cf.path, line=lines[0], column=column)
+    bad.extend(BadRow(line, column, message) for line in lines)
+
+
+# -- rows the scalar path must explain ---------------------------------------------------
+
+
+def _suspect(editions: dict[str, Edition]) -> pl.Expr:
+    """Rows :func:`chc.deadlines.check_order` may refuse (a superset: it decides)."""
+    import polars as pl
+
+    def given(name: str) -> pl.Expr:
+        return pl.col(name).is_not_null()
+
+    def before(later: str, earlier: str) -> pl.Expr:
+        return (pl.col(later) < pl.col(earlier)).fill_null(False)
+
+    no_stage3 = [k for k, e in editions.items() if e.timescale("stage3.respond") is None]
+    return (
+        (
+            (given("stage2_acknowledged") | given("stage2_responded") | given("stage2_extension"))
+            & ~given("stage2_requested")
+        )
+        | (given("stage3_responded") & ~given("stage3_requested"))
+        | (
+            given("stage3_requested")
+            & (~given("stage2_requested") | pl.col("ekey").is_in(no_stage3))
+        )
+        | (pl.col("stage1_extension") <= 0).fill_null(False)
+        | (pl.col("stage2_extension") <= 0).fill_null(False)
+        | before("stage1_acknowledged", "received")
+        | before("stage1_responded", "received")
+        | before("stage2_requested", "received")
+        | before("stage2_requested", "stage1_responded")
+        | before("stage2_acknowledged", "stage2_requested")
+        | before("stage2_responded", "stage2_requested")
+        | before("stage3_requested", "stage2_requested")
+        | before("stage3_requested", "stage2_responded")
+        | before("stage3_responded", "stage3_requested")
+    )
+
+
+def _drop_bad(
+    cf: CaseFrame,
+    frame: pl.DataFrame,
+    editions: dict[str, Edition],
+    calendar: WorkingCalendar,
+    as_of: date,
+    skip: bool,
+    bad: list[BadRow],
+) -> pl.DataFrame:
+    import polars as pl
+
+    from chc.deadlines import compute as scalar
+
+    suspects = frame.filter(_suspect(editions))
+    refused: list[int] = []
+    for row in suspects.iter_rows(named=True):
+        try:
+            scalar(_complaint(row), editions[row["ekey"]], calendar, as_of)
+        except ChcError as err:
+            refused.append(row[CASE])
+            _fail_rows(cf, suspects.filter(pl.col(CASE) == row[CASE]), err.message, None, skip, bad)
+    return frame.filter(~pl.col(CASE).is_in(refused)) if refused else frame
+
+
+def _complaint(row: dict[str, object]) -> Complaint:
+    fields = {name: row.get(name) for name in Complaint._fields if name != "reference"}
+    return Complaint(reference=row.get("reference"), **fields)  # type: ignore[arg-type]
+
+
+def _explain_rows(
+    cf: CaseFrame,
+    cases: pl.DataFrame,
+    events: pl.DataFrame,
+    rows: list[int],
+    editions: dict[str, Edition],
+    calendar: WorkingCalendar,
+    as_of: date,
+    skip: bool,
+    bad: list[BadRow],
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    import polars as pl
+
+    from chc.deadlines import compute as scalar
+
+    for row in cases.filter(pl.col(CASE).is_in(rows)).iter_rows(named=True):
+        try:
+            scalar(_complaint(row), editions[row["ekey"]], calendar, as_of)
+        except ChcError as err:
+            _fail_rows(cf, cases.filter(pl.col(CASE) == row[CASE]), err.message, None, skip, bad)
+    keep = ~pl.col(CASE).is_in(rows)
+    return cases.filter(keep), events.filter(keep)
+
+
+# -- the events ----------------------------------------------------------------------------
+
+
+def _days_for(
+    frame: pl.DataFrame, editions: dict[str, Edition], calendar: WorkingCalendar, as_of: date
+) -> _Days:
+    """Holiday tables for every year a due date or a lateness count can reach."""
+    from chc.caseload.frame import DATE_FIELDS
+    from chc.workdays import MIN_YEAR
+
+    dates: list[date] = [as_of]
+    for name in DATE_FIELDS:
+        dates.extend(d for d in (frame[name].min(), frame[name].max()) if isinstance(d, date))
+    first = max(MIN_YEAR, min(dates).year - 1)
+    reach = 0  # calendar days the longest chain of timescales can span
+    for e in editions.values():
+        reach = max(reach, sum(_span(t.amount, t.unit) for t in e.timescales))
+    longest = [frame[n].max() for n in ("stage1_extension", "stage2_extension")]
+    reach += _span(max([0, *(n for n in longest if isinstance(n, int))]), "working_days")
+    last = max(dates) + timedelta(days=reach)
+    return _Days(calendar, first, min(MAX_YEAR, last.year + 1))
+
+
+def _span(amount: int, unit: str) -> int:
+    """The most calendar days ``amount`` ``unit`` can span (holidays included)."""
+    if unit == "working_days":
+        return amount * 2 + 30
+    if unit == "months":
+        return amount * 31
+    return amount
+
+
+@dataclass
+class _Notes:
+    """A stage's problems and assumptions, each a (condition, text) pair of expressions."""
+
+    problems: list[tuple[pl.Expr, pl.Expr]]
+    assumptions: list[tuple[pl.Expr, pl.Expr]]
+
+
+def _edition_part(
+    rows: pl.DataFrame, edition: Edition, days: _Days, calendar: WorkingCalendar, as_of: date
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The events of every row under one edition, and each row's problems and assumptions."""
+    import polars as pl
+
+    notes = _Notes([], [])
+    events: list[pl.DataFrame] = []
+    for stage in (1, 2, 3):
+        events.extend(_stage_events(rows, edition, stage, days, notes))
+    if calendar.closed:
+        notes.assumptions.append((pl.lit(True), pl.lit(CLOSURE_ASSUMPTION)))
+    cases = rows.with_columns(
+        problems=_texts(notes.problems),
+        assumptions=_texts(notes.assumptions),
+        code=pl.lit(edition.edition),
+    )
+    frame = pl.concat(events, how="vertical") if events else _no_events()
+    return cases, frame.with_columns(code=pl.lit(edition.edition))
+
+
+def _texts(pairs: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
+    """The texts whose condition holds, in order, as a list per row.
+
+    Joined with a separator and split again: several times faster in polars than a list
+    built from as many conditional elements.
+    """
+    import polars as pl
+
+    empty = pl.lit([], dtype=pl.List(pl.String))
+    if not pairs:
+        return empty
+    joined = pl.concat_str(
+        [pl.when(cond).then(text + pl.lit(_SEP)) for cond, text in pairs], ignore_nulls=True
+    )
+    return (
+        pl.when(joined == "").then(empty).otherwise(joined.str.strip_suffix(_SEP).str.split(_SEP))
+    )
+
+
+_SEP = "\x1f"  # the ASCII unit separator: in no message chc writes
+
+
+def _stage_events(
+    rows: pl.DataFrame, edition: Edition, stage: int, days: _Days, notes: _Notes
+) -> Iterator[pl.DataFrame]:
+    import polars as pl
+
+    requested = pl.col(_REQUESTED[stage])
+    opened = requested.is_not_null()
+    live = rows.filter(opened)
+    ack_col = _ACKNOWLEDGED[stage]
+    ack_done = pl.col(ack_col) if ack_col else pl.lit(None, dtype=pl.Date)
+    start_event = "received" if stage == 1 else "escalation_requested"
+    ack_t = edition.timescale(f"stage{stage}.acknowledge")
+    ack_due: pl.Expr | None = None
+    if ack_t is not None:
+        ack_due = days.add(requested, ack_t.amount, ack_t.unit)
+        yield _events(live, ack_t, 10 * stage, start_event, requested, ack_due, ack_done)
+        if ack_t.note:
+            notes.assumptions.append((opened, pl.lit(ack_t.assumption)))
+    resp_t = edition.timescale(f"stage{stage}.respond")
+    if resp_t is None:
+        text = f"the {edition.edition} Code sets no stage {stage} response timescale"
+        notes.problems.append((opened, pl.lit(text)))
+        return
+    origin = resp_t.from_event
+    if origin in ("received", "escalation_requested"):
+        from_date, assumed = requested, pl.lit(False)
+    elif origin in ("acknowledged", "logged"):
+        from_date = ack_done if ack_due is None else pl.coalesce(ack_done, ack_due)
+        assumed = pl.lit(False) if ack_due is None else ack_done.is_null()
+        if ack_due is None:
+            notes.problems.append(
+                (
+                    opened & ack_done.is_null(),
+                    pl.lit(
+                        f"stage {stage} response counts from acknowledgement, but neither the "
+                        "acknowledgement date nor an acknowledgement timescale is known"
+                    ),
+                )
+            )
+    else:
+        text = f"stage{stage}.respond counts from {origin!r}, which chc cannot place"
+        notes.problems.append((opened, pl.lit(text)))
+        return
+    placed = live.filter(from_date.is_not_null())
+    due = days.add(from_date, resp_t.amount, resp_t.unit)
+    extension = _EXTENSION[stage]
+    ext = pl.col(extension) if extension else pl.lit(None, dtype=pl.Int64)
+    respond = _events(
+        placed,
+        resp_t,
+        10 * stage + 1,
+        origin,
+        from_date,
+        due,
+        _done(stage),
+        assumed,
+        superseded=ext.is_not_null(),
+    )
+    yield respond
+    if resp_t.note:
+        notes.assumptions.append((opened, pl.lit(resp_t.assumption)))
+    if origin == "logged":
+        notes.assumptions.append((opened, pl.lit(_LOGGED[stage])))
+    notes.assumptions.append(
+        (
+            opened & from_date.is_not_null() & assumed,
+            pl.format(
+                f"stage {stage} acknowledgement date not given: the response is counted from "
+                "the acknowledgement due date ({})",
+                from_date.dt.to_string("%Y-%m-%d"),
+            ),
+        )
+    )
+    if extension is not None:
+        given = ext.is_not_null() & opened & from_date.is_not_null()
+        yield from _extension(placed, edition, stage, resp_t, due, assumed, ext, given, days, notes)
+
+
+def _extension(
+    rows: pl.DataFrame,
+    edition: Edition,
+    stage: int,
+    resp_t: Timescale,
+    respond_due: pl.Expr,
+    assumed: pl.Expr,
+    ext: pl.Expr,
+    given: pl.Expr,
+    days: _Days,
+    notes: _Notes,
+) -> Iterator[pl.DataFrame]:
+    import polars as pl
+
+    ext_t = edition.timescale(f"stage{stage}.extension")
+    if ext_t is None:
+        notes.problems.append(
+            (
+                given,
+                pl.lit(
+                    f"the {edition.edition} Code sets no stage {stage} extension limit; "
+                    "the extension is counted in working days"
+                ),
+            )
+        )
+        ext_t = Timescale(
+            key=f"stage{stage}.extension",
+            amount=1,
+            unit="working_days",
+            **{"from": "due_date"},
+            provision=resp_t.provision,
+        )
+    else:
+        unit = ext_t.unit.replace("_", " ")
+        notes.problems.append(
+            (
+                given & (ext > ext_t.amount),
+                pl.format(
+                    f"the stage {stage} extension of {{}} {unit} is longer than the {ext_t.amount} "
+                    f"that provision {ext_t.provision} of the {edition.edition} Code allows "
+                    "without good reason",
+                    ext,
+                ),
+            )
+        )
+        if ext_t.note:
+            notes.assumptions.append((given, pl.lit(ext_t.assumption)))
+    live = rows.filter(given)
+    due = days.add(respond_due, ext, ext_t.unit)
+    yield _events(
+        live,
+        ext_t,
+        10 * stage + 2,
+        "due_date",
+        respond_due,
+        due,
+        _done(stage),
+        assumed,
+        amount=ext,
+        key=f"stage{stage}.respond_extended",
+    )
+
+
+def _done(stage: int) -> pl.Expr:
+    import polars as pl
+
+    return pl.col(_RESPONDED[stage])
+
+
+def _events(
+    rows: pl.DataFrame,
+    t: Timescale,
+    order: int,
+    from_event: str,
+    from_date: pl.Expr,
+    due: pl.Expr,
+    done: pl.Expr,
+    assumed: pl.Expr | None = None,
+    *,
+    amount: pl.Expr | None = None,
+    key: str | None = None,
+    superseded: pl.Expr | None = None,
+) -> pl.DataFrame:
+    import polars as pl
+
+    return rows.select(
+        pl.col(CASE),
+        pl.lit(order).alias("order"),
+        pl.col("reference"),
+        pl.lit(None, dtype=pl.String).alias("code"),
+        pl.lit(key or t.key).alias("key"),
+        pl.lit(t.stage or 0, dtype=pl.Int64).alias("stage"),
+        due.alias("due"),
+        pl.lit(from_event).alias("from_event"),
+        from_date.alias("from_date"),
+        (pl.lit(t.amount) if amount is None else amount).cast(pl.Int64).alias("amount"),
+        pl.lit(t.unit).alias("unit"),
+        pl.lit(t.provision).alias("provision"),
+        done.alias("done"),
+        (pl.lit(False) if assumed is None else assumed).alias("assumed"),
+        (pl.lit(False) if superseded is None else superseded).alias("superseded"),
+        pl.lit(t.note, dtype=pl.String).alias("note"),
+    )
+
+
+def _no_events() -> pl.DataFrame:
+    import polars as pl
+
+    return pl.DataFrame(
+        schema={
+            CASE: pl.UInt32,
+            "order": pl.Int32,
+            "reference": pl.String,
+            "code": pl.String,
+            "key": pl.String,
+            "stage": pl.Int64,
+            "due": pl.Date,
+            "from_event": pl.String,
+            "from_date": pl.Date,
+            "amount": pl.Int64,
+            "unit": pl.String,
+            "provision": pl.String,
+            "done": pl.Date,
+            "assumed": pl.Boolean,
+            "superseded": pl.Boolean,
+            "note": pl.String,
+        }
+    )
+
+
+def _statuses(events: pl.DataFrame, days: _Days, as_of: date) -> pl.DataFrame:
+    import polars as pl
+
+    due, done, today = pl.col("due"), pl.col("done"), pl.lit(as_of)
+    status = (
+        pl.when(done.is_not_null())
+        .then(pl.when(done <= due).then(pl.lit("on_time")).otherwise(pl.lit("late")))
+        .otherwise(pl.when(today <= due).then(pl.lit("open")).otherwise(pl.lit("overdue")))
+    )
+    late = (
+        pl.when(done.is_not_null() & (done > due))
+        .then(days.between(due, done))
+        .when(done.is_null() & (today > due))
+        .then(days.between(due, today))
+        .otherwise(pl.lit(0, dtype=pl.Int64))
+    )
+    return events.with_columns(status=status, working_days_late=late)
+
+
+def _combine_cases(frame: pl.DataFrame, parts: list[pl.DataFrame]) -> pl.DataFrame:
+    import polars as pl
+
+    if not parts:
+        return frame.with_columns(
+            problems=pl.lit([], dtype=pl.List(pl.String)),
+            assumptions=pl.lit([], dtype=pl.List(pl.String)),
+        ).clear()
+    return pl.concat(parts, how="vertical").sort(CASE)

@@ -1,0 +1,163 @@
+"""A computed caseload written out: CSV, JSON lines and JSON, streamed to a binary handle.
+
+Each writer takes a :class:`~chc.caseload.engine.Caseload` and a handle opened by the
+caller (standard output, or :func:`chc.output.atomic_output`), and writes polars' own
+serialisation of the frames, never building the whole output as one Python string.
+The shapes are documented in the README and are part of chc's interface.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO
+
+from chc.caseload.engine import CASE, EVENT_COLUMNS, Caseload
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "reference",
+    "key",
+    "provision",
+    "due",
+    "status",
+    "working_days_late",
+    "working_days_left",
+)
+_EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
+# JSON documents are written this many complaints at a time, to bound memory.
+_CHUNK = 50_000
+
+Writer = Callable[[Caseload, BinaryIO], None]
+
+
+def _head(c: Caseload) -> dict[str, object]:
+    return {
+        "as_of": c.as_of.isoformat(),
+        "region": c.calendar.region,
+        "closed": [d.isoformat() for d in c.calendar.closed_sorted],
+    }
+
+
+def write_events_csv(c: Caseload, out: BinaryIO) -> None:
+    """One row per due date (:data:`EVENT_COLUMNS`), in file order then stage order."""
+    c.events.select(EVENT_COLUMNS).write_csv(out, line_terminator="\n")
+
+
+def case_records(c: Caseload) -> pl.DataFrame:
+    """One row per complaint in the documented JSON shape (a column per key, in order)."""
+    import polars as pl
+
+    event = pl.struct([pl.col(name) for name in _EVENT_FIELDS]).alias("events")
+    grouped = c.events.group_by(CASE, maintain_order=True).agg(event)
+    assumptions = pl.col("assumptions").list.eval(pl.lit("assumption: ") + pl.element())
+    closed = [d.isoformat() for d in c.calendar.closed_sorted]
+    return (
+        c.cases.join(grouped, on=CASE, how="left")
+        .sort(CASE)
+        .select(
+            pl.col("reference"),
+            pl.col("line"),
+            pl.col("code"),
+            pl.lit(c.calendar.region).alias("region"),
+            pl.lit(c.as_of.isoformat()).alias("as_of"),
+            pl.lit(closed, dtype=pl.List(pl.String)).alias("closed"),
+            pl.col("events"),
+            pl.concat_list(pl.col("problems"), assumptions).alias("warnings"),
+        )
+    )
+
+
+def write_cases_jsonl(c: Caseload, out: BinaryIO) -> None:
+    """One JSON object per complaint per line."""
+    for start in range(0, c.cases.height, _CHUNK):
+        _chunk(c, start).write_ndjson(out)
+
+
+def _chunk(c: Caseload, start: int) -> pl.DataFrame:
+    import polars as pl
+
+    cases = c.cases.slice(start, _CHUNK)
+    first, last = cases[CASE].min(), cases[CASE].max()
+    events = c.events.filter(pl.col(CASE).is_between(first, last))
+    part = Caseload(c.path, cases, events, c.bad_rows, c.calendar, c.as_of, c.editions)
+    return case_records(part)
+
+
+def write_cases_json(c: Caseload, out: BinaryIO) -> None:
+    """One document: the calendar used, every complaint, and the rows skipped."""
+    import io
+
+    head = json.dumps(_head(c), ensure_ascii=False)[:-1]
+    out.write(f'{head}, "cases": [\n'.encode())
+    for start in range(0, c.cases.height, _CHUNK):
+        buffer = io.BytesIO()
+        _chunk(c, start).write_ndjson(buffer)
+        body = buffer.getvalue().rstrip(b"\n").replace(b"\n", b",\n")
+        out.write((b",\n" if start else b"") + body)
+    bad = json.dumps([b.as_json() for b in c.bad_rows], ensure_ascii=False)
+    out.write(f'\n], "bad_rows": {bad}}}\n'.encode())
+
+
+def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
+    """Due dates that need attention: overdue, or open and due within ``days`` working days
+    of the as-of date; a due date an extension replaced never counts."""
+    import polars as pl
+
+    horizon = c.calendar.add(c.as_of, days)
+    e = c.events.filter(~pl.col("superseded"))
+    e = e.filter(
+        (pl.col("status") == "overdue")
+        | ((pl.col("status") == "open") & (pl.col("due") <= horizon))
+    )
+    left = [
+        c.calendar.between(c.as_of, d) if s == "open" else 0
+        for d, s in zip(e["due"], e["status"], strict=True)
+    ]
+    return (
+        e.with_columns(
+            reference=pl.col("reference").fill_null(""),
+            working_days_left=pl.Series(left, dtype=pl.Int64),
+        )
+        .sort("due", "reference", "key")
+        .select(SUMMARY_COLUMNS)
+    )
+
+
+def write_summary_csv(c: Caseload, out: BinaryIO) -> None:
+    attention(c).write_csv(out, line_terminator="\n")
+
+
+def write_summary_jsonl(c: Caseload, out: BinaryIO) -> None:
+    attention(c).write_ndjson(out)
+
+
+def write_summary_json(c: Caseload, out: BinaryIO) -> None:
+    import polars as pl
+
+    from chc.output import dumps_json
+
+    items = attention(c).with_columns(pl.col("due").dt.to_string("%Y-%m-%d"))
+    doc = {
+        **_head(c),
+        "cases": c.count,
+        "attention": items.to_dicts(),
+        "bad_rows": [b.as_json() for b in c.bad_rows],
+    }
+    out.write(dumps_json(doc).encode())
+
+
+WRITERS: dict[str, Writer] = {
+    "csv": write_events_csv,
+    "jsonl": write_cases_jsonl,
+    "json": write_cases_json,
+}
+"""``chc deadlines --cases --format``: the machine formats (``text`` is the terminal's)."""
+
+SUMMARY_WRITERS: dict[str, Writer] = {
+    "csv": write_summary_csv,
+    "jsonl": write_summary_jsonl,
+    "json": write_summary_json,
+}
