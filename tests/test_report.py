@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from chc.errors import CaseError, InputError
-from chc.report.figures import Options, Report, build, rounded
+from chc.report.figures import Report, build, rounded
+from chc.report.options import Options
 from chc.workdays import calendar_for
 from conftest import EXAMPLES, ROOT
 

@@ -300,6 +300,80 @@ def _response_start(
     return f"stage{stage}.respond counts from {origin!r}, which chc cannot place"
 
 
+def _stage(
+    complaint: Complaint,
+    edition: Edition,
+    calendar: WorkingCalendar,
+    as_of: date,
+    stage: int,
+    events: list[Event],
+    warnings: list[str],
+    assumptions: list[str],
+) -> None:
+    """One stage's events, problems and assumptions, appended in order."""
+    requested = complaint.requested(stage)
+    if requested is None:
+        return
+    start_event = "received" if stage == 1 else "escalation_requested"
+    ack_key, resp_key, _ = _KEYS[stage]
+    ack_t = edition.timescale(ack_key)
+    ack_done = complaint.acknowledged(stage)
+    ack_due: date | None = None
+    if ack_t is not None:
+        ack = _event(
+            ack_key, stage, ack_t, start_event, requested, ack_done, False, calendar, as_of
+        )
+        events.append(ack)
+        ack_due = ack.due
+        if ack_t.note:
+            assumptions.append(ack_t.assumption)
+    resp_t = edition.timescale(resp_key)
+    if resp_t is None:
+        warnings.append(f"the {edition.edition} Code sets no stage {stage} response timescale")
+        return
+    start = _response_start(resp_t.from_event, stage, requested, ack_done, ack_due)
+    if isinstance(start, str):
+        warnings.append(start)
+        return
+    from_date, assumed = start
+    respond = _event(
+        resp_key,
+        stage,
+        resp_t,
+        resp_t.from_event,
+        from_date,
+        complaint.responded(stage),
+        assumed,
+        calendar,
+        as_of,
+    )
+    events.append(respond)
+    if resp_t.note:
+        assumptions.append(resp_t.assumption)
+    if resp_t.from_event == "logged":
+        assumptions.append(_LOGGED[stage])
+    if assumed:
+        assumptions.append(
+            f"stage {stage} acknowledgement date not given: the response is counted from "
+            f"the acknowledgement due date ({from_date.isoformat()})"
+        )
+    extension = complaint.extension(stage)
+    if extension is not None:
+        events.append(
+            _extension(
+                edition,
+                stage,
+                extension,
+                respond,
+                complaint,
+                calendar,
+                as_of,
+                warnings,
+                assumptions,
+            )
+        )
+
+
 def compute(
     complaint: Complaint,
     edition: Edition,
@@ -313,67 +387,7 @@ def compute(
     assumptions: list[str] = []
 
     for stage in STAGES:
-        requested = complaint.requested(stage)
-        if requested is None:
-            continue
-        start_event = "received" if stage == 1 else "escalation_requested"
-        ack_key, resp_key, _ = _KEYS[stage]
-        ack_t = edition.timescale(ack_key)
-        ack_done = complaint.acknowledged(stage)
-        ack_due: date | None = None
-        if ack_t is not None:
-            ack = _event(
-                ack_key, stage, ack_t, start_event, requested, ack_done, False, calendar, as_of
-            )
-            events.append(ack)
-            ack_due = ack.due
-            if ack_t.note:
-                assumptions.append(ack_t.assumption)
-        resp_t = edition.timescale(resp_key)
-        if resp_t is None:
-            warnings.append(f"the {edition.edition} Code sets no stage {stage} response timescale")
-            continue
-        start = _response_start(resp_t.from_event, stage, requested, ack_done, ack_due)
-        if isinstance(start, str):
-            warnings.append(start)
-            continue
-        from_date, assumed = start
-        respond = _event(
-            resp_key,
-            stage,
-            resp_t,
-            resp_t.from_event,
-            from_date,
-            complaint.responded(stage),
-            assumed,
-            calendar,
-            as_of,
-        )
-        events.append(respond)
-        if resp_t.note:
-            assumptions.append(resp_t.assumption)
-        if resp_t.from_event == "logged":
-            assumptions.append(_LOGGED[stage])
-        if assumed:
-            assumptions.append(
-                f"stage {stage} acknowledgement date not given: the response is counted from "
-                f"the acknowledgement due date ({from_date.isoformat()})"
-            )
-        extension = complaint.extension(stage)
-        if extension is not None:
-            events.append(
-                _extension(
-                    edition,
-                    stage,
-                    extension,
-                    respond,
-                    complaint,
-                    calendar,
-                    as_of,
-                    warnings,
-                    assumptions,
-                )
-            )
+        _stage(complaint, edition, calendar, as_of, stage, events, warnings, assumptions)
     if calendar.closed:
         assumptions.append(CLOSURE_ASSUMPTION)
     return Timeline(

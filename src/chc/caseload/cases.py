@@ -11,19 +11,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from chc.caseload.frame import BadRow, CaseFrame
-from chc.codes.choice import edition_for_date
-from chc.codes.loading import load_edition
-from chc.codes.model import Edition
 from chc.dates import parse_date
-from chc.deadlines import Complaint, Timeline, compute
+from chc.deadlines import Complaint
 from chc.errors import CaseError, ChcError
-from chc.workdays import WorkingCalendar
 
 DATE_COLUMNS = (
     "received",
@@ -152,67 +147,6 @@ def parse_row(path: Path, header: list[str], line: int, cells: list[str]) -> Row
     code = (cells[layout.code] or None) if layout.code is not None else None
     extra = {name: cells[i] for name, i in layout.extra}
     return Row(line, complaint, code, extra)
-
-
-@dataclass(frozen=True)
-class CaseResult:
-    row: Row
-    timeline: Timeline
-
-
-def process(
-    path: Path,
-    calendar: WorkingCalendar,
-    as_of: date,
-    *,
-    code: str | None = None,
-    skip_bad_rows: bool = False,
-) -> tuple[list[CaseResult], list[BadRow]]:
-    """Every case's timeline. A bad row stops everything unless ``skip_bad_rows``."""
-    header, rows = read_cases(path)
-    return _process_rows(path, header, rows, calendar, as_of, code, skip_bad_rows)
-
-
-def _process_rows(
-    path: Path,
-    header: list[str],
-    rows: Iterable[tuple[int, list[str]]],
-    calendar: WorkingCalendar,
-    as_of: date,
-    code: str | None,
-    skip_bad_rows: bool,
-) -> tuple[list[CaseResult], list[BadRow]]:
-    fixed: Edition | None = load_edition(code) if code is not None else None
-    editions: dict[str, Edition] = {}
-    results: list[CaseResult] = []
-    bad: list[BadRow] = []
-    for line, cells in rows:
-        try:
-            row = parse_row(path, header, line, cells)
-            if row.code is not None:
-                edition = editions.get(row.code)
-                if edition is None:
-                    try:
-                        edition = editions[row.code] = load_edition(row.code)
-                    except ChcError as err:
-                        column = header.index("code") + 1
-                        raise CaseError(err.message, file=path, line=line, column=column) from None
-            elif fixed is not None:
-                edition = fixed
-            else:
-                edition = edition_for_date(row.complaint.received)
-            try:
-                timeline = compute(row.complaint, edition, calendar, as_of)
-            except ChcError as err:
-                raise CaseError(err.message, file=path, line=line) from None
-            results.append(CaseResult(row, timeline))
-        except ChcError as err:
-            if not skip_bad_rows:
-                if err.file is None:
-                    raise CaseError(err.message, file=path, line=line) from None
-                raise
-            bad.append(BadRow(line, err.column, err.message))
-    return results, bad
 
 
 def read_frame(path: Path, *, skip_bad_rows: bool = False) -> CaseFrame:

@@ -57,26 +57,7 @@ _RESPONDED = {1: "stage1_responded", 2: "stage2_responded", 3: "stage3_responded
 _EXTENSION = {1: "stage1_extension", 2: "stage2_extension", 3: None}
 
 
-@dataclass(frozen=True)
-class Caseload:
-    """A caseload computed: one frame of complaints, one of their events."""
-
-    path: Path
-    cases: pl.DataFrame
-    """One row per complaint: case, line, reference, code, problems, assumptions, the dates."""
-    events: pl.DataFrame
-    """One row per due date, in file order then stage order: :data:`EVENT_COLUMNS` + case."""
-    bad_rows: tuple[BadRow, ...]
-    calendar: WorkingCalendar
-    as_of: date
-    editions: dict[str, Edition]
-
-    @property
-    def count(self) -> int:
-        return self.cases.height
-
-
-class _Days:
+class ColumnCalendar:
     """Working-day arithmetic over columns, with one holiday list for the whole caseload."""
 
     def __init__(self, calendar: WorkingCalendar, first: int, last: int) -> None:
@@ -106,6 +87,27 @@ class _Days:
 
         one = pl.duration(days=1)
         return pl.business_day_count(start + one, end + one, holidays=self.holidays).cast(pl.Int64)
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """A caseload computed: one frame of complaints, one of their events."""
+
+    path: Path
+    cases: pl.DataFrame
+    """One row per complaint: case, line, reference, code, problems, assumptions, the dates."""
+    events: pl.DataFrame
+    """One row per due date, in file order then stage order: :data:`EVENT_COLUMNS` + case."""
+    bad_rows: tuple[BadRow, ...]
+    calendar: WorkingCalendar
+    as_of: date
+    editions: dict[str, Edition]
+    columns: ColumnCalendar
+    """The same working-day arithmetic over columns, for figures built on the frames."""
+
+    @property
+    def count(self) -> int:
+        return self.cases.height
 
 
 def compute(
@@ -155,6 +157,7 @@ def compute(
         calendar=calendar,
         as_of=as_of,
         editions=editions,
+        columns=days,
     )
 
 
@@ -318,7 +321,7 @@ def _explain_rows(
 
 def _days_for(
     frame: pl.DataFrame, editions: dict[str, Edition], calendar: WorkingCalendar, as_of: date
-) -> _Days:
+) -> ColumnCalendar:
     """Holiday tables for every year a due date or a lateness count can reach."""
     from chc.caseload.frame import DATE_FIELDS
     from chc.workdays import MIN_YEAR
@@ -333,7 +336,7 @@ def _days_for(
     longest = [frame[n].max() for n in ("stage1_extension", "stage2_extension")]
     reach += _span(max([0, *(n for n in longest if isinstance(n, int))]), "working_days")
     last = max(dates) + timedelta(days=reach)
-    return _Days(calendar, first, min(MAX_YEAR, last.year + 1))
+    return ColumnCalendar(calendar, first, min(MAX_YEAR, last.year + 1))
 
 
 def _span(amount: int, unit: str) -> int:
@@ -354,7 +357,11 @@ class _Notes:
 
 
 def _edition_part(
-    rows: pl.DataFrame, edition: Edition, days: _Days, calendar: WorkingCalendar, as_of: date
+    rows: pl.DataFrame,
+    edition: Edition,
+    days: ColumnCalendar,
+    calendar: WorkingCalendar,
+    as_of: date,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The events of every row under one edition, and each row's problems and assumptions."""
     import polars as pl
@@ -397,7 +404,7 @@ _SEP = "\x1f"  # the ASCII unit separator: in no message chc writes
 
 
 def _stage_events(
-    rows: pl.DataFrame, edition: Edition, stage: int, days: _Days, notes: _Notes
+    rows: pl.DataFrame, edition: Edition, stage: int, days: ColumnCalendar, notes: _Notes
 ) -> Iterator[pl.DataFrame]:
     import polars as pl
 
@@ -483,7 +490,7 @@ def _extension(
     assumed: pl.Expr,
     ext: pl.Expr,
     given: pl.Expr,
-    days: _Days,
+    days: ColumnCalendar,
     notes: _Notes,
 ) -> Iterator[pl.DataFrame]:
     import polars as pl
@@ -604,7 +611,7 @@ def _no_events() -> pl.DataFrame:
     )
 
 
-def _statuses(events: pl.DataFrame, days: _Days, as_of: date) -> pl.DataFrame:
+def _statuses(events: pl.DataFrame, days: ColumnCalendar, as_of: date) -> pl.DataFrame:
     import polars as pl
 
     due, done, today = pl.col("due"), pl.col("done"), pl.lit(as_of)

@@ -8,6 +8,7 @@ The shapes are documented in the README and are part of chc's interface.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
@@ -82,7 +83,7 @@ def _chunk(c: Caseload, start: int) -> pl.DataFrame:
     cases = c.cases.slice(start, _CHUNK)
     first, last = cases[CASE].min(), cases[CASE].max()
     events = c.events.filter(pl.col(CASE).is_between(first, last))
-    part = Caseload(c.path, cases, events, c.bad_rows, c.calendar, c.as_of, c.editions)
+    part = dataclasses.replace(c, cases=cases, events=events)
     return case_records(part)
 
 

@@ -161,7 +161,8 @@ def report_command(
       last-year.csv --format html -o report.html
     """
     from chc.dates import parse_date
-    from chc.report.figures import Options, build
+    from chc.report.figures import build
+    from chc.report.options import Options
     from chc.workdays import calendar_for
 
     inputs = tuple(p for p in (cases, previous, self_assessment, closed_file) if p is not None)

@@ -21,102 +21,26 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from chc.errors import InputError
-from chc.report.facts import OUTCOMES, parse_facts
+from chc.report.facts import OUTCOMES
+from chc.report.options import (
+    NOT_RECORDED,
+    REFUSED,
+    RULE_TEXT,
+    STAGES,
+    Options,
+)
 
 if TYPE_CHECKING:
-    from chc.caseload.cases import CaseResult
-    from chc.codes.model import Edition
+    from chc.caseload.engine import Caseload
+    from chc.report.tally import StageTally, Tally
     from chc.workdays import WorkingCalendar
-
-RefusedRule = Literal["late", "excluded", "by-policy"]
-WithdrawnRule = Literal["excluded", "as-recorded"]
-OverLimitRule = Literal["capped", "honoured"]
-
-REFUSED_RULES: tuple[RefusedRule, ...] = ("by-policy", "late", "excluded")
-WITHDRAWN_RULES: tuple[WithdrawnRule, ...] = ("excluded", "as-recorded")
-OVER_LIMIT_RULES: tuple[OverLimitRule, ...] = ("capped", "honoured")
-
-NOT_RECORDED = "not recorded"
-REFUSED = "refused"
-STAGES = (1, 2)
-
-RULE_TEXT: dict[str, str] = {
-    "by-policy": (
-        "a refused complaint recorded as refused within the landlord's policy "
-        "(refusal_within_policy = yes) is left out of CH02; any other refused complaint "
-        "counts as responded to but not within the Code's timescale"
-    ),
-    "late": "every refused complaint counts as responded to but not within the Code's timescale",
-    "excluded": "refused complaints are left out of CH02 (numerator and denominator)",
-    "excluded-withdrawn": "withdrawn complaints are left out of CH02 and of the response times",
-    "as-recorded": ("a withdrawn complaint with a response date is timed like any other response"),
-    "capped": (
-        "a response inside an extension counts as on time only up to the Code's extension "
-        "limit; an extension longer than the limit is honoured only up to the limit"
-    ),
-    "honoured": (
-        "a response inside the extension given counts as on time even where the extension "
-        "is longer than the Code's limit (the landlord had good reason)"
-    ),
-}
-
-
-# -- options and figures ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the report covers and how the unsettled rules are applied."""
-
-    homes: int
-    start: date
-    end: date
-    refused: RefusedRule = "by-policy"
-    withdrawn: WithdrawnRule = "excluded"
-    over_limit: OverLimitRule = "capped"
-    code: str | None = None
-    landlord: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.homes < 1:
-            raise InputError(f"--homes must be a whole number above 0, not {self.homes}")
-        if self.end < self.start:
-            raise InputError(
-                f"the period ends ({self.end.isoformat()}) before it starts "
-                f"({self.start.isoformat()})"
-            )
-        if self.refused not in REFUSED_RULES:
-            raise InputError(f"refused complaints: unknown rule {self.refused!r}")
-        if self.withdrawn not in WITHDRAWN_RULES:
-            raise InputError(f"withdrawn complaints: unknown rule {self.withdrawn!r}")
-        if self.over_limit not in OVER_LIMIT_RULES:
-            raise InputError(f"extensions over the limit: unknown rule {self.over_limit!r}")
-
-    def previous(self, homes: int | None = None) -> Options:
-        """The same span one year earlier (29 February becomes 28 February)."""
-        from chc.workdays import add_months
-
-        return Options(
-            homes=homes if homes is not None else self.homes,
-            start=add_months(self.start, -12),
-            end=add_months(self.end, -12),
-            refused=self.refused,
-            withdrawn=self.withdrawn,
-            over_limit=self.over_limit,
-            code=self.code,
-            landlord=self.landlord,
-        )
-
-    def contains(self, day: date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
 
 
 def rounded(value: Fraction, places: int = 1) -> Decimal:
@@ -209,27 +133,6 @@ def per_thousand(key: str, label: str, num: int, homes: int, definition: str) ->
 
 
 # -- the report -------------------------------------------------------------------------
-
-
-@dataclass
-class _Stage:
-    """Running tallies for one stage."""
-
-    received: int = 0
-    responded: int = 0
-    on_time: int = 0
-    days: list[int] = field(default_factory=list)
-    extended: int = 0
-    beyond_limit: int = 0
-    late_in_extension: int = 0
-    ack_due: int = 0
-    ack_on_time: int = 0
-    ack_missing: int = 0
-    ack_timescale: bool = False
-    refused_late: int = 0
-    refused_excluded: int = 0
-    withdrawn_excluded: int = 0
-    responded_after_period: int = 0
 
 
 @dataclass(frozen=True)
@@ -410,228 +313,87 @@ def _signed(change: Decimal, unit: str) -> str:
     return f"{sign}{magnitude}"
 
 
-def _months(start: date, end: date) -> list[str]:
-    out = []
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def build(
     path: Path,
     options: Options,
     calendar: WorkingCalendar,
 ) -> Report:
     """Read the caseload at ``path`` and compute every figure for ``options``' period."""
-    from chc.caseload.cases import process, read_cases
+    from chc.caseload import engine
+    from chc.caseload.cases import read_frame
 
-    header, _ = read_cases(path)
-    results, _bad = process(path, calendar, options.end, code=options.code)
-    return compute(results, header, path, options, calendar)
+    frame = read_frame(path)
+    caseload = engine.compute(frame, calendar, options.end, code=options.code)
+    return from_caseload(caseload, frame.columns, frame.present, options)
 
 
-def compute(
-    results: list[CaseResult],
-    header: list[str],
-    path: Path,
-    options: Options,
-    calendar: WorkingCalendar,
+def from_caseload(
+    c: Caseload, columns: dict[str, int], present: frozenset[str], options: Options
 ) -> Report:
-    """Every figure from processed cases (see :func:`build`)."""
-    from chc.codes.choice import edition_for_date
-    from chc.codes.loading import load_edition
-    from chc.deadlines import add_duration
+    """Every figure from a computed caseload (see :func:`build`)."""
+    from chc.report.facts import facts_frame
+    from chc.report.tally import tally
 
     o = options
-    stages = {s: _Stage() for s in STAGES}
-    month_keys = _months(o.start, o.end)
-    month_index = {k: i for i, k in enumerate(month_keys)}
-    m_received = [[0, 0] for _ in month_keys]
-    m_responded = [[0, 0] for _ in month_keys]
-    m_on_time = [[0, 0] for _ in month_keys]
-    outcomes: Counter[str] = Counter()
-    categories: Counter[str] = Counter()
-    determinations: Counter[str] = Counter()
-    refusals: Counter[tuple[str, bool | None, str]] = Counter()
-    remedy_total = Decimal(0)
-    remedy_cases = 0
-    open_at_end = 0
-    overdue_at_end = 0
-    no_stage1_response = 0
-    editions_used: set[str] = set()
-    editions: dict[str, Edition] = {}
-    if o.code is not None:
-        fixed = load_edition(o.code)
-        editions[fixed.edition] = fixed
-
-    def edition_of(r: CaseResult) -> Edition:
-        name = r.timeline.code
-        found = editions.get(name)
-        if found is None:
-            chosen = r.row.code or o.code
-            found = load_edition(chosen) if chosen else edition_for_date(r.row.complaint.received)
-            editions[name] = found
-        return found
-
-    def month_of(day: date) -> int:
-        return month_index[f"{day.year:04d}-{day.month:02d}"]
-
-    has_columns = set(header)
-    for r in results:
-        c = r.row.complaint
-        facts = parse_facts(path, header, r.row.line, r.row.extra)
-        events = {e.key: e for e in r.timeline.events}
-        # The last stage asked for by the period's end is the one a refusal or withdrawal
-        # (and "still open") applies to; a stage 2 asked for later is next year's business.
-        last = 2 if c.stage2_requested is not None and c.stage2_requested <= o.end else 1
-        in_cohort = o.contains(c.received)
-        for s in STAGES:
-            st = stages[s]
-            requested = c.requested(s)
-            if requested is None:
-                continue
-            if o.contains(requested):
-                editions_used.add(r.timeline.code)
-                st.received += 1
-                m_received[month_of(requested)][s - 1] += 1
-                ack = events.get(f"stage{s}.acknowledge")
-                if ack is not None:
-                    st.ack_timescale = True
-                    if ack.status != "open":  # open: not yet due at the period's end
-                        st.ack_due += 1
-                        st.ack_on_time += ack.status == "on_time"
-                        st.ack_missing += ack.done is None
-                if s == 2 and c.stage1_responded is None:
-                    no_stage1_response += 1
-            responded = c.responded(s)
-            if facts.refused and s == last:
-                when = responded or requested
-                if o.contains(when):
-                    within = facts.refusal_within_policy
-                    late = o.refused == "late" or (o.refused == "by-policy" and within is not True)
-                    reason = facts.refusal_reason or NOT_RECORDED
-                    refusals[(reason, within, "late" if late else "excluded")] += 1
-                    if late:
-                        st.refused_late += 1
-                        st.responded += 1
-                        m_responded[month_of(when)][s - 1] += 1
-                    else:
-                        st.refused_excluded += 1
-                continue
-            withdrawn = facts.outcome == "withdrawn" and s == last
-            if withdrawn and o.withdrawn == "excluded":
-                if o.contains(responded) or (responded is None and o.contains(requested)):
-                    st.withdrawn_excluded += 1
-                continue
-            respond = events.get(f"stage{s}.respond")
-            if respond is None:
-                continue  # the edition sets no timescale; deadlines already warns
-            due = respond.due
-            extended = events.get(f"stage{s}.respond_extended")
-            over_limit = False
-            if extended is not None:
-                limit = edition_of(r).timescale(f"stage{s}.extension")
-                due = extended.due
-                if limit is not None and extended.amount > limit.amount:
-                    over_limit = True
-                    if o.over_limit == "capped":
-                        due = add_duration(calendar, respond.due, limit.amount, limit.unit)
-            if responded is None or responded > o.end:
-                if requested <= o.end and s == last and not withdrawn:
-                    open_at_end += 1
-                    overdue_at_end += due < o.end
-                if responded is not None and o.contains(requested):
-                    st.responded_after_period += 1
-                continue
-            if responded < o.start:
-                continue
-            editions_used.add(r.timeline.code)
-            on_time = responded <= due
-            st.responded += 1
-            st.on_time += on_time
-            st.days.append(calendar.between(requested, responded))
-            i = month_of(responded)
-            m_responded[i][s - 1] += 1
-            m_on_time[i][s - 1] += on_time
-            if extended is not None:
-                st.extended += 1
-                st.beyond_limit += over_limit
-                st.late_in_extension += over_limit and not on_time and responded <= extended.due
-        if in_cohort:
-            if facts.outcome is not None:
-                outcomes[facts.outcome] += 1
-            else:
-                outcomes[REFUSED if facts.refused else NOT_RECORDED] += 1
-            categories[facts.category or NOT_RECORDED] += 1
-            if facts.determination:
-                determinations[" ".join(facts.determination.lower().split())] += 1
-            if facts.remedy is not None and facts.remedy > 0:
-                remedy_total += facts.remedy
-                remedy_cases += 1
-
+    t = tally(c, facts_frame(c.cases, c.path, columns), o)
+    stages = t.stages
     cohort = stages[1].received
-    figures = _figures(o, stages, outcomes, remedy_total, remedy_cases, open_at_end)
+    figures = _figures(o, stages, t.outcomes, t.remedy_total, t.remedy_cases, t.open_at_end)
     figures["overdue_at_end"] = count_figure(
         "overdue_at_end",
         "Still open at the period's end and past their due date",
-        overdue_at_end,
+        t.overdue_at_end,
         "Of the complaints still open at the end of the period, those whose response due "
         "date (with any extension the Code permits) had passed.",
     )
     months = tuple(
-        Month(
-            k,
-            (m_received[i][0], m_received[i][1]),
-            (m_responded[i][0], m_responded[i][1]),
-            (m_on_time[i][0], m_on_time[i][1]),
-        )
-        for i, k in enumerate(month_keys)
+        Month(k, (r[0], r[1]), (p[0], p[1]), (n[0], n[1])) for k, (r, p, n) in t.months.items()
     )
     order = {name: i for i, name in enumerate((*OUTCOMES, REFUSED, NOT_RECORDED))}
     outcome_shares = tuple(
-        Share(name, outcomes[name], cohort) for name in sorted(outcomes, key=order.__getitem__)
+        Share(name, t.outcomes[name], cohort) for name in sorted(t.outcomes, key=order.__getitem__)
     )
-    category_shares = _ranked(categories, cohort)
     refusal_rows = tuple(
         Refusal(reason, within, counted, n)  # type: ignore[arg-type]
         for (reason, within, counted), n in sorted(
-            refusals.items(), key=lambda kv: (-kv[1], kv[0][0], str(kv[0][1]), kv[0][2])
+            t.refusals.items(), key=lambda kv: (-kv[1], kv[0][0], str(kv[0][1]), kv[0][2])
         )
     )
-    notes = _notes(o, stages, calendar)
+    return Report(
+        options=o,
+        source=str(c.path),
+        region=c.calendar.region,
+        closed=c.calendar.closed_sorted,
+        editions=tuple(sorted(t.editions_used)),
+        cases=c.count,
+        figures=figures,
+        months=months,
+        outcomes=outcome_shares,
+        categories=_ranked(t.categories, cohort),
+        refusals=refusal_rows,
+        determinations=_ranked(t.determinations, cohort, not_recorded=False),
+        notes=tuple(_notes(o, stages, c.calendar)),
+        warnings=tuple(_warnings(t, present)),
+    )
+
+
+def _warnings(t: Tally, present: frozenset[str]) -> list[str]:
     warnings = []
-    if no_stage1_response:
+    if t.no_stage1_response:
         warnings.append(
-            f"{no_stage1_response} stage 2 request(s) in the period have no stage 1 response "
-            "date; their stage 1 is not in CH02(1) for any period"
+            f"{t.no_stage1_response} stage 2 request(s) in the period have no stage 1 "
+            "response date; their stage 1 is not in CH02(1) for any period"
         )
     for s in STAGES:
-        if stages[s].received and not stages[s].ack_timescale:
+        if t.stages[s].received and not t.stages[s].ack_timescale:
             warnings.append(
                 f"the edition(s) in force set no stage {s} acknowledgement timescale, so "
                 f"stage {s} acknowledgements are not measured"
             )
     for column in ("category", "outcome"):
-        if column not in has_columns:
+        if column not in present:
             warnings.append(f"the file has no {column!r} column")
-    return Report(
-        options=o,
-        source=str(path),
-        region=calendar.region,
-        closed=tuple(sorted(calendar.closed)),
-        editions=tuple(sorted(editions_used)),
-        cases=len(results),
-        figures=figures,
-        months=months,
-        outcomes=outcome_shares,
-        categories=category_shares,
-        refusals=refusal_rows,
-        determinations=_ranked(determinations, cohort, not_recorded=False),
-        notes=tuple(notes),
-        warnings=tuple(warnings),
-    )
+    return warnings
 
 
 def _ranked(counts: Counter[str], total: int, *, not_recorded: bool = True) -> tuple[Share, ...]:
@@ -644,14 +406,27 @@ def _ranked(counts: Counter[str], total: int, *, not_recorded: bool = True) -> t
 
 def _figures(
     o: Options,
-    stages: dict[int, _Stage],
+    stages: dict[int, StageTally],
     outcomes: Counter[str],
     remedy_total: Decimal,
     remedy_cases: int,
     open_at_end: int,
 ) -> dict[str, Figure]:
+    """Every figure but overdue_at_end, in the order the report shows them."""
+    return {
+        **_volume(o, stages),
+        **_timeliness(o, stages),
+        **_extensions_and_acks(o, stages),
+        **_refusals_and_escalation(o, stages),
+        **_results(outcomes, remedy_total, remedy_cases, open_at_end),
+    }
+
+
+_NAMES = {1: "stage 1", 2: "stage 2"}
+
+
+def _volume(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
     f: dict[str, Figure] = {}
-    names = {1: "stage 1", 2: "stage 2"}
     for s in STAGES:
         st = stages[s]
         what = "received (logged)" if s == 1 else "escalated to stage 2 (requested)"
@@ -671,6 +446,12 @@ def _figures(
             f"Stage {s} complaints received in the period divided by the number of homes "
             f"given (--homes {o.homes}) times 1,000, to one decimal place (half up).",
         )
+    return f
+
+
+def _timeliness(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
+    f: dict[str, Figure] = {}
+    names = _NAMES
     refused_rule = RULE_TEXT[o.refused]
     withdrawn_rule = RULE_TEXT["excluded-withdrawn" if o.withdrawn == "excluded" else o.withdrawn]
     for s in STAGES:
@@ -713,6 +494,12 @@ def _figures(
             "The middle value of the same working-day counts (the mean of the two middle "
             "values when their number is even).",
         )
+    return f
+
+
+def _extensions_and_acks(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
+    f: dict[str, Figure] = {}
+    names = _NAMES
     for s in STAGES:
         st = stages[s]
         f[f"extended_stage{s}"] = rate_figure(
@@ -746,6 +533,12 @@ def _figures(
             f"acknowledgement with no date recorded counts as not on time ({st.ack_missing} "
             "had none).",
         )
+    return f
+
+
+def _refusals_and_escalation(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
+    f: dict[str, Figure] = {}
+    refused_rule = RULE_TEXT[o.refused]
     refused_total = sum(stages[s].refused_late + stages[s].refused_excluded for s in STAGES)
     refused_late = sum(stages[s].refused_late for s in STAGES)
     f["refused"] = count_figure(
@@ -781,6 +574,13 @@ def _figures(
         "the period (the two groups are not the same complaints; this is the ratio boards "
         "usually see).",
     )
+    return f
+
+
+def _results(
+    outcomes: Counter[str], remedy_total: Decimal, remedy_cases: int, open_at_end: int
+) -> dict[str, Figure]:
+    f: dict[str, Figure] = {}
     determined = sum(outcomes[k] for k in ("upheld", "partly upheld", "not upheld"))
     f["upheld_rate"] = rate_figure(
         "upheld_rate",
@@ -809,7 +609,7 @@ def _figures(
     return f
 
 
-def _notes(o: Options, stages: dict[int, _Stage], calendar: WorkingCalendar) -> list[str]:
+def _notes(o: Options, stages: dict[int, StageTally], calendar: WorkingCalendar) -> list[str]:
     return [
         "Working days are Monday to Friday less the bank holidays of "
         f"{calendar.region}"

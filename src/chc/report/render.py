@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from chc.errors import InputError
 from chc.report.charts import month_label
-from chc.report.figures import HEADLINE, STAGES, Report
+from chc.report.figures import HEADLINE, Report
+from chc.report.options import STAGES
 
 
 def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
