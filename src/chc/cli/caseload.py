@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chc.caseload.frame import BadRow
 from chc.cli.app import emit, show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar
 
-FORMATS = ("csv", "jsonl", "json", "text")
+if TYPE_CHECKING:
+    from chc.caseload.cases import CaseResult
+
+FORMATS = ("csv", "jsonl", "json", "text", "ics")
 
 
 def run_caseload(
@@ -23,6 +27,7 @@ def run_caseload(
     skip_bad_rows: bool,
     output: Path | None,
     force: bool,
+    remind: int | None = None,
 ) -> None:
     from chc.caseload import cases as caseload
     from chc.output import dumps_json
@@ -31,6 +36,10 @@ def run_caseload(
     if fmt not in FORMATS:
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
+        )
+    if fmt == "ics" and summary:
+        raise InputError(
+            "--summary does not go with --format ics: the calendar holds every open event"
         )
     if fmt == "csv" and not summary:
         # The bulk path: both cores, and no timelines kept in memory.
@@ -42,6 +51,10 @@ def run_caseload(
         return
     results, bad = caseload.process(cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
     inputs = (cases,)
+    if fmt == "ics":
+        _write_ics(results, calendar, as_of, remind, output, force, cases)
+        _report_bad(bad, cases)
+        return
     head = {
         "as_of": as_of.isoformat(),
         "region": calendar.region,
@@ -98,6 +111,27 @@ def run_caseload(
 
         show(cases_view(results, bad, as_of, cases), output, force, inputs)
     _report_bad(bad, cases)
+
+
+def _write_ics(
+    results: list[CaseResult],
+    calendar: WorkingCalendar,
+    as_of: date,
+    remind: int | None,
+    output: Path | None,
+    force: bool,
+    cases: Path,
+) -> None:
+    """Every open due date of every complaint, one calendar (done events left out)."""
+    from chc.ics import to_ics
+
+    timelines = (r.timeline for r in results)
+    emit(
+        to_ics(timelines, as_of=as_of, open_only=True, remind=remind, calendar=calendar),
+        output,
+        force,
+        (cases,),
+    )
 
 
 def _report_bad(bad: list[BadRow], cases: Path) -> None:
