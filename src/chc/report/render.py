@@ -75,13 +75,20 @@ def context(page: Page, markdown: bool) -> dict[str, Any]:
     data["checklist"] = [_section(s, markdown) for s in page.sections]
     data["missing"] = [s.key for s in page.sections if s.status == "missing"]
     data["method"] = method.rules(report)
-    data["meanings"] = [
-        {"label": f.label, "meaning": method.meaning(key) or f.label}
-        for key, f in report.figures.items()
-    ]
+    data["meanings"] = _meanings(report)
     data["appendix"] = None
     data["version"] = __version__
     return data
+
+
+def _meanings(report: Report) -> list[dict[str, str]]:
+    """Each meaning once, with the labels of every figure it explains (both stages)."""
+    from chc.report.method import meaning
+
+    grouped: dict[str, list[str]] = {}
+    for key, f in report.figures.items():
+        grouped.setdefault(meaning(key) or f.label, []).append(f.label)
+    return [{"label": "; ".join(labels), "meaning": m} for m, labels in grouped.items()]
 
 
 def _section(s: Section, markdown: bool) -> dict[str, Any]:
@@ -124,14 +131,14 @@ def _pct(value: Decimal | None) -> str:
 
 
 def title(report: Report) -> str:
-    """``Example Homes: annual complaints performance and service improvement report 2023-24``."""
+    """``Example Homes: Annual complaints performance and service improvement report 2023-24``."""
     from chc.report.method import financial_year_name, period_name
 
     o = report.options
-    who = f"{o.landlord}: a" if o.landlord else "A"
+    who = f"{o.landlord}: " if o.landlord else ""
     name = period_name(o.start, o.end)
     joiner = " " if financial_year_name(o.start, o.end) else ", "
-    return f"{who}nnual complaints performance and service improvement report{joiner}{name}"
+    return f"{who}Annual complaints performance and service improvement report{joiner}{name}"
 
 
 def to_markdown(page: Page) -> str:

@@ -180,6 +180,10 @@ def narrative_html(text: str, shift: int = 2) -> str:
 
 # An autolink such as <https://example.org> is kept; any other "<" could open raw HTML.
 _OPENS_HTML = re.compile(r"<(?!https?://[^\s<>]*>)")
+# Link targets a page must never follow (the same schemes markdown-it refuses).
+_BAD_SCHEME = r"<?\s*(?:javascript|vbscript|file|data):"
+_BAD_INLINE = re.compile(rf"(?i)\]\(\s*{_BAD_SCHEME}(?:[^()]|\([^()]*\))*\)")
+_BAD_REFERENCE = re.compile(rf"(?im)^[ ]{{0,3}}\[[^\]]+\]:\s*{_BAD_SCHEME}.*$")
 
 
 def narrative_markdown(text: str, shift: int = 2) -> str:
@@ -189,4 +193,5 @@ def narrative_markdown(text: str, shift: int = 2) -> str:
     writer typed is shown as text by any Markdown reader, without HTML entities.
     """
     text = _OPENS_HTML.sub(r"\\<", text.replace("\r\n", "\n"))
+    text = _BAD_REFERENCE.sub("", _BAD_INLINE.sub("]", text))
     return re.sub(r"(?m)^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + shift) + " ", text)
