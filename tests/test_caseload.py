@@ -568,11 +568,6 @@ def test_summary_without_cases_is_an_error() -> None:
     one_line_error(run, "--summary", "--cases")
 
 
-def test_ics_with_cases_is_an_error(small: Path) -> None:
-    run = cases(small, "--format", "ics")
-    one_line_error(run, "ics", "--cases")
-
-
 def test_missing_cases_file(tmp_path: Path) -> None:
     run = cases(tmp_path / "nope.csv")
     one_line_error(run, "nope.csv", "not found")

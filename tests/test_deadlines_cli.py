@@ -9,12 +9,10 @@ ruamel.yaml straight from ``code_versions/`` so that editing a note does not bre
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from icalendar import Calendar
 from ruamel.yaml import YAML
 
 from conftest import CODE_VERSIONS, Run, run_chc
@@ -386,77 +384,7 @@ def test_text_late_and_extension_warning_and_closure_assumption() -> None:
     assert "assumption: closure days are treated as non-working days" in out
 
 
-# --- ics --------------------------------------------------------------------------------------
-
-ICS_ARGS = (
-    "deadlines",
-    "--received",
-    "2024-05-01",
-    "--stage1-acknowledged",
-    "2024-05-03",
-    "--stage1-extension",
-    "10",
-    "--stage1-responded",
-    "2024-06-04",
-    "--stage2-requested",
-    "2024-06-10",
-    "--as-of",
-    "2024-06-10",
-    "--format",
-    "ics",
-)
-
-
-def test_ics_one_all_day_event_per_due_date(tmp_path: Path) -> None:
-    # stage1.acknowledge Thu 09 May 2024; stage1.respond Mon 20 May; extended 10 wd from
-    # Mon 20: Tue 21 (1) ... Fri 24 (4), Mon 27 hol, Tue 28 (5) ... Fri 31 (8), Mon 03 Jun
-    # (9), Tue 04 (10) -> 2024-06-04. Stage 2 requested Mon 10 Jun: acknowledge Tue 11 (1)
-    # ... Fri 14 (4), Mon 17 (5) -> 2024-06-17; respond 20 wd from that (assumed): Tue 18
-    # (1) ... Fri 21 (4), Mon 24 (5) ... Fri 28 (9), Mon 01 Jul (10) ... Fri 05 (14),
-    # Mon 08 (15) ... Fri 12 (19), Mon 15 (20) -> 2024-07-15.
-    target = tmp_path / "due.ics"
-    run = run_chc(*ICS_ARGS, "--output", str(target))
-    assert run.exit_code == 0, run.stderr
-    cal = Calendar.from_ical(target.read_bytes())
-    events = [c for c in cal.walk() if c.name == "VEVENT"]
-    expected = [
-        date(2024, 5, 9),
-        date(2024, 5, 20),
-        date(2024, 6, 4),
-        date(2024, 6, 17),
-        date(2024, 7, 15),
-    ]
-    starts = [e.decoded("dtstart") for e in events]
-    assert starts == expected
-    for e, due in zip(events, expected, strict=True):
-        start = e.decoded("dtstart")
-        assert type(start) is date  # all-day: a DATE, not a DATE-TIME
-        assert e.decoded("dtend") == due + timedelta(days=1)
-        assert "summary" in e
-    uids = [str(e["uid"]) for e in events]
-    assert len(set(uids)) == len(uids)
-    assert b"DTSTART;VALUE=DATE:20240715" in target.read_bytes()
-    summaries = " ".join(str(e["summary"]) for e in events)
-    assert "respond" in summaries
-    assert "acknowledge" in summaries
-    descriptions = [str(e["description"]) for e in events]
-    assert "6.14" in descriptions[-1]
-    assert "assumed" in descriptions[-1]
-
-
-def test_ics_is_byte_identical_across_runs(tmp_path: Path) -> None:
-    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
-    assert run_chc(*ICS_ARGS, "--output", str(first)).exit_code == 0
-    assert run_chc(*ICS_ARGS, "--output", str(second)).exit_code == 0
-    assert first.read_bytes() == second.read_bytes()
-    assert first.read_bytes().startswith(b"BEGIN:VCALENDAR")
-
-
-def test_ics_to_stdout_parses() -> None:
-    run = run_chc(*ICS_ARGS)
-    assert run.exit_code == 0, run.stderr
-    cal = Calendar.from_ical(run.stdout)
-    assert len([c for c in cal.walk() if c.name == "VEVENT"]) == 5
+# The calendar (--format ics) is tested in tests/test_ics.py.
 
 
 # --- --output -----------------------------------------------------------------------------------

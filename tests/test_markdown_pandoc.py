@@ -44,6 +44,8 @@ def documents(tmp_path: Path) -> dict[str, str]:
         "2023-04-01",
         "--to",
         "2024-03-31",
+        "--landlord",
+        "Example Homes",
         "--format",
         "md",
     ).stdout

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from chc.caseload.engine import CASE, EVENT_COLUMNS, Caseload
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from chc.deadlines import Event
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "reference",
@@ -162,3 +164,14 @@ SUMMARY_WRITERS: dict[str, Writer] = {
     "jsonl": write_summary_jsonl,
     "json": write_summary_json,
 }
+
+
+def event_pairs(c: Caseload) -> Iterator[tuple[str, Event]]:
+    """Every event as (reference, :class:`chc.deadlines.Event`), for the calendar writer."""
+    from chc.deadlines import Event
+
+    for e in c.events.iter_rows(named=True):
+        yield (
+            e["reference"] or "",
+            Event(*(e[name] for name in Event._fields)),
+        )

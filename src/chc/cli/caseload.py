@@ -6,14 +6,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from chc.caseload.frame import BadRow
-from chc.cli.app import show
+from chc.cli.app import emit, show
 from chc.errors import InputError
 from chc.workdays import WorkingCalendar
 
-FORMATS = ("csv", "jsonl", "json", "text")
+if TYPE_CHECKING:
+    from chc.caseload.engine import Caseload
+
+FORMATS = ("csv", "jsonl", "json", "text", "ics")
 
 
 def run_caseload(
@@ -26,6 +29,7 @@ def run_caseload(
     skip_bad_rows: bool,
     output: Path | None,
     force: bool,
+    remind: int | None = None,
 ) -> None:
     from chc.caseload import engine, writers
     from chc.caseload.cases import read_frame
@@ -35,6 +39,10 @@ def run_caseload(
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
         )
+    if fmt == "ics" and summary:
+        raise InputError(
+            "--summary does not go with --format ics: the calendar holds every open event"
+        )
     frame = read_frame(cases, skip_bad_rows=skip_bad_rows)
     result = engine.compute(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
     _report_bad(result.bad_rows, cases)
@@ -43,6 +51,9 @@ def run_caseload(
             f"no usable row: all {len(result.bad_rows)} row(s) were skipped", file=cases
         )
     inputs = (cases,)
+    if fmt == "ics":
+        _write_ics(result, remind, output, force, inputs)
+        return
     if fmt == "text":
         from chc.terminal.caseload import cases_view, summary_view
 
@@ -66,6 +77,17 @@ def deliver(
 
     with atomic_output(output, force=force, inputs=inputs) as handle:
         write(handle)
+
+
+def _write_ics(
+    c: Caseload, remind: int | None, output: Path | None, force: bool, inputs: tuple[Path, ...]
+) -> None:
+    """Every open due date of every complaint, one calendar (done events left out)."""
+    from chc.caseload.writers import event_pairs
+    from chc.ics import to_ics
+
+    ics = to_ics(event_pairs(c), as_of=c.as_of, open_only=True, remind=remind, calendar=c.calendar)
+    emit(ics, output, force, inputs)
 
 
 def _report_bad(bad: tuple[BadRow, ...], cases: Path) -> None:

@@ -75,6 +75,14 @@ def deadlines_command(
     stage3_responded: Annotated[
         str | None, typer.Option(help="Date of the stage 3 response.", metavar="DATE")
     ] = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            help="The complaint's reference: shown, and the base of its calendar events' ids.",
+            metavar="REF",
+        ),
+    ] = None,
     cases: Annotated[
         Path | None,
         typer.Option(
@@ -108,7 +116,16 @@ def deadlines_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json or ics; with --cases: csv (default), jsonl, json, text.",
+            help="text, json or ics; with --cases: csv (default), jsonl, json, text, ics.",
+        ),
+    ] = None,
+    remind: Annotated[
+        int | None,
+        typer.Option(
+            "--remind",
+            help="With --format ics: an alarm N working days before each due date, at 09:00.",
+            metavar="N",
+            min=1,
         ),
     ] = None,
     output: OutputOpt = None,
@@ -137,6 +154,8 @@ def deadlines_command(
       chc deadlines --received 2024-05-01 --stage1-acknowledged 2024-05-03 --format json
 
       chc deadlines --cases examples/cases.csv --as-of 2024-06-03 --summary
+
+      chc deadlines --cases examples/cases.csv --format ics --remind 2 -o due.ics
     """
     from chc.dates import parse_date
     from chc.workdays import calendar_for
@@ -149,6 +168,8 @@ def deadlines_command(
         from chc.output import check_writable
 
         check_writable(output, force=force, inputs=inputs)
+    if remind is not None and fmt is not DeadlineFormat.ics:
+        raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     if cases is not None:
         given = [
             name
@@ -163,6 +184,7 @@ def deadlines_command(
                 ("--stage2-responded", stage2_responded),
                 ("--stage3-requested", stage3_requested),
                 ("--stage3-responded", stage3_responded),
+                ("--reference", reference),
             )
             if value is not None
         ]
@@ -182,6 +204,7 @@ def deadlines_command(
             skip_bad_rows,
             output,
             force,
+            remind,
         )
         return
     if summary or skip_bad_rows:
@@ -210,6 +233,7 @@ def deadlines_command(
         stage2_responded=d(stage2_responded, "--stage2-responded"),
         stage3_requested=d(stage3_requested, "--stage3-requested"),
         stage3_responded=d(stage3_responded, "--stage3-responded"),
+        reference=reference,
     )
     choice = choose_edition(complaint.received, code)
     edition, chosen = choice.edition, choice.reason
@@ -222,7 +246,9 @@ def deadlines_command(
     if fmt is DeadlineFormat.ics:
         from chc.ics import to_ics
 
-        emit(to_ics([timeline]), output, force, inputs)
+        emit(
+            to_ics([timeline], as_of=today, remind=remind, calendar=calendar), output, force, inputs
+        )
         return
     from chc.terminal.deadlines import timeline_view
     from chc.workdays import holidays_version

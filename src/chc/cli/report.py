@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,13 +21,15 @@ from chc.cli.app import (
     read_closed,
 )
 from chc.errors import InputError
+from chc.report.render import FORMATTERS
 
+if TYPE_CHECKING:
+    from chc.report.figures import Report
+    from chc.report.render import Page
+    from chc.report.settings import Settings
 
-class ReportFormat(str, Enum):
-    text = "text"
-    md = "md"
-    html = "html"
-    json = "json"
+# The choices of --format are the formatter registry's names.
+ReportFormat = Enum("ReportFormat", {name: name for name in FORMATTERS}, type=str)  # type: ignore[misc]
 
 
 class RefusedAs(str, Enum):
@@ -56,15 +58,25 @@ def report_command(
         ),
     ],
     homes: Annotated[
-        int,
-        typer.Option("--homes", help="Homes owned (the CH01 denominator).", metavar="N"),
-    ],
+        int | None,
+        typer.Option(
+            "--homes",
+            help="Homes owned (the CH01 denominator); or homes: in the settings.",
+            metavar="N",
+        ),
+    ] = None,
     start: Annotated[
-        str, typer.Option("--from", help="First day of the period (YYYY-MM-DD).", metavar="DATE")
-    ],
+        str | None,
+        typer.Option(
+            "--from",
+            help="First day of the period (YYYY-MM-DD); or period: in the settings.",
+            metavar="DATE",
+        ),
+    ] = None,
     end: Annotated[
-        str, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).", metavar="DATE")
-    ],
+        str | None,
+        typer.Option("--to", help="Last day of the period (YYYY-MM-DD).", metavar="DATE"),
+    ] = None,
     region: RegionOpt = "england-and-wales",
     closed: ClosedOpt = None,
     closed_file: ClosedFileOpt = None,
@@ -126,11 +138,34 @@ def report_command(
     ] = None,
     landlord: Annotated[
         str | None,
-        typer.Option("--landlord", help="The landlord's name, for the title.", metavar="NAME"),
+        typer.Option(
+            "--landlord",
+            help="The landlord's name, for the title (required here or in the settings).",
+            metavar="NAME",
+        ),
+    ] = None,
+    settings: Annotated[
+        Path | None,
+        typer.Option(
+            "--settings",
+            help="A settings file (landlord, homes, period); default: chc-report.yaml "
+            "beside the case file, when there is one.",
+            metavar="FILE",
+        ),
+    ] = None,
+    narrative: Annotated[
+        Path | None,
+        typer.Option(
+            "--narrative",
+            help="A folder of Markdown files, one per item of the Code's 8.1 and 8.2 the "
+            "case file cannot give (see docs/report.md for the file names).",
+            metavar="DIR",
+        ),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text, md, html or json.")
-    ] = ReportFormat.text,
+        ReportFormat,
+        typer.Option("--format", "-f", help=f"{', '.join(FORMATTERS)}."),
+    ] = ReportFormat["text"],
     template: Annotated[
         Path | None,
         typer.Option("--template", help="A folder of your own Jinja templates.", metavar="DIR"),
@@ -151,68 +186,100 @@ def report_command(
     remedy_amount, ombudsman_determination. A bad cell stops the run with its
     file:line:column and exit status 2.
 
+    The landlord's name, the number of homes and the period may come from a settings file
+    (chc-report.yaml beside the case file, or --settings FILE): landlord, homes, and
+    period (a financial year such as 2023-24) or from and to. Options win over the file.
+
+    The report has a section for each item the 2024 Code's 8.1 and 8.2 ask for; what the
+    case file cannot give comes from --narrative DIR, one Markdown file per item
+    (self-assessment.md, performance.md, non-compliance.md, service-improvements.md,
+    ombudsman-annual-report.md, other-ombudsman-reports.md, governing-body-response.md).
+    Items with nothing to show are listed as missing at the top of the report and on
+    stderr; chc's own warnings go to stderr, never into the report.
+
     Exit status: 0 OK; 2 bad input.
 
     Examples:
 
       chc report examples/cases-2023-24.csv --homes 5762 --from 2023-04-01 --to 2024-03-31
+      --landlord "Example Homes"
 
-      chc report cases.csv --homes 5762 --from 2024-04-01 --to 2025-03-31 --previous
-      last-year.csv --format html -o report.html
+      chc report cases.csv --settings chc-report.yaml --previous last-year.csv
+      --narrative narrative/ --self-assessment answers.yaml --format html -o report.html
     """
-    from chc.dates import parse_date
     from chc.report.figures import build
     from chc.report.options import Options
+    from chc.report.render import APPENDIX_FORMS, FORMATTERS, Page, appendix_for
+    from chc.report.sections import read_narrative, sections
+    from chc.report.settings import find_settings, load_settings, resolve
     from chc.workdays import calendar_for
 
-    inputs = tuple(p for p in (cases, previous, self_assessment, closed_file) if p is not None)
+    name = fmt.value
+    inputs = tuple(
+        p for p in (cases, previous, self_assessment, closed_file, settings) if p is not None
+    )
     if output is not None:
         from chc.output import check_writable
 
         check_writable(output, force=force, inputs=inputs)
     if previous_homes is not None and previous is None:
         raise InputError("--previous-homes needs --previous (last year's caseload)")
-    if self_assessment is not None and fmt in (ReportFormat.text, ReportFormat.json):
+    if self_assessment is not None and name not in APPENDIX_FORMS:
         raise InputError(
             "--self-assessment is included in md and html reports; add --format md or html"
         )
+    found = find_settings(cases, settings)
+    given = load_settings(found) if found is not None else None
+    who, n_homes, first, last = resolve(given, landlord, homes, start, end)
     options = Options(
-        homes=homes,
-        start=parse_date(start, "--from"),
-        end=parse_date(end, "--to"),
+        homes=n_homes,
+        start=first,
+        end=last,
         refused=refused_count_as.value,
         withdrawn=withdrawn_count_as.value,
         over_limit=over_limit_extensions.value,
         code=code,
-        landlord=landlord,
+        landlord=who,
     )
     calendar = calendar_for(region, read_closed(closed, closed_file))
+    narratives = read_narrative(narrative)
     appendix = None
     if self_assessment is not None:
-        from chc.report.render import appendix_for
-
-        appendix = appendix_for(
-            self_assessment, "html" if fmt is ReportFormat.html else "md", landlord, template
-        )
+        appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
     report = build(cases, options, calendar)
     if previous is not None:
         import dataclasses
 
         before = build(previous, options.previous(previous_homes), calendar)
         report = dataclasses.replace(report, previous=before)
-    if fmt is ReportFormat.json:
-        from chc.output import dumps_json
+    items = sections(narratives, self_assessment=self_assessment is not None)
+    page = Page(report, items, appendix, template)
+    emit(FORMATTERS[name](page), output, force, inputs)
+    _tell(report, given, page)
 
-        emit(dumps_json(report.as_json()), output, force, inputs)
-    elif fmt is ReportFormat.md:
-        from chc.report.render import to_markdown
 
-        emit(to_markdown(report, template, appendix), output, force, inputs)
-    elif fmt is ReportFormat.html:
-        from chc.report.render import to_html
+def _tell(report: Report, given: Settings | None, page: Page) -> None:
+    """What a person should know and the page does not say, on stderr."""
+    from chc.report.sections import missing
+    from chc.terminal.console import console
 
-        emit(to_html(report, template, appendix), output, force, inputs)
-    else:
-        from chc.report.render import to_text
-
-        emit(to_text(report), output, force, inputs)
+    err = console(stderr=True)
+    if given is not None and given.file is not None:
+        err.print(f"chc: settings from {given.file}", markup=False)
+    for w in report.warnings:
+        err.print(f"chc: warning: {w}", markup=False)
+    for s in missing(page.sections):
+        err.print(
+            f"chc: missing from the report: {s.key} {s.title} (write {s.item.file} in the "
+            "--narrative folder"
+            + (", or give --self-assessment" if s.key == "8.1(a)" else "")
+            + ")",
+            markup=False,
+        )
+    commentary = [s for s in page.sections if s.key == "8.1(b)" and s.narrative is None]
+    for s in commentary:
+        err.print(
+            f"chc: note: {s.key} has figures but no commentary (write {s.item.file} in the "
+            "--narrative folder)",
+            markup=False,
+        )

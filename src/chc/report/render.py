@@ -1,50 +1,61 @@
-"""The performance report as plain text, Markdown and one self-contained HTML page.
+"""The annual report as plain text, Markdown, one self-contained HTML page, or JSON.
 
-Jinja and the charts are imported only when a page is rendered: the figures in
-:mod:`chc.report` are usable without them.
+The page speaks to a board: it names the landlord and the period, lists what the 2024
+Code's 8.1 and 8.2 ask for and which of it is here (:mod:`chc.report.sections`), and
+closes with how the figures were made in plain words (:mod:`chc.report.method`). File
+paths, option and column names, and chc's own warnings stay out of it (the warnings go to
+the terminal; the JSON keeps everything for programs).
+
+Jinja, markdown-it and the charts are imported only when a page is rendered; this module
+is imported when the command line starts, for its format registry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from chc.errors import InputError
-from chc.report.charts import month_label
-from chc.report.figures import HEADLINE, Report
-from chc.report.options import STAGES
+
+if TYPE_CHECKING:
+    from chc.report.figures import Report
+    from chc.report.sections import Section
 
 
-def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Page:
+    """Everything one rendering needs: the figures, the Code's items, the appendix."""
+
+    report: Report
+    sections: tuple[Section, ...] = field(default=())
+    appendix: Appendix | None = None
+    template_dir: Path | None = None
+
+
+def context(page: Page, markdown: bool) -> dict[str, Any]:
     """What the Markdown and HTML templates see (the JSON object plus display helpers)."""
     from chc import __version__
+    from chc.report import method
+    from chc.report.charts import month_label
+    from chc.report.figures import HEADLINE
+    from chc.report.options import STAGES
 
+    report = page.report
+    o = report.options
     data = report.as_json()
-    data["title"] = _title(report)
-    data["period"] = report.period
+    data["title"] = title(report)
+    data["landlord"] = o.landlord or ""
+    data["period"] = method.period_name(o.start, o.end)
+    data["period_words"] = method.period_words(o.start, o.end)
     data["stage_rows"] = [
-        {
-            "label": label,
-            "cells": [data["figures"][f"{key}_stage{s}"] for s in STAGES],
-        }
+        {"label": label, "cells": [data["figures"][f"{key}_stage{s}"] for s in STAGES]}
         for key, label in STAGE_ROWS
     ]
     data["headline"] = [data["figures"][k] for k in HEADLINE]
-    data["others"] = [
-        data["figures"][k]
-        for k in (
-            "refused",
-            "refused_counted_late",
-            "withdrawn",
-            "escalation_rate",
-            "upheld_rate",
-            "remedies",
-            "open_at_end",
-            "overdue_at_end",
-        )
-    ]
+    data["others"] = [data["figures"][k] for k in OTHERS]
     data["month_rows"] = [
         {
             "month": m.month,
@@ -56,9 +67,41 @@ def context(report: Report, appendix: str | None = None) -> dict[str, Any]:
         }
         for m in report.months
     ]
-    data["appendix"] = appendix
+    data["previous_period"] = (
+        None
+        if report.previous is None
+        else method.period_name(report.previous.options.start, report.previous.options.end)
+    )
+    data["sections"] = {s.key: _section(s, markdown) for s in page.sections}
+    data["checklist"] = [_section(s, markdown) for s in page.sections]
+    data["missing"] = [s.key for s in page.sections if s.status == "missing"]
+    data["method"] = method.rules(report)
+    data["meanings"] = _meanings(report)
+    data["appendix"] = None
     data["version"] = __version__
     return data
+
+
+def _meanings(report: Report) -> list[dict[str, str]]:
+    """Each meaning once, with the labels of every figure it explains (both stages)."""
+    from chc.report.method import meaning
+
+    grouped: dict[str, list[str]] = {}
+    for key, f in report.figures.items():
+        grouped.setdefault(meaning(key) or f.label, []).append(f.label)
+    return [{"label": "; ".join(labels), "meaning": m} for m, labels in grouped.items()]
+
+
+def _section(s: Section, markdown: bool) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    from chc.report.sections import narrative_html, narrative_markdown
+
+    text: str | Markup | None = None
+    if s.narrative is not None:
+        # Rendered safely by sections (raw HTML made inert), so marked safe for Jinja.
+        text = narrative_markdown(s.narrative) if markdown else Markup(narrative_html(s.narrative))
+    return {"key": s.key, "title": s.title, "status": s.status, "narrative": text}
 
 
 # The per-stage figures, as rows of one table with a column per stage.
@@ -72,57 +115,90 @@ STAGE_ROWS = (
     ("beyond_limit", "Extensions longer than the Code's limit"),
     ("ack_on_time", "Acknowledgements on time"),
 )
+OTHERS = (
+    "refused",
+    "refused_counted_late",
+    "withdrawn",
+    "escalation_rate",
+    "upheld_rate",
+    "remedies",
+    "open_at_end",
+    "overdue_at_end",
+)
 
 
 def _pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{value}%"
 
 
-def _title(report: Report) -> str:
+def title(report: Report) -> str:
+    """``Example Homes: Annual complaints performance and service improvement report 2023-24``."""
+    from chc.report.method import financial_year_name, period_name
+
     o = report.options
     who = f"{o.landlord}: " if o.landlord else ""
-    return f"{who}Complaints performance report, {o.start.isoformat()} to {o.end.isoformat()}"
+    name = period_name(o.start, o.end)
+    joiner = " " if financial_year_name(o.start, o.end) else ", "
+    return f"{who}Annual complaints performance and service improvement report{joiner}{name}"
 
 
-def to_markdown(
-    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
-) -> str:
+def to_markdown(page: Page) -> str:
     from chc.render import render
 
-    body = None if appendix is None else appendix.body
-    return render("report.md.j2", context(report, body), template_dir)
+    data = context(page, markdown=True)
+    data["appendix"] = None if page.appendix is None else page.appendix.body
+    return render("report.md.j2", data, page.template_dir)
 
 
-def to_html(
-    report: Report, template_dir: Path | None = None, appendix: Appendix | None = None
-) -> str:
+def to_html(page: Page) -> str:
     """One self-contained page: CSS inline, charts as inline SVG, no script, no network."""
     from markupsafe import Markup
 
     from chc.render import render
     from chc.report import charts as report_charts
 
-    data = context(report)
+    data = context(page, markdown=False)
     # Already rendered (and escaped) by the self-assessment templates: inserted as is.
-    data["appendix"] = None if appendix is None else Markup(appendix.body)
-    data["appendix_css"] = "" if appendix is None else Markup(appendix.css)
-    data["charts"] = {name: Markup(svg) for name, svg in report_charts.all_charts(report).items()}
-    return render("report.html.j2", data, template_dir)
+    data["appendix"] = None if page.appendix is None else Markup(page.appendix.body)
+    data["appendix_css"] = "" if page.appendix is None else Markup(page.appendix.css)
+    data["charts"] = {
+        name: Markup(svg) for name, svg in report_charts.all_charts(page.report).items()
+    }
+    return render("report.html.j2", data, page.template_dir)
 
 
-def to_text(report: Report) -> str:
+def to_json(page: Page) -> str:
+    """The figures' JSON with the Code's items and whether each is in the report."""
+    from chc.output import dumps_json
+
+    data = page.report.as_json()
+    data["sections"] = [s.as_json() for s in page.sections]
+    return dumps_json(data)
+
+
+def to_text(page: Page) -> str:
     """Plain text for the terminal: every figure with its counts, then the month table."""
+    from chc.report.charts import month_label
+    from chc.report.method import period_words
+    from chc.report.options import STAGES
+
+    report = page.report
     o = report.options
-    lines = [_title(report), ""]
+    lines = [title(report), ""]
     lines.append(
-        f"Source: {report.source} ({report.cases:,} complaints in the file); "
-        f"homes: {o.homes:,}; editions: {', '.join(report.editions) or 'none'}; "
-        f"region: {report.region}"
+        f"Period: {period_words(o.start, o.end)}. Source: {report.source} "
+        f"({report.cases:,} complaints in the file); homes: {o.homes:,}; "
+        f"editions: {', '.join(report.editions) or 'none'}; region: {report.region}"
     )
     lines.append(
         f"Rules: refused {o.refused}; withdrawn {o.withdrawn}; "
         f"extensions over the limit {o.over_limit}"
     )
+    if page.sections:
+        lines.append("")
+        lines.append("The Code's 8.1 and 8.2: what the report holds")
+        for sec in page.sections:
+            lines.append(f"  {sec.key:<7} {sec.status:<9} {sec.title}")
     lines.append("")
     width = max(len(f.label) for f in report.figures.values())
     for f in report.figures.values():
@@ -138,9 +214,20 @@ def to_text(report: Report) -> str:
             f"{month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
             f"{cells[0]:<16}  {cells[1]}"
         )
-    for title, shares in (("Outcomes", report.outcomes), ("Categories", report.categories)):
+    lines.extend(_text_tables(report))
+    lines.append("")
+    lines.append("Notes")
+    lines.extend(f"- {n}" for n in report.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _text_tables(report: Report) -> list[str]:
+    from chc.report.method import period_name
+
+    lines: list[str] = []
+    for heading, shares in (("Outcomes", report.outcomes), ("Categories", report.categories)):
         lines.append("")
-        lines.append(title)
+        lines.append(heading)
         for sh in shares:
             lines.append(f"  {sh.name:<40} {sh.count:>6}  {_pct(sh.percent)}")
     if report.refusals:
@@ -158,23 +245,28 @@ def to_text(report: Report) -> str:
         for sh in report.determinations:
             lines.append(f"  {sh.name:<40} {sh.count:>6}")
     comparison = report.comparison()
-    if comparison:
-        assert report.previous is not None
+    if comparison and report.previous is not None:
+        width = max(len(f.label) for f in report.figures.values())
+        prev = report.previous.options
         lines.append("")
-        lines.append(f"Compared with {report.previous.period}")
+        lines.append(f"Compared with {period_name(prev.start, prev.end)}")
         for row in comparison:
             lines.append(
                 f"  {row['label']:<{width}}  {row['this']:>10}  {row['previous']:>10}  "
                 f"{row['change'] or 'n/a'}"
             )
-    lines.append("")
-    lines.append("Notes")
-    lines.extend(f"- {n}" for n in report.notes)
-    if report.warnings:
-        lines.append("")
-        lines.append("Warnings")
-        lines.extend(f"- {w}" for w in report.warnings)
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+# --format: one entry per format; the command's choices are this dict's keys.
+FORMATTERS: dict[str, Callable[[Page], str]] = {
+    "text": to_text,
+    "md": to_markdown,
+    "html": to_html,
+    "json": to_json,
+}
+# The formats the self-assessment appendix can be part of, and the form it takes in each.
+APPENDIX_FORMS: dict[str, Literal["md", "html"]] = {"md": "md", "html": "html"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""How the figures were made, in words a board reads: the report's closing "Method".
+
+The figures' own definitions (in the JSON, for programs) name the case file's columns and
+chc's options; a board paper names neither. These are the same rules in plain words,
+chosen by the options the report was built with, so the page and the JSON agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chc.report.figures import Report
+    from chc.report.options import Options
+
+# Written out rather than calendar.month_name, which follows the machine's locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+REGIONS = {
+    "england-and-wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
+
+
+def long_date(day: date) -> str:
+    """``1 April 2023``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def financial_year_name(start: date, end: date) -> str | None:
+    """``"2023-24"`` when the span is 1 April to 31 March of the next year, else None."""
+    if (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) and (
+        end.year == start.year + 1
+    ):
+        return f"{start.year}-{end.year % 100:02d}"
+    return None
+
+
+def period_name(start: date, end: date) -> str:
+    """``2023-24`` for a financial year, ``1 January 2024 to 31 December 2024`` otherwise."""
+    return financial_year_name(start, end) or f"{long_date(start)} to {long_date(end)}"
+
+
+def period_words(start: date, end: date) -> str:
+    """``the financial year 2023-24 (1 April 2023 to 31 March 2024)``, or the two dates."""
+    span = f"{long_date(start)} to {long_date(end)}"
+    name = financial_year_name(start, end)
+    return f"the financial year {name} ({span})" if name else span
+
+
+REFUSED_WORDS = {
+    "by-policy": (
+        "A complaint the landlord declined to take on is left out of the on-time measure "
+        "when a review found the refusal was within the landlord's policy; any other "
+        "refusal counts as a reply that was not on time."
+    ),
+    "late": "Every complaint the landlord declined to take on counts as a reply that was "
+    "not on time.",
+    "excluded": "Complaints the landlord declined to take on are left out of the on-time measure.",
+}
+WITHDRAWN_WORDS = {
+    "excluded": "Withdrawn complaints are left out of the on-time measure and of the "
+    "response times.",
+    "as-recorded": "A withdrawn complaint that received a reply is timed like any other.",
+}
+OVER_LIMIT_WORDS = {
+    "capped": "A reply given within an extension counts as on time only up to the longest "
+    "extension the Code allows without good reason.",
+    "honoured": "A reply given within the extension agreed with the resident counts as on "
+    "time, even where the extension was longer than the Code's usual limit.",
+}
+
+
+def rules(report: Report) -> list[str]:
+    """The counting rules, one paragraph each, for the options this report used."""
+    o: Options = report.options
+    region = REGIONS.get(report.region, report.region)
+    closed = (
+        f", and not the {len(report.closed)} day(s) the landlord was closed"
+        if report.closed
+        else ""
+    )
+    editions = " and ".join(f"{e} Code" for e in report.editions) or "Code"
+    judged = (
+        f"Every complaint is judged against the {o.code} edition of the Housing Ombudsman's "
+        "Complaint Handling Code, as the landlord chose."
+        if o.code
+        else "Each complaint is judged against the edition of the Housing Ombudsman's "
+        "Complaint Handling Code in force on the day it was received, at both stages "
+        f"(for this period, the {editions})."
+    )
+    return [
+        f"The figures are counted by chc from the landlord's record of complaints "
+        f"({report.cases:,} complaints), not typed by hand. The period is "
+        f"{period_words(o.start, o.end)}; rates per 1,000 homes use {o.homes:,} homes.",
+        f"A working day is Monday to Friday, not counting bank holidays in {region}{closed}. "
+        "The day a complaint arrives is day 0, and a reply on its due date is on time.",
+        judged,
+        "The Regulator of Social Housing's measure CH02 counts the replies given in the "
+        "period, so a complaint received near the end of one year and answered in the next "
+        "counts in the next year's figure.",
+        REFUSED_WORDS[o.refused],
+        WITHDRAWN_WORDS[o.withdrawn],
+        OVER_LIMIT_WORDS[o.over_limit],
+        "Percentages and rates are rounded to one decimal place, halves rounded up, and "
+        "every figure is shown with the counts it comes from. A figure with nothing to "
+        "measure is shown as n/a.",
+        "Outcomes, categories, remedy payments and Ombudsman decisions are counted over the "
+        "stage 1 complaints received in the period. The records do not hold the dates of "
+        "the Ombudsman's decisions, so those counts are checked against the Ombudsman's own "
+        "figures.",
+    ]
+
+
+# What each figure means, by the figure key without its stage suffix.
+MEANINGS = {
+    "received": "Complaints received at that stage in the period (for stage 2, requests to "
+    "escalate), whatever their outcome, including those declined or withdrawn.",
+    "ch01": "The Regulator's measure CH01: complaints received at that stage for every "
+    "1,000 homes the landlord owns.",
+    "ch02": "The Regulator's measure CH02: of the replies given at that stage in the "
+    "period, the share given on or before the date the Code sets, counting any extension "
+    "the Code allows.",
+    "days_mean": "The average number of working days from the complaint (or the request "
+    "to escalate) to the reply.",
+    "days_median": "The middle of the same working-day counts: half the replies took "
+    "longer, half less.",
+    "extended": "Of the replies, those given after the landlord extended the time to reply.",
+    "beyond_limit": "Of the extended replies, those whose extension was longer than the "
+    "Code allows without good reason.",
+    "ack_on_time": "Of the complaints whose acknowledgement was due in the period, those "
+    "acknowledged on time; an acknowledgement with no date recorded counts as late.",
+    "refused": "Complaints the landlord declined to take on or escalate.",
+    "refused_counted_late": "Of the complaints declined, those counted in CH02 as replies "
+    "not given on time.",
+    "withdrawn": "Complaints the resident withdrew.",
+    "escalation_rate": "Requests to escalate to stage 2 for every 100 stage 1 complaints "
+    "received (the two are not the same complaints).",
+    "upheld_rate": "Of the complaints with a decision of upheld, partly upheld or not "
+    "upheld, those upheld in whole or in part.",
+    "remedies": "The total of payments made to put things right, over the complaints "
+    "received in the period.",
+    "open_at_end": "Complaints still waiting for a reply at the end of the period.",
+    "overdue_at_end": "Of those, the ones already past the date the Code sets.",
+}
+
+
+def meaning(key: str) -> str | None:
+    """The plain-words meaning of a figure key (``ch02_stage1`` -> CH02's)."""
+    base = key.rsplit("_stage", 1)[0] if "_stage" in key else key
+    return MEANINGS.get(base)
