@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chc.caseload.frame import BadRow
+from chc.caseload.reading import ReadOptions
 from chc.cli.app import emit, show
-from chc.errors import InputError
+from chc.errors import CaseError, InputError
 from chc.workdays import WorkingCalendar
+
+if TYPE_CHECKING:
+    from chc.caseload.cases import CaseResult
 
 FORMATS = ("csv", "jsonl", "json", "text")
 
@@ -23,6 +28,8 @@ def run_caseload(
     skip_bad_rows: bool,
     output: Path | None,
     force: bool,
+    read: ReadOptions | None = None,
+    quiet: bool = False,
 ) -> None:
     from chc.caseload import cases as caseload
     from chc.output import dumps_json
@@ -32,15 +39,11 @@ def run_caseload(
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
         )
+    results, bad = _read_and_process(cases, calendar, as_of, code, skip_bad_rows, read, quiet)
     if fmt == "csv" and not summary:
-        # The bulk path: both cores, and no timelines kept in memory.
-        text, bad = caseload.process_to_csv(
-            cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows
-        )
-        emit(text, output, force, (cases,))
-        _report_bad(bad, cases)
+        emit(caseload.events_csv(results), output, force, (cases,))
+        _report_bad(bad, cases, skip_bad_rows)
         return
-    results, bad = caseload.process(cases, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
     inputs = (cases,)
     head = {
         "as_of": as_of.isoformat(),
@@ -97,11 +100,52 @@ def run_caseload(
         from chc.terminal.caseload import cases_view
 
         show(cases_view(results, bad, as_of, cases), output, force, inputs)
-    _report_bad(bad, cases)
+    _report_bad(bad, cases, skip_bad_rows)
 
 
-def _report_bad(bad: list[BadRow], cases: Path) -> None:
+def _read_and_process(
+    cases: Path,
+    calendar: WorkingCalendar,
+    as_of: date,
+    code: str | None,
+    skip_bad_rows: bool,
+    read: ReadOptions | None,
+    quiet: bool,
+) -> tuple[list[CaseResult], list[BadRow]]:
+    """Read the case file (saying how, unless quiet) and compute every timeline.
+
+    Through the bridge to the scalar path until the columnar engine replaces it.
+    """
+    import dataclasses
+
+    from chc.caseload import bridge
+    from chc.caseload.reading import describe, read_case_file
+
+    options = dataclasses.replace(read or ReadOptions(), skip_bad_rows=skip_bad_rows)
+    frame = read_case_file(cases, options)
+    results, bad = bridge.process(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
+    # Said once the file is read and checked, so that a stop stays the one line on stderr.
+    if not quiet:
+        say(describe(frame))
+    if skip_bad_rows and not results:
+        _report_bad(bad, cases, skip_bad_rows)
+        raise CaseError(
+            f"no row could be used: all {len(bad)} row(s) are bad (listed above)", file=cases
+        )
+    return results, bad
+
+
+def say(text: str) -> None:
+    """One line on stderr, for a person (never part of the output)."""
+    from chc.terminal.console import console
+
+    console(stderr=True).print(f"chc: {text}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _report_bad(bad: list[BadRow], cases: Path, skipping: bool = True) -> None:
     if not bad:
+        if skipping:
+            say(f"skipped 0 bad rows in {cases}")
         return
     from chc.terminal.console import console
 

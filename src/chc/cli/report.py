@@ -12,9 +12,13 @@ from chc.cli.app import (
     ClosedFileOpt,
     ClosedOpt,
     CodeOpt,
+    ColumnsOpt,
+    DateFormatOpt,
     ForceOpt,
     OutputOpt,
+    QuietOpt,
     RegionOpt,
+    SheetOpt,
     app,
     emit,
     handles_errors,
@@ -52,7 +56,9 @@ def report_command(
     cases: Annotated[
         Path,
         typer.Argument(
-            help="The caseload CSV (the file chc deadlines --cases reads).", metavar="CASES.csv"
+            help="The caseload: CSV, Excel (.xlsx) or JSON lines, the file chc deadlines "
+            "--cases reads.",
+            metavar="CASES",
         ),
     ],
     homes: Annotated[
@@ -65,6 +71,10 @@ def report_command(
     end: Annotated[
         str, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).", metavar="DATE")
     ],
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    quiet: QuietOpt = False,
     region: RegionOpt = "england-and-wales",
     closed: ClosedOpt = None,
     closed_file: ClosedFileOpt = None,
@@ -164,7 +174,9 @@ def report_command(
     from chc.report.figures import Options, build
     from chc.workdays import calendar_for
 
-    inputs = tuple(p for p in (cases, previous, self_assessment, closed_file) if p is not None)
+    inputs = tuple(
+        p for p in (cases, previous, self_assessment, closed_file, columns) if p is not None
+    )
     if output is not None:
         from chc.output import check_writable
 
@@ -193,11 +205,16 @@ def report_command(
         appendix = appendix_for(
             self_assessment, "html" if fmt is ReportFormat.html else "md", landlord, template
         )
-    report = build(cases, options, calendar)
+    from chc.caseload.reading import REPORT_READS, ReadOptions
+    from chc.cli.caseload import say
+
+    read = ReadOptions(columns=columns, sheet=sheet, date_format=date_format, fields=REPORT_READS)
+    tell = None if quiet else say
+    report = build(cases, options, calendar, read, tell)
     if previous is not None:
         import dataclasses
 
-        before = build(previous, options.previous(previous_homes), calendar)
+        before = build(previous, options.previous(previous_homes), calendar, read, tell)
         report = dataclasses.replace(report, previous=before)
     if fmt is ReportFormat.json:
         from chc.output import dumps_json

@@ -32,7 +32,10 @@ from chc.errors import InputError
 from chc.report.facts import OUTCOMES, parse_facts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from chc.caseload.cases import CaseResult
+    from chc.caseload.reading import ReadOptions
     from chc.codes.model import Edition
     from chc.workdays import WorkingCalendar
 
@@ -423,13 +426,22 @@ def build(
     path: Path,
     options: Options,
     calendar: WorkingCalendar,
+    read: ReadOptions | None = None,
+    tell: Callable[[str], None] | None = None,
 ) -> Report:
-    """Read the caseload at ``path`` and compute every figure for ``options``' period."""
-    from chc.caseload.cases import process, read_cases
+    """Read the caseload at ``path`` and compute every figure for ``options``' period.
 
-    header, _ = read_cases(path)
-    results, _bad = process(path, calendar, options.end, code=options.code)
-    return compute(results, header, path, options, calendar)
+    ``tell`` hears, in one line, which column fed which field.
+    """
+    from chc.caseload import bridge
+    from chc.caseload.reading import REPORT_READS, ReadOptions, describe, read_case_file
+
+    cases = read_case_file(path, read or ReadOptions(fields=REPORT_READS))
+    results, _bad = bridge.process(cases, calendar, options.end, code=options.code)
+    report = compute(results, bridge.report_header(cases), path, options, calendar)
+    if tell is not None:
+        tell(describe(cases))
+    return report
 
 
 def compute(
