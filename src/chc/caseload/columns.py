@@ -63,6 +63,8 @@ FIELD_WORDS: dict[str, str] = {
     "compensation": "remedy_amount",
     "determination": "ombudsman_determination",
     "ombudsman": "ombudsman_determination",
+    "outcome": "outcome",
+    "category": "category",
 }
 _STAGE_WORDS = frozenset({"stage", "stg", "s", "st"})
 SPELLING_RATIO = 0.85

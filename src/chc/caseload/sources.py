@@ -167,7 +167,8 @@ def read_xlsx(path: Path, sheet: str | None) -> RawTable:
         book = fastexcel.read_excel(str(path))
         names = list(book.sheet_names)
     except Exception as exc:  # fastexcel raises its own types for a corrupt workbook
-        raise CaseError(f"cannot be read as an Excel workbook: {exc}", file=path) from None
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CaseError(f"cannot be read as an Excel workbook ({reason})", file=path) from None
     if not names:
         raise CaseError("the workbook has no sheets", file=path)
     if sheet is not None and sheet not in names:
@@ -177,7 +178,8 @@ def read_xlsx(path: Path, sheet: str | None) -> RawTable:
     try:
         frame = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
     except Exception as exc:
-        raise CaseError(f"sheet {chosen!r} cannot be read: {exc}", file=path) from None
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
     if frame.height == 0:
         raise CaseError(f"sheet {chosen!r} is empty; it needs a header row", file=path)
     import polars as pl

@@ -30,7 +30,9 @@ def combine_stage_rows(path: Path, rows: pl.DataFrame, fields: dict[str, int]) -
     if clash.height:
         _raise_clash(path, rows, clash.row(0, named=True), values, fields)
     return grouped.agg(
-        pl.col(LINE).first(), *(pl.col(c).drop_nulls().first() for c in values)
+        pl.col(LINE).first(),
+        pl.col(STAGE_FIELD).first(),
+        *(pl.col(c).drop_nulls().first() for c in values),
     ).select(rows.columns)
 
 
