@@ -184,8 +184,14 @@ def flat(text: str) -> str:
 def test_csv_exact(small: Path) -> None:
     run = cases(small)
     assert run.exit_code == 0, run.stderr
-    assert run.stderr == ""
+    # One line for a person on stderr: which column fed which field, and what was ignored.
+    assert run.stderr == (
+        "chc: read cases.csv: reference <- 'reference', received <- 'received', "
+        "stage1_acknowledged <- 'stage1_acknowledged', stage1_responded <- "
+        "'stage1_responded', code <- 'code'; ignored: 'notes'\n"
+    )
     assert run.stdout == HEADER + "\n" + SMALL_EVENTS
+    assert cases(small, "--quiet").stderr == ""
 
 
 def test_csv_explicit_format_to_a_file(small: Path, tmp_path: Path) -> None:
@@ -395,8 +401,8 @@ GOOD_ROW = "G1,2024-05-01,2024-05-03,,2024-05-20\n"
         ),
         pytest.param(
             "reference,date_received\nG1,2024-05-01\n",
-            ":1:1:",
-            ["received"],
+            ":1:2:",
+            ["'date_received' looks like received", "received: date_received"],
             id="missing-received-column",
         ),
         pytest.param(

@@ -428,7 +428,19 @@ def test_add_calendar_days(start: date, n: int, expected: date) -> None:
 # --- errors ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("region", ["wales", "england", "England and Wales", "ENG", "uk", ""])
+@pytest.mark.parametrize(
+    ("given", "region"),
+    [
+        ("England and Wales", "england-and-wales"),
+        ("SCOTLAND", "scotland"),
+        ("Northern_Ireland", "northern-ireland"),
+    ],
+)
+def test_region_names_in_any_case(given: str, region: str) -> None:
+    assert WorkingCalendar(given).region == region
+
+
+@pytest.mark.parametrize("region", ["wales", "england", "ENG", "uk", "", "scot land"])
 def test_unknown_region(region: str) -> None:
     with pytest.raises(InputError):
         WorkingCalendar(region)

@@ -56,8 +56,11 @@ class WorkingCalendar:
     """Working days for one UK region with optional closure days. Immutable once built."""
 
     def __init__(self, region: str = DEFAULT_REGION, closed: Iterable[date] = ()) -> None:
+        given = region
+        # "Scotland", "England and Wales", "NORTHERN_IRELAND": a region's name in any case.
+        region = "-".join(region.strip().lower().replace("_", " ").replace("-", " ").split())
         if region not in REGIONS:
-            raise InputError(f"unknown region {region!r}; choose one of {', '.join(REGIONS)}")
+            raise InputError(f"unknown region {given!r}; choose one of {', '.join(REGIONS)}")
         self.region = region
         self.closed: frozenset[date] = frozenset(closed)
         self.closed_sorted: tuple[date, ...] = tuple(sorted(self.closed))

@@ -60,7 +60,7 @@ RegionOpt = Annotated[
     str,
     typer.Option(
         "--region",
-        help="Bank holidays of: england-and-wales, scotland, northern-ireland.",
+        help="Bank holidays of: england-and-wales, scotland, northern-ireland (any case).",
         metavar="REGION",
     ),
 ]
@@ -68,7 +68,8 @@ ClosedOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--closed",
-        help="A day the landlord is closed (YYYY-MM-DD), not counted as a working day. Repeatable.",
+        help="A day the landlord is closed (YYYY-MM-DD), or a range of days "
+        "(2025-12-29..2025-12-31), not counted as working days. Repeatable.",
         metavar="DATE",
     ),
 ]
@@ -76,7 +77,8 @@ ClosedFileOpt = Annotated[
     Path | None,
     typer.Option(
         "--closed-file",
-        help="A text file of closure days, one YYYY-MM-DD per line (# starts a comment).",
+        help="A text file of closure days, one YYYY-MM-DD or FIRST..LAST range per line "
+        "(# starts a comment).",
         metavar="FILE",
     ),
 ]
@@ -90,6 +92,35 @@ OutputOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]
+# How a case file is read (chc deadlines --cases, chc report): see docs/case-files.md.
+ColumnsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--columns",
+        help="A YAML file mapping chc's fields to the case file's own headers, with an "
+        "optional 'ignore:' list (see docs/case-files.md).",
+        metavar="FILE",
+    ),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="The sheet of an Excel case file (default: the first).", metavar="NAME"
+    ),
+]
+DateFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date-format",
+        help="The case file's date format when it is neither 22/12/2025 nor 2025-12-22, "
+        "stated exactly, e.g. %m/%d/%Y.",
+        metavar="FORMAT",
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Do not say which column fed which field."),
+]
 
 
 def fail(err: ChcError) -> NoReturn:
@@ -147,9 +178,9 @@ def show(renderable: Any, output: Path | None, force: bool, inputs: tuple[Path, 
 
 
 def read_closed(closed: list[str] | None, closed_file: Path | None) -> frozenset[date]:
-    from chc.dates import parse_date
-
-    days = {parse_date(value, "--closed") for value in closed or []}
+    days: set[date] = set()
+    for value in closed or []:
+        days.update(closure_days(value, "--closed"))
     if closed_file is not None:
         from chc.yamlio import read_text
 
@@ -157,10 +188,32 @@ def read_closed(closed: list[str] | None, closed_file: Path | None) -> frozenset
             text = raw.split("#", 1)[0].strip()
             if text:
                 try:
-                    days.add(parse_date(text, "closure day"))
+                    days.update(closure_days(text, "closure day"))
                 except ChcError as err:
                     raise type(err)(err.message, file=closed_file, line=n, column=1) from None
     return frozenset(days)
+
+
+def closure_days(text: str, what: str) -> list[date]:
+    """``2025-12-29`` or ``2025-12-29..2025-12-31`` (both ends included) as days."""
+    from datetime import timedelta
+
+    from chc.dates import parse_date
+    from chc.errors import InputError
+    from chc.workdays import MAX_YEAR, MIN_YEAR
+
+    first_text, dots, last_text = text.partition("..")
+    first = parse_date(first_text, what)
+    last = parse_date(last_text, what) if dots else first
+    for day in (first, last):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise InputError(
+                f"{what}: {day.isoformat()} is outside the years the calendar covers "
+                f"({MIN_YEAR} to {MAX_YEAR})"
+            )
+    if last < first:
+        raise InputError(f"{what}: the range {text} ends before it starts")
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def version_callback(value: bool) -> None:

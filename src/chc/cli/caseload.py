@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from chc.caseload.frame import BadRow
+from chc.caseload.reading import ReadOptions
 from chc.cli.app import emit, show
-from chc.errors import InputError
+from chc.errors import CaseError, InputError
 from chc.workdays import WorkingCalendar
 
 if TYPE_CHECKING:
@@ -30,9 +31,10 @@ def run_caseload(
     output: Path | None,
     force: bool,
     remind: int | None = None,
+    read: ReadOptions | None = None,
+    quiet: bool = False,
 ) -> None:
-    from chc.caseload import engine, writers
-    from chc.caseload.cases import read_frame
+    from chc.caseload import writers
 
     fmt = fmt or ("text" if summary else "csv")
     if fmt not in FORMATS:
@@ -43,25 +45,49 @@ def run_caseload(
         raise InputError(
             "--summary does not go with --format ics: the calendar holds every open event"
         )
-    frame = read_frame(cases, skip_bad_rows=skip_bad_rows)
-    result = engine.compute(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
-    _report_bad(result.bad_rows, cases)
-    if skip_bad_rows and result.count == 0:
-        raise InputError(
-            f"no usable row: all {len(result.bad_rows)} row(s) were skipped", file=cases
-        )
+    result = compute_caseload(cases, calendar, as_of, code, skip_bad_rows, read, quiet)
     inputs = (cases,)
     if fmt == "ics":
         _write_ics(result, remind, output, force, inputs)
-        return
-    if fmt == "text":
+    elif fmt == "text":
         from chc.terminal.caseload import cases_view, summary_view
 
         view = summary_view(result) if summary else cases_view(result)
         show(view, output, force, inputs)
-        return
-    table = writers.SUMMARY_WRITERS if summary else writers.WRITERS
-    deliver(lambda out: table[fmt](result, out), output, force, inputs)
+    else:
+        table = writers.SUMMARY_WRITERS if summary else writers.WRITERS
+        deliver(lambda out: table[fmt](result, out), output, force, inputs)
+    _report_bad(result.bad_rows, cases, skip_bad_rows)
+
+
+def compute_caseload(
+    cases: Path,
+    calendar: WorkingCalendar,
+    as_of: date,
+    code: str | None,
+    skip_bad_rows: bool,
+    read: ReadOptions | None,
+    quiet: bool,
+) -> Caseload:
+    """Read the case file (saying how, unless quiet) and compute every complaint."""
+    import dataclasses
+
+    from chc.caseload import engine
+    from chc.caseload.reading import describe, read_case_file
+
+    options = dataclasses.replace(read or ReadOptions(), skip_bad_rows=skip_bad_rows)
+    frame = read_case_file(cases, options)
+    result = engine.compute(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
+    # Said once the file is read and checked, so that a stop stays the one line on stderr.
+    if not quiet:
+        say(describe(frame))
+    if skip_bad_rows and result.count == 0:
+        _report_bad(result.bad_rows, cases, skip_bad_rows)
+        raise CaseError(
+            f"no row could be used: all {len(result.bad_rows)} row(s) are bad (listed above)",
+            file=cases,
+        )
+    return result
 
 
 def deliver(
@@ -90,8 +116,17 @@ def _write_ics(
     emit(ics, output, force, inputs)
 
 
-def _report_bad(bad: tuple[BadRow, ...], cases: Path) -> None:
+def say(text: str) -> None:
+    """One line on stderr, for a person (never part of the output)."""
+    from chc.terminal.console import console
+
+    console(stderr=True).print(f"chc: {text}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _report_bad(bad: tuple[BadRow, ...], cases: Path, skipping: bool = True) -> None:
     if not bad:
+        if skipping:
+            say(f"skipped 0 bad rows in {cases}")
         return
     from chc.terminal.console import console
 

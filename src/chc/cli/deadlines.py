@@ -13,9 +13,13 @@ from chc.cli.app import (
     ClosedFileOpt,
     ClosedOpt,
     CodeOpt,
+    ColumnsOpt,
+    DateFormatOpt,
     ForceOpt,
     OutputOpt,
+    QuietOpt,
     RegionOpt,
+    SheetOpt,
     app,
     emit,
     handles_errors,
@@ -86,9 +90,16 @@ def deadlines_command(
     cases: Annotated[
         Path | None,
         typer.Option(
-            "--cases", help="A caseload CSV: one complaint per row (see the README).", metavar="CSV"
+            "--cases",
+            help="A caseload: CSV, Excel (.xlsx) or JSON lines, one complaint per row "
+            "(see docs/case-files.md).",
+            metavar="FILE",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    quiet: QuietOpt = False,
     summary: Annotated[
         bool,
         typer.Option(
@@ -156,6 +167,9 @@ def deadlines_command(
       chc deadlines --cases examples/cases.csv --as-of 2024-06-03 --summary
 
       chc deadlines --cases examples/cases.csv --format ics --remind 2 -o due.ics
+
+      chc deadlines --cases examples/case-system-export.csv --columns
+      examples/case-system-columns.yaml --as-of 2026-01-30
     """
     from chc.dates import parse_date
     from chc.workdays import calendar_for
@@ -163,7 +177,7 @@ def deadlines_command(
     today = parse_date(as_of, "--as-of") if as_of is not None else date.today()
     days_off = read_closed(closed, closed_file)
     calendar = calendar_for(region, days_off)
-    inputs = tuple(p for p in (cases, closed_file) if p is not None)
+    inputs = tuple(p for p in (cases, closed_file, columns) if p is not None)
     if output is not None:
         from chc.output import check_writable
 
@@ -192,6 +206,7 @@ def deadlines_command(
             raise InputError(
                 f"{', '.join(given)} cannot be used with --cases (the CSV gives the dates)"
             )
+        from chc.caseload.reading import ReadOptions
         from chc.cli.caseload import run_caseload
 
         run_caseload(
@@ -205,10 +220,14 @@ def deadlines_command(
             output,
             force,
             remind,
+            ReadOptions(columns=columns, sheet=sheet, date_format=date_format),
+            quiet,
         )
         return
     if summary or skip_bad_rows:
         raise InputError("--summary and --skip-bad-rows go with --cases")
+    if columns is not None or sheet is not None or date_format is not None:
+        raise InputError("--columns, --sheet and --date-format go with --cases")
     if received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
     if fmt in (DeadlineFormat.csv, DeadlineFormat.jsonl):

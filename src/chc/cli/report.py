@@ -12,9 +12,13 @@ from chc.cli.app import (
     ClosedFileOpt,
     ClosedOpt,
     CodeOpt,
+    ColumnsOpt,
+    DateFormatOpt,
     ForceOpt,
     OutputOpt,
+    QuietOpt,
     RegionOpt,
+    SheetOpt,
     app,
     emit,
     handles_errors,
@@ -54,7 +58,9 @@ def report_command(
     cases: Annotated[
         Path,
         typer.Argument(
-            help="The caseload CSV (the file chc deadlines --cases reads).", metavar="CASES.csv"
+            help="The caseload: CSV, Excel (.xlsx) or JSON lines, the file chc deadlines "
+            "--cases reads.",
+            metavar="CASES",
         ),
     ],
     homes: Annotated[
@@ -77,6 +83,10 @@ def report_command(
         str | None,
         typer.Option("--to", help="Last day of the period (YYYY-MM-DD).", metavar="DATE"),
     ] = None,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    quiet: QuietOpt = False,
     region: RegionOpt = "england-and-wales",
     closed: ClosedOpt = None,
     closed_file: ClosedFileOpt = None,
@@ -216,7 +226,9 @@ def report_command(
 
     name = fmt.value
     inputs = tuple(
-        p for p in (cases, previous, self_assessment, closed_file, settings) if p is not None
+        p
+        for p in (cases, previous, self_assessment, closed_file, settings, columns)
+        if p is not None
     )
     if output is not None:
         from chc.output import check_writable
@@ -246,11 +258,16 @@ def report_command(
     appendix = None
     if self_assessment is not None:
         appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
-    report = build(cases, options, calendar)
+    from chc.caseload.reading import REPORT_READS, ReadOptions
+    from chc.cli.caseload import say
+
+    read = ReadOptions(columns=columns, sheet=sheet, date_format=date_format, fields=REPORT_READS)
+    tell = None if quiet else say
+    report = build(cases, options, calendar, read, tell)
     if previous is not None:
         import dataclasses
 
-        before = build(previous, options.previous(previous_homes), calendar)
+        before = build(previous, options.previous(previous_homes), calendar, read, tell)
         report = dataclasses.replace(report, previous=before)
     items = sections(narratives, self_assessment=self_assessment is not None)
     page = Page(report, items, appendix, template)

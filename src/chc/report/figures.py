@@ -38,7 +38,10 @@ from chc.report.options import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from chc.caseload.engine import Caseload
+    from chc.caseload.reading import ReadOptions
     from chc.report.tally import StageTally, Tally
     from chc.workdays import WorkingCalendar
 
@@ -317,14 +320,23 @@ def build(
     path: Path,
     options: Options,
     calendar: WorkingCalendar,
+    read: ReadOptions | None = None,
+    tell: Callable[[str], None] | None = None,
 ) -> Report:
-    """Read the caseload at ``path`` and compute every figure for ``options``' period."""
-    from chc.caseload import engine
-    from chc.caseload.cases import read_frame
+    """Read the caseload at ``path`` and compute every figure for ``options``' period.
 
-    frame = read_frame(path)
+    ``tell`` hears, in one line, which column fed which field.
+    """
+    from chc.caseload import engine
+    from chc.caseload.reading import REPORT_READS, ReadOptions, describe, read_case_file
+
+    frame = read_case_file(path, read or ReadOptions(fields=REPORT_READS))
     caseload = engine.compute(frame, calendar, options.end, code=options.code)
-    return from_caseload(caseload, frame.columns, frame.present, options)
+    report = from_caseload(caseload, frame.columns, frame.present, options)
+    # Said once every cell is checked, so that a stop stays the one line on stderr.
+    if tell is not None:
+        tell(describe(frame))
+    return report
 
 
 def from_caseload(

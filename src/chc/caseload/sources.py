@@ -1,0 +1,236 @@
+"""The raw cells of a case file: CSV, Excel or JSON lines, as text, with their line numbers.
+
+Every source gives the same :class:`RawTable`: the header as the file spells it, and a
+polars frame of text columns ``c0``, ``c1`` ... plus ``line`` (the file line, or sheet row,
+each row starts on). Nothing is interpreted here; :mod:`chc.caseload.reading` does that.
+
+A CSV is read by polars' own reader (all cells as text). Its line numbers are the row index
+plus 2, which holds whenever no cell contains a line break; if one does, or polars refuses
+the file (a row with more cells than the header), the file is read again with Python's csv
+module, which knows where every record starts and can place a ragged row.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chc.errors import CaseError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+MAX_BYTES = 1 << 30
+"""A case file larger than this (1 GiB) is refused rather than read into memory."""
+DELIMITERS = (",", ";", "\t")
+_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass(frozen=True)
+class RawTable:
+    header: list[str]
+    cells: pl.DataFrame
+    """Columns ``c0`` ... ``c{n-1}`` (text, null when empty) and ``line`` (Int64)."""
+    sheet: str | None = None
+    notes: tuple[str, ...] = ()
+    errors: tuple[tuple[int, int, str], ...] = field(default=())
+    """Row-level problems found while reading: (line, column, message)."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a missing, special or oversized file is a CaseError."""
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise CaseError("file not found", file=path) from None
+    except OSError as exc:
+        raise CaseError(f"cannot be read: {exc.strerror}", file=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CaseError("is a directory, not a file", file=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseError("is not a regular file (a pipe or a device?)", file=path)
+    if info.st_size > MAX_BYTES:
+        raise CaseError(
+            f"is {info.st_size:,} bytes; chc reads case files up to {MAX_BYTES:,}", file=path
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CaseError(f"cannot be read: {exc.strerror}", file=path) from None
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text with or without a byte-order mark; anything else names the line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CaseError(
+            f"not UTF-8 text (byte {exc.start} cannot be decoded); save the file as UTF-8 "
+            "(in Excel: CSV UTF-8), or give chc the .xlsx file itself",
+            file=path,
+            line=line,
+        ) from None
+
+
+def sniff(first_line: str) -> str:
+    """The delimiter among comma, semicolon and tab that the header line uses most."""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _frame(columns: list[list[str | None]], lines: list[int]) -> pl.DataFrame:
+    import polars as pl
+
+    data: dict[str, pl.Series] = {
+        f"c{i}": pl.Series(f"c{i}", col, dtype=pl.String) for i, col in enumerate(columns)
+    }
+    data["line"] = pl.Series("line", lines, dtype=pl.Int64)
+    return pl.DataFrame(data)
+
+
+def read_csv(path: Path, data: bytes) -> RawTable:
+    """A CSV file: polars' reader when it can place every line, Python's csv otherwise."""
+    import polars as pl
+
+    text = decode(path, data)
+    first = text.split("\n", 1)[0]
+    delimiter = sniff(first)
+    note = () if delimiter == "," else (f"cells separated by {_NAMES[delimiter]}s",)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(body),
+            has_header=False,
+            infer_schema=False,
+            separator=delimiter,
+            quote_char='"',
+        )
+    except pl.exceptions.PolarsError:
+        return _read_csv_module(path, text, delimiter, note)
+    if frame.height == 0:
+        raise CaseError("the file is empty; it needs a header row", file=path)
+    strings = [pl.col(c) for c in frame.columns]
+    broken = frame.select(pl.any_horizontal(s.str.contains("[\r\n]").any() for s in strings))
+    if broken.item():
+        return _read_csv_module(path, text, delimiter, note)
+    header = [(h or "").strip() for h in frame.row(0)]
+    names = {old: f"c{i}" for i, old in enumerate(frame.columns)}
+    cells = frame.slice(1).rename(names).with_row_index("line", offset=2)
+    cells = cells.with_columns(pl.col("line").cast(pl.Int64))
+    return RawTable(header, cells, notes=note)
+
+
+def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ...]) -> RawTable:
+    """The careful path: exact start lines, ragged rows placed, cells of any size."""
+    import csv
+    import sys
+
+    # chc only bounds what it reads; a huge cell in a column it ignores is no error.
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise CaseError("the file is empty; it needs a header row", file=path) from None
+    except csv.Error as exc:
+        raise CaseError(f"not a CSV file: {exc}", file=path, line=1) from None
+    width = len(header)
+    columns: list[list[str | None]] = [[] for _ in header]
+    lines: list[int] = []
+    errors: list[tuple[int, int, str]] = []
+    end = reader.line_num
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if len(record) > width:
+                message = f"{len(record)} cells but the header has {width} columns"
+                errors.append((start, width + 1, message))
+            lines.append(start)
+            for i, col in enumerate(columns):
+                col.append(record[i] if i < len(record) and record[i] != "" else None)
+    except csv.Error as exc:
+        raise CaseError(f"not a CSV file: {exc}", file=path, line=reader.line_num) from None
+    return RawTable(header, _frame(columns, lines), notes=notes, errors=tuple(errors))
+
+
+def read_xlsx(path: Path, sheet: str | None) -> RawTable:
+    """The first sheet of a workbook, or the one named; date cells arrive as ISO text."""
+    import fastexcel
+
+    try:
+        book = fastexcel.read_excel(str(path))
+        names = list(book.sheet_names)
+    except Exception as exc:  # fastexcel raises its own types for a corrupt workbook
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CaseError(f"cannot be read as an Excel workbook ({reason})", file=path) from None
+    if not names:
+        raise CaseError("the workbook has no sheets", file=path)
+    if sheet is not None and sheet not in names:
+        listed = ", ".join(repr(n) for n in names)
+        raise CaseError(f"the workbook has no sheet {sheet!r}; its sheets are: {listed}", file=path)
+    chosen = sheet if sheet is not None else names[0]
+    try:
+        frame = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
+    except Exception as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
+    if frame.height == 0:
+        raise CaseError(f"sheet {chosen!r} is empty; it needs a header row", file=path)
+    import polars as pl
+
+    header = [(h or "").strip() for h in frame.row(0)]
+    names_map = {old: f"c{i}" for i, old in enumerate(frame.columns)}
+    cells = frame.slice(1).rename(names_map).with_row_index("line", offset=2)
+    cells = cells.with_columns(pl.col("line").cast(pl.Int64))
+    notes = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
+    return RawTable(header, cells, sheet=chosen, notes=notes)
+
+
+def read_jsonl(path: Path, data: bytes) -> RawTable:
+    """One JSON object per line; its keys are the headers (in order of first appearance)."""
+    import json
+
+    text = decode(path, data)
+    header: dict[str, int] = {}
+    rows: list[tuple[int, dict[str, object]]] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            column = exc.colno if isinstance(exc, json.JSONDecodeError) else None
+            raise CaseError(f"not JSON: {exc}", file=path, line=n, column=column) from None
+        if not isinstance(obj, dict):
+            raise CaseError("each line must be a JSON object {...}", file=path, line=n, column=1)
+        for key in obj:
+            header.setdefault(str(key), len(header))
+        rows.append((n, obj))
+    if not header:
+        raise CaseError("the file is empty; it needs one JSON object per line", file=path)
+    columns: list[list[str | None]] = [[] for _ in header]
+    for n, obj in rows:
+        values: list[str | None] = [None] * len(header)
+        for key, value in obj.items():
+            values[header[str(key)]] = _json_cell(path, n, header[str(key)] + 1, key, value)
+        for col, value in zip(columns, values, strict=True):
+            col.append(value)
+    return RawTable(list(header), _frame(columns, [n for n, _ in rows]))
+
+
+def _json_cell(path: Path, line: int, column: int, key: str, value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str | int | float):
+        return str(value)
+    raise CaseError(
+        f"{key}: a list or object is not a cell value", file=path, line=line, column=column
+    )
