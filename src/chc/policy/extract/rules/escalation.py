@@ -1,0 +1,57 @@
+"""Whether a resident must give reasons to escalate (the 2024 Code says they need not)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chc.policy.extract.context import Sentence
+from chc.policy.extract.found import Found
+
+LOOKED_FOR = {
+    "reasons_required": 'next to "escalate": "must explain why", "give reasons", '
+    '"do not need to give reasons"'
+}
+
+_ESCALATE = re.compile(r"escalat|stage (?:2|two|3|three)|second stage|review|appeal", re.I)
+NOT_REQUIRED = re.compile(
+    r"(?:do not|don't|will not|won't|no need to|not be asked to|not required to|without)\s+"
+    r"(?:\w+\s+){0,3}?(?:give|giving|explain|explaining|provide|providing|state|stating)\s+"
+    r"(?:\w+\s+){0,2}?(?:reasons?|why)",
+    re.I,
+)
+REQUIRED = re.compile(
+    r"(?:must|will need to|needs? to|required to|should|are asked to|have to)\s+"
+    r"(?:\w+\s+){0,3}?(?:give|explain|provide|state|set out|tell us)\s+"
+    r"(?:\w+\s+){0,3}?(?:reasons?|why)",
+    re.I,
+)
+
+
+def find(sentences: Sequence[Sentence]) -> list[Found]:
+    out: list[Found] = []
+    for sentence in sentences:
+        if not _ESCALATE.search(sentence.text):
+            continue
+        stage = sentence.target or (
+            sentence.stage if sentence.stage and sentence.stage >= 2 else None
+        )
+        if stage is None and sentence.stage == 1:
+            stage = 2
+        if stage is None:
+            continue
+        if NOT_REQUIRED.search(sentence.text):
+            out.append(
+                Found(("stages", stage, "reasons_required"), False, sentence.text, sentence.block)
+            )
+        elif REQUIRED.search(sentence.text):
+            out.append(
+                Found(
+                    ("stages", stage, "reasons_required"),
+                    True,
+                    sentence.text,
+                    sentence.block,
+                    "Does the policy demand reasons before it escalates, or only invite them?",
+                )
+            )
+    return out
