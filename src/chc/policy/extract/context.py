@@ -80,6 +80,10 @@ def sentences(document: Document) -> Iterator[Sentence]:
     previous: Block | None = None
     for block in document.blocks:
         if block.kind == "heading":
+            own, _ = _own_stage(block.text)
+            yield Sentence(
+                block.text, block, own if own is not None else _heading_stage(block), None
+            )
             previous = block
             continue
         if block.kind == "row":

@@ -31,7 +31,7 @@ REQUIRED = re.compile(
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     for sentence in sentences:
-        if not _ESCALATE.search(sentence.text):
+        if not _ESCALATE.search(sentence.text) and not (sentence.stage or 0) >= 2:
             continue
         stage = sentence.target or (
             sentence.stage if sentence.stage and sentence.stage >= 2 else None

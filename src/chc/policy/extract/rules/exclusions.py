@@ -20,7 +20,7 @@ LOOKED_FOR = {
 
 EXCLUSIONS: dict[str, re.Pattern[str]] = {
     "legal proceedings": re.compile(r"legal (?:proceedings|action)|\bcourt\b|tribunal", re.I),
-    "insurance claims": re.compile(r"insurance", re.I),
+    "insurance claims": re.compile(r"\binsur(?:ance|ers?)\b", re.I),
     "complaint pursued unreasonably": re.compile(r"pursued unreasonably|vexatious", re.I),
     "rent or service charge levels": re.compile(
         r"(?:amount|level) of (?:rent|service charge)|rent increase"
@@ -33,7 +33,9 @@ EXCLUSIONS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "staff employment matters": re.compile(r"employment|disciplinary|\bHR\b", re.I),
-    "anti-social behaviour reports": re.compile(r"reports? of anti[\s-]?social behaviour", re.I),
+    "anti-social behaviour reports": re.compile(
+        r"reports? of anti[\s-]?social behaviour|anti[\s-]?social behaviour reports?", re.I
+    ),
 }
 _CONTEXT = re.compile(
     r"not (?:a|be) (?:treated as a )?complaint|exclu|will not (?:consider|deal|accept|investigate)"

@@ -35,9 +35,12 @@ _CODE_YEAR = re.compile(r"\bCode\b[^.]{0,60}?\b(2020|2022|2024)\b")
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     listed = list(sentences)
     out: list[Found] = []
-    first = listed[0] if listed else None
-    if first is not None and _TITLE.search(first.text) and len(first.text.split()) <= 12:
-        out.append(Found(("document",), first.text, first.text, first.block))
+    # The title: among the first few lines, the first that names a policy or procedure.
+    title = next(
+        (s for s in listed[:3] if _TITLE.search(s.text) and len(s.text.split()) <= 12), None
+    )
+    if title is not None:
+        out.append(Found(("document",), title.text, title.text, title.block))
     landlord = next((s for s in listed if _LANDLORD.search(s.text)), None)
     if landlord is not None:
         name = _LANDLORD.search(landlord.text).group("name")  # type: ignore[union-attr]

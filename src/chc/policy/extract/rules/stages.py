@@ -45,7 +45,7 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                     ("stages", number, "name"), f"Stage {number}", sentence.text, sentence.block
                 )
                 (targets if target else named).append(found)
-        for name, pattern in PRE_STEPS.items():
+        for name, pattern in PRE_STEPS.items():  # one step per sentence: the first named
             if pattern.search(sentence.text):
                 question = (
                     f"Is '{name}' a step before stage 1 that a resident must go through first, "

@@ -1,10 +1,10 @@
 """Stage timescales: acknowledge, respond (and from when), extension, time to escalate.
 
 A duration takes the role of the nearest cue before it in its sentence ("acknowledge
-within 5 working days and respond within 10"), else the first cue after it ("within 10
-days, escalate to Stage 2"), else its table column's heading ("Response time | 10 working
-days"). The clock start is read from the words right after it ("of receiving", "from the
-escalation").
+within 5 working days and respond within 10"), else its table column's heading ("Response
+time | 10 working days"), else the first cue after it and its clock start ("within 10 days,
+escalate to Stage 2"). The clock start is read from the words right after it ("of
+receiving", "from the escalation").
 """
 
 from __future__ import annotations
@@ -28,7 +28,12 @@ LOOKED_FOR = {
 # Order matters only between cues at the same place; the nearest cue wins.
 ROLE_CUES: dict[str, re.Pattern[str]] = {
     "extension": re.compile(r"extend|extension|\bfurther\b|additional|longer", re.I),
-    "acknowledge": re.compile(r"acknowledg", re.I),
+    # The acknowledge cue runs on over what is acknowledged, so that "acknowledge the
+    # escalation request within 5 days" is not read as a time to escalate.
+    "acknowledge": re.compile(
+        r"acknowledg\w*(?:\s+(?:the|your|their|every|each|an?|escalation|request|complaint|it)\b)*",
+        re.I,
+    ),
     "request_within": re.compile(
         r"escalat|ask\w*\s+(?:us\s+)?(?:for|to)\s+(?:a\s+|your\s+|the\s+)?(?:review|stage|escalat)"
         r"|request\w*\s+(?:a\s+|that\s+|the\s+)?(?:review|stage)|appeal",
@@ -70,17 +75,17 @@ def duration_role(
                 best = (match.end(), role)
     if best is not None:
         return best[1]
+    for role, cue in ROLE_CUES.items():
+        if column and cue.search(column):
+            return role
+    clock = next((m for c in CLOCK_CUES.values() if (m := c.search(after))), None)
+    after = after[clock.end() :] if clock is not None else after  # "of acknowledging" is no cue
     first: tuple[int, str] | None = None
     for role, cue in ROLE_CUES.items():
         later = cue.search(after)
         if later is not None and (first is None or later.start() < first[0]):
             first = (later.start(), role)
-    if first is not None:
-        return first[1]
-    for role, cue in ROLE_CUES.items():
-        if column and cue.search(column):
-            return role
-    return None
+    return first[1] if first is not None else None
 
 
 def clock_start(after: str) -> tuple[str | None, str | None]:
@@ -125,9 +130,14 @@ def _stage_values(
                 ("stages", stage, "request_within"), duration, sentence.text, sentence.block, review
             )
         ]
-    if role not in ("acknowledge", "respond", "extension") or not sentence.stage:
+    stage, review = sentence.stage, None
+    if stage is None and role == "acknowledge":
+        # "We will acknowledge every complaint within 5 working days": a complaint is
+        # acknowledged at stage 1; later stages acknowledge an escalation request.
+        stage, review = 1, "Is this the stage 1 acknowledgement? The sentence names no stage."
+    if role not in ("acknowledge", "respond", "extension") or not stage:
         return []
-    found = [Found(("stages", sentence.stage, role), duration, sentence.text, sentence.block)]
+    found = [Found(("stages", stage, role), duration, sentence.text, sentence.block, review)]
     if role == "respond" and event is not None:
         found.append(
             Found(
