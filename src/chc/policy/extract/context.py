@@ -66,7 +66,7 @@ def _lead_stage(block: Block) -> int | None:
     return own
 
 
-def _heading_stage(block: Block) -> int | None:
+def heading_stage(block: Block) -> int | None:
     for heading in reversed(block.headings):
         own, _ = _own_stage(heading)
         if own is not None:
@@ -82,7 +82,7 @@ def sentences(document: Document) -> Iterator[Sentence]:
         if block.kind == "heading":
             own, _ = _own_stage(block.text)
             yield Sentence(
-                block.text, block, own if own is not None else _heading_stage(block), None
+                block.text, block, own if own is not None else heading_stage(block), None
             )
             previous = block
             continue
@@ -99,7 +99,7 @@ def sentences(document: Document) -> Iterator[Sentence]:
 def _block_sentences(block: Block) -> Iterator[Sentence]:
     current = _lead_stage(block)
     if current is None:
-        current = _heading_stage(block)
+        current = heading_stage(block)
     for text in block.sentences:
         own, target = _own_stage(text)
         if own is not None:
@@ -108,7 +108,7 @@ def _block_sentences(block: Block) -> Iterator[Sentence]:
 
 
 def _row_sentences(block: Block, header: tuple[str, ...], stage: int | None) -> Iterator[Sentence]:
-    current = stage if stage is not None else _heading_stage(block)
+    current = stage if stage is not None else heading_stage(block)
     for index, cell in enumerate(block.cells):
         column = header[index] if index < len(header) and header is not block.cells else ""
         for text in split_sentences(cell):

@@ -37,7 +37,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
                 "is password-protected (encrypted); remove the password and try again", file=path
             ) from None
         raise InputError(f"cannot be read as a PDF ({type(exc).__name__})", file=path) from None
-    blocks = [b for page in pages for b in page]
+    blocks = _join_across_pages(pages)
     if not blocks and images:
         raise InputError(
             "has no text layer: it looks like a scanned document; run it through OCR (text "
@@ -45,6 +45,25 @@ def read_pdf(path: Path) -> list[RawBlock]:
             file=path,
         )
     return blocks
+
+
+def _join_across_pages(pages: list[list[RawBlock]]) -> list[RawBlock]:
+    """A paragraph cut by a page break is one paragraph: the first page's part ends mid-sentence."""
+    out: list[RawBlock] = []
+    for page in pages:
+        for index, block in enumerate(page):
+            last = out[-1] if out else None
+            if (
+                index == 0
+                and last is not None
+                and last.kind in ("paragraph", "item")
+                and block.kind == "paragraph"
+                and not last.text.rstrip().endswith((".", "!", "?", ":"))
+            ):
+                out[-1] = RawBlock(last.kind, f"{last.text} {block.text}", page=last.page)
+            else:
+                out.append(block)
+    return out
 
 
 def _page_blocks(page: Any, number: int) -> list[RawBlock]:
@@ -104,7 +123,15 @@ def _paragraphs(lines: list[dict[str, Any]], page: int) -> list[tuple[dict[str, 
         item = list_item_text(text)
         if styled or (level and gap):
             flush()
-            out.append((line, RawBlock("heading", text, 1 if size > body * 1.3 else 2, page=page)))
+            heading = out[-1][1] if out and previous is out[-1][0] else None
+            if heading is not None and heading.kind == "heading" and not gap:
+                # A long heading wrapped onto a second line.
+                heading = RawBlock("heading", f"{heading.text} {text}", heading.level, page=page)
+                out[-1] = (line, heading)
+            else:
+                out.append(
+                    (line, RawBlock("heading", text, 1 if size > body * 1.3 else 2, page=page))
+                )
         elif gap or item is not None or not current:
             flush()
             first, kind = line, ("item" if item is not None else "paragraph")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chc.policy.extract.context import Sentence
+from chc.policy.extract.context import Sentence, heading_stage
 from chc.policy.extract.found import Found
 
 LOOKED_FOR = {
@@ -31,13 +31,10 @@ REQUIRED = re.compile(
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     for sentence in sentences:
-        if not _ESCALATE.search(sentence.text) and not (sentence.stage or 0) >= 2:
+        section = heading_stage(sentence.block) or 0
+        if not _ESCALATE.search(sentence.text) and max(section, sentence.stage or 0) < 2:
             continue
-        stage = sentence.target or (
-            sentence.stage if sentence.stage and sentence.stage >= 2 else None
-        )
-        if stage is None and sentence.stage == 1:
-            stage = 2
+        stage = _stage(sentence)
         if stage is None:
             continue
         if NOT_REQUIRED.search(sentence.text):
@@ -55,3 +52,17 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                 )
             )
     return out
+
+
+def _stage(sentence: Sentence) -> int | None:
+    """The stage a resident escalates to: the one named as the target, else the section's
+    stage ("6. Stage two": "You must explain why you are dissatisfied with stage one"), else
+    the stage after the one the sentence is about."""
+    if sentence.target is not None:
+        return sentence.target
+    section = heading_stage(sentence.block)
+    if section is not None and section >= 2:
+        return section
+    if sentence.stage is not None and sentence.stage >= 2:
+        return sentence.stage
+    return 2 if sentence.stage == 1 else None

@@ -23,7 +23,7 @@ FLAGS: dict[str, re.Pattern[str]] = {
     ),
     "published_on_website": re.compile(
         r"(?:publish|publicise|available)\w*\s+(?:this|our|the)\s+(?:complaints?\s+)?(?:policy|procedure)"
-        r"[^.]{0,80}website|(?:this|our|the)\s+(?:complaints?\s+)?policy\s+(?:is|will be)\s+"
+        r"[^.]{0,120}website|(?:this|our|the)\s+(?:complaints?\s+)?policy\s+(?:is|will be)\s+"
         r"(?:published|available)[^.]{0,40}website",
         re.I,
     ),

@@ -39,10 +39,15 @@ _TELLS = re.compile(r"notif|inform|tell|advise|aware|right to|signpost|details|c
 
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
+    previous: Sentence | None = None
     for sentence in sentences:
+        # "There may be occasions where we will not accept ... In such instance, ... the
+        # right to take the decision to Ombudsman": the place may be in the sentence before.
+        lead = previous.text if previous is not None and previous.block is sentence.block else ""
+        previous = sentence
         if not OMBUDSMAN.search(sentence.text):
             continue
-        places = [name for name, cue in PLACES.items() if cue.search(sentence.text)]
+        places = [name for name, cue in PLACES.items() if cue.search(f"{lead} {sentence.text}")]
         if not places and sentence.stage and _TELLS.search(sentence.text):
             places.append(f"stage {sentence.stage}")
         if FINAL.search(sentence.block.text) and (sentence.stage or FINAL.search(sentence.text)):

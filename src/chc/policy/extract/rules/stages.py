@@ -54,4 +54,5 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                 out.append(
                     Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)
                 )
+                break
     return named + targets + out

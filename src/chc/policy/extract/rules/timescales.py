@@ -141,7 +141,7 @@ def _stage_values(
     if role == "respond" and event is not None:
         found.append(
             Found(
-                ("stages", sentence.stage, "respond_from"),
+                ("stages", stage, "respond_from"),
                 event,
                 sentence.text,
                 sentence.block,
