@@ -32,11 +32,16 @@ def read_pdf(path: Path) -> list[RawBlock]:
             "is password-protected (encrypted); remove the password and try again", file=path
         ) from None
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        # pdfplumber wraps pdfminer's errors: look at the one inside.
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(
                 "is password-protected (encrypted); remove the password and try again", file=path
             ) from None
-        raise InputError(f"cannot be read as a PDF ({type(exc).__name__})", file=path) from None
+        raise InputError(
+            f"cannot be read as a PDF: it is damaged or not a PDF ({type(inner).__name__})",
+            file=path,
+        ) from None
     blocks = _join_across_pages(pages)
     if not blocks and images:
         raise InputError(
