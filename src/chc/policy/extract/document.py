@@ -72,7 +72,7 @@ class Document:
 # A full stop ends a sentence when a capital, a digit or an opening quote follows; the
 # abbreviations a policy uses ("e.g.", "i.e.", "No.") do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z0-9“\"‘'(•-])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "No.", "no.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "No.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
