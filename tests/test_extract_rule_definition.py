@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import run_rule
+from test_extract_helpers import run_rule
 
 CODE = (
     "A complaint is an expression of dissatisfaction, however made, about the standard of "

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import run_rule, values
+from test_extract_helpers import run_rule, values
 
 
 def test_reasons_not_required() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import run_rule
+from test_extract_helpers import run_rule
 
 
 def exclusions(text: str) -> list[object]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import values
+from test_extract_helpers import values
 
 
 def test_title_landlord_adoption_and_code() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import run_rule, values
+from test_extract_helpers import run_rule, values
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import values
+from test_extract_helpers import values
 
 
 def test_time_limit_with_discretion_in_the_next_sentence() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract_helpers import run_rule, values
+from test_extract_helpers import run_rule, values
 
 
 def test_roles_by_the_nearest_cue_before_each_duration() -> None:

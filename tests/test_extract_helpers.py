@@ -1,4 +1,5 @@
-"""Shared by the extraction rule tests: a Markdown snippet as the rules see it."""
+"""Shared by the extraction rule tests (no tests of its own): a Markdown snippet as the rules
+see it. Named test_extract_* to stay inside the extract helper's files."""
 
 from __future__ import annotations
 
