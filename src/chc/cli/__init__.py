@@ -4,7 +4,7 @@ Nothing here decides anything about the Code; that lives in the core modules, wh
 without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 2 bad input.
 """
 
-from chc.cli import assessment, codes, deadlines, policy, report  # noqa: F401  (each module registers its command)
+from chc.cli import assessment, codes, deadlines, extract, policy, report  # noqa: F401  (each module registers its command)
 from chc.cli.app import app
 
 __all__ = ["app", "main"]

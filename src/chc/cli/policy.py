@@ -89,10 +89,16 @@ def check_policy_command(
         from chc.output import check_writable
 
         check_writable(output, force=force, inputs=(policy,))
+    from chc.policy.extract import is_document
     from chc.policy.findings import check_policy
     from chc.policy.model import load_policy
 
-    loaded = load_policy(policy)
+    if is_document(policy):  # a Word, PDF, web or text policy: check an unreviewed draft
+        from chc.cli.extract import load_unreviewed
+
+        loaded = load_unreviewed(policy)
+    else:
+        loaded = load_policy(policy)
     if all_codes:
         if code is not None:
             raise InputError("--all-codes and --code do not go together")

@@ -1,0 +1,116 @@
+"""Sentences with the stage they are about, and table cells with their column heading.
+
+A sentence is about the stage it names; failing that, the stage its paragraph or table row
+opens with, or the stage its heading names. This is what lets "A response is made within 8
+working days" count for stage 1 when its paragraph begins "Stage 1 Complaint".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from chc.policy.extract.document import Block, Document, split_sentences
+
+_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+STAGE = re.compile(
+    r"\bstage[\s-]*(?P<n>[0-4]|zero|one|two|three|four)\b|\b(?P<ord>first|second|third|fourth)\s+stage\b",
+    re.IGNORECASE,
+)
+# "escalate to Stage 2", "ask for stage two": the stage named is where the resident goes next.
+_TARGET = re.compile(
+    r"(?:escalat\w*|ask\w*|request\w*|progress\w*|move\w*|refer\w*|go(?:es)?|take\w*|proceed\w*)"
+    r"(?:\s+\w+){0,4}?\s+(?:to|for|at)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def stage_number(match: re.Match[str]) -> int:
+    if match.group("ord"):
+        return _ORDINALS[match.group("ord").lower()]
+    n = match.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS[n]
+
+
+def stage_mentions(text: str) -> list[tuple[int, bool, re.Match[str]]]:
+    """Each stage the text names: (number, whether it is an escalation target, match)."""
+    out = []
+    for match in STAGE.finditer(text):
+        target = _TARGET.search(text[max(0, match.start() - 60) : match.start()]) is not None
+        out.append((stage_number(match), target, match))
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    block: Block
+    stage: int | None  # the stage it is about, if any
+    target: int | None  # the stage it says the resident may escalate to, if any
+    column: str = ""  # a table cell: its column heading, for cells such as "10 working days"
+
+
+def _own_stage(text: str) -> tuple[int | None, int | None]:
+    mentions = stage_mentions(text)
+    own = next((n for n, target, _ in mentions if not target), None)
+    target = next((n for n, is_target, _ in mentions if is_target), None)
+    return own, target
+
+
+def _lead_stage(block: Block) -> int | None:
+    """The stage a paragraph or row opens with: its first cell, or its first few words."""
+    head = block.cells[0] if block.cells else " ".join(block.text.split()[:4])
+    own, _ = _own_stage(head)
+    return own
+
+
+def heading_stage(block: Block) -> int | None:
+    for heading in reversed(block.headings):
+        own, _ = _own_stage(heading)
+        if own is not None:
+            return own
+    return None
+
+
+def sentences(document: Document) -> Iterator[Sentence]:
+    header: tuple[str, ...] = ()
+    row_stage: int | None = None
+    previous: Block | None = None
+    for block in document.blocks:
+        if block.kind == "heading":
+            own, _ = _own_stage(block.text)
+            yield Sentence(
+                block.text, block, own if own is not None else heading_stage(block), None
+            )
+            previous = block
+            continue
+        if block.kind == "row":
+            if previous is None or previous.kind != "row":
+                header, row_stage = block.cells, None  # the first row of a table heads it
+            row_stage = _lead_stage(block) if _lead_stage(block) is not None else row_stage
+            yield from _row_sentences(block, header, row_stage)
+        else:
+            yield from _block_sentences(block)
+        previous = block
+
+
+def _block_sentences(block: Block) -> Iterator[Sentence]:
+    current = _lead_stage(block)
+    if current is None:
+        current = heading_stage(block)
+    for text in block.sentences:
+        own, target = _own_stage(text)
+        if own is not None:
+            current = own
+        yield Sentence(text, block, current, target)
+
+
+def _row_sentences(block: Block, header: tuple[str, ...], stage: int | None) -> Iterator[Sentence]:
+    current = stage if stage is not None else heading_stage(block)
+    for index, cell in enumerate(block.cells):
+        column = header[index] if index < len(header) and header is not block.cells else ""
+        for text in split_sentences(cell):
+            own, target = _own_stage(text)
+            yield Sentence(text, block, own if own is not None else current, target, column)

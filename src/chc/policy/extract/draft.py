@@ -1,0 +1,195 @@
+"""The draft policy: what the rules found, one value per field, with evidence and review
+questions, and its rendering as a policy file that loads with ``chc check-policy``.
+
+The policy format forbids unknown keys, so evidence and review questions travel as YAML
+comments above each value: a person reads them next to the value, and chc ignores them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chc.errors import InputError
+from chc.policy.extract.found import FieldPath, Found, Missed, Value
+
+TOP_FIELDS = (
+    "landlord", "document", "adopted", "code", "definition", "stages", "pre_complaint_steps",
+    "time_limit", "time_limit_discretion", "exclusions", "channels", "representatives",
+    "reasonable_adjustments", "ombudsman_signposting", "unacceptable_behaviour_policy",
+    "published_on_website",
+)  # fmt: skip
+LIST_FIELDS = frozenset({"pre_complaint_steps", "exclusions", "channels", "ombudsman_signposting"})
+STAGE_FIELDS = (
+    "name", "acknowledge", "respond", "respond_from", "extension", "request_within",
+    "reasons_required",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Draft:
+    source: Path
+    stages: tuple[int, ...]  # the stage numbers the policy names, in order
+    values: tuple[Found, ...]  # one per field, or one per item of a list field
+    missed: tuple[Missed, ...]
+
+    def get(self, path: FieldPath) -> list[Found]:
+        return [f for f in self.values if f.path == path]
+
+    def data(self) -> dict[str, Any]:
+        """The policy file's mapping, without evidence."""
+        out: dict[str, Any] = {}
+        for name in TOP_FIELDS:
+            if name == "stages":
+                out["stages"] = [
+                    {
+                        f: found[0].value
+                        for f in STAGE_FIELDS
+                        if (found := self.get(("stages", n, f)))
+                    }
+                    for n in self.stages
+                ]
+            elif name in LIST_FIELDS:
+                if items := self.get((name,)):
+                    out[name] = [f.value for f in items]
+            elif found := self.get((name,)):
+                out[name] = found[0].value
+        return out
+
+
+def assemble(source: Path, found: list[Found], looked_for: dict[str, str]) -> Draft:
+    """One value per field: the first found wins, and a different value elsewhere in the
+    document becomes a review question on it."""
+    stages = tuple(sorted({int(f.path[1]) for f in found if f.path[2:] == ("name",)}))
+    if not stages:
+        raise InputError(
+            'found no complaint stages (no "Stage 1", "stage one", "first stage"); '
+            "is this a complaints policy? Nothing written",
+            file=source,
+        )
+    chosen: dict[FieldPath, Found] = {}
+    items: list[Found] = []
+    others: dict[FieldPath, list[Found]] = {}
+    for f in found:
+        if f.path[0] == "stages" and f.path[1] not in stages:
+            continue
+        if f.path[0] in LIST_FIELDS:
+            if all(i.value != f.value or i.path != f.path for i in items):
+                items.append(f)
+        elif f.path not in chosen:
+            chosen[f.path] = f
+        elif chosen[f.path].value != f.value:
+            others.setdefault(f.path, []).append(f)
+    values = [_with_conflicts(f, others.get(p, [])) for p, f in chosen.items()] + items
+    return Draft(source, stages, tuple(values), tuple(_missed(stages, values, looked_for)))
+
+
+def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
+    if not others:
+        return chosen
+    said = "; ".join(f'"{_shown(o.value)}" ({o.where}: "{o.quote}")' for o in others)
+    question = f"The document also says {said}. Which is right?"
+    review = f"{chosen.review} {question}" if chosen.review else question
+    return Found(chosen.path, chosen.value, chosen.quote, chosen.block, review)
+
+
+def _missed(
+    stages: tuple[int, ...], values: list[Found], looked_for: dict[str, str]
+) -> list[Missed]:
+    have = {f.path for f in values}
+    out = [
+        Missed((name,), looked_for[name])
+        for name in TOP_FIELDS
+        if name != "stages" and (name,) not in have and name in looked_for
+    ]
+    for n in stages:
+        out.extend(
+            Missed(("stages", n, field), looked_for[field])
+            for field in STAGE_FIELDS[1:]
+            if ("stages", n, field) not in have and field in looked_for
+        )
+    return out
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"^[A-Za-z0-9][\w ,()'-]*$")
+_NUMBERISH = re.compile(r"^[\d-]+$")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def _shown(value: Value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def scalar(value: Value) -> str:
+    """A value as YAML: plain when that reads back the same, else a JSON-quoted string."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if (
+        _PLAIN.match(value)
+        and not _NUMBERISH.match(value)
+        and value.lower() not in _YAML_WORDS
+        and not value.endswith(" ")
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    lines = textwrap.wrap(text, width=96 - len(indent), break_long_words=False)
+    return [f"{indent}# {lines[0]}"] + [f"{indent}#   {line}" for line in lines[1:]]
+
+
+def _evidence(found: Found, indent: str) -> list[str]:
+    lines = _comment(f'evidence ({found.where}): "{found.quote}"', indent)
+    if found.review:
+        lines += _comment(f"review: {found.review}", indent)
+    return lines
+
+
+def render_yaml(draft: Draft) -> str:
+    out = [
+        f"# Draft policy extracted by `chc extract-policy` from {draft.source.name}.",
+        "# UNREVIEWED: every value was read from the document by rules, not by a person.",
+        "# Check each value against its evidence (the sentence it came from, and where it is),",
+        "# answer every review question, then delete these comments you no longer need.",
+        "# Fields the rules could not find are left out, with what was looked for, at the end.",
+        "",
+    ]
+    for name in TOP_FIELDS:
+        if name == "stages":
+            out += _render_stages(draft)
+        elif name in LIST_FIELDS:
+            if items := draft.get((name,)):
+                out.append(f"{name}:")
+                for item in items:
+                    out += [*_evidence(item, "  "), f"  - {scalar(item.value)}"]
+        elif found := draft.get((name,)):
+            out += [*_evidence(found[0], ""), f"{name}: {scalar(found[0].value)}"]
+    top_missed = [m for m in draft.missed if len(m.path) == 1]
+    if top_missed:
+        out += ["", "# Not found, so left out (chc check-policy reports them as not stated):"]
+        for m in top_missed:
+            out += _comment(f"{m.path[0]}: looked for {m.looked_for}", "")
+    return "\n".join(out) + "\n"
+
+
+def _render_stages(draft: Draft) -> list[str]:
+    out = ["stages:"]
+    for n in draft.stages:
+        for index, field in enumerate(STAGE_FIELDS):
+            found = draft.get(("stages", n, field))
+            if not found:
+                continue
+            lead = "  - " if index == 0 else "    "
+            out += _evidence(found[0], "  " if index == 0 else "    ")
+            out.append(f"{lead}{field}: {scalar(found[0].value)}")
+        missed = [m for m in draft.missed if m.path[:2] == ("stages", n)]
+        for m in missed:
+            out += _comment(f"{m.path[2]}: not found; looked for {m.looked_for}", "    ")
+    return out

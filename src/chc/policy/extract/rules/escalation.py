@@ -1,0 +1,68 @@
+"""Whether a resident must give reasons to escalate (the 2024 Code says they need not)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chc.policy.extract.context import Sentence, heading_stage
+from chc.policy.extract.found import Found
+
+LOOKED_FOR = {
+    "reasons_required": 'next to "escalate": "must explain why", "give reasons", '
+    '"do not need to give reasons"'
+}
+
+_ESCALATE = re.compile(r"escalat|stage (?:2|two|3|three)|second stage|review|appeal", re.I)
+NOT_REQUIRED = re.compile(
+    r"(?:do not|don't|will not|won't|no need to|not be asked to|not required to|without)\s+"
+    r"(?:\w+\s+){0,3}?(?:give|giving|explain|explaining|provide|providing|state|stating)\s+"
+    r"(?:\w+\s+){0,2}?(?:reasons?|why)",
+    re.I,
+)
+REQUIRED = re.compile(
+    r"(?:must|will need to|needs? to|required to|should|are asked to|have to)\s+"
+    r"(?:\w+\s+){0,3}?(?:give|explain|provide|state|set out|tell us)\s+"
+    r"(?:\w+\s+){0,3}?(?:reasons?|why)",
+    re.I,
+)
+
+
+def find(sentences: Sequence[Sentence]) -> list[Found]:
+    out: list[Found] = []
+    for sentence in sentences:
+        section = heading_stage(sentence.block) or 0
+        if not _ESCALATE.search(sentence.text) and max(section, sentence.stage or 0) < 2:
+            continue
+        stage = _stage(sentence)
+        if stage is None:
+            continue
+        if NOT_REQUIRED.search(sentence.text):
+            out.append(
+                Found(("stages", stage, "reasons_required"), False, sentence.text, sentence.block)
+            )
+        elif REQUIRED.search(sentence.text):
+            out.append(
+                Found(
+                    ("stages", stage, "reasons_required"),
+                    True,
+                    sentence.text,
+                    sentence.block,
+                    "Does the policy demand reasons before it escalates, or only invite them?",
+                )
+            )
+    return out
+
+
+def _stage(sentence: Sentence) -> int | None:
+    """The stage a resident escalates to: the one named as the target, else the section's
+    stage ("6. Stage two": "You must explain why you are dissatisfied with stage one"), else
+    the stage after the one the sentence is about."""
+    if sentence.target is not None:
+        return sentence.target
+    section = heading_stage(sentence.block)
+    if section is not None and section >= 2:
+        return section
+    if sentence.stage is not None and sentence.stage >= 2:
+        return sentence.stage
+    return 2 if sentence.stage == 1 else None

@@ -1,0 +1,45 @@
+"""Yes/no points a single phrase settles: representatives, reasonable adjustments, a policy on
+unacceptable behaviour, publication on the website. Each is data: a field and its pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chc.policy.extract.context import Sentence
+from chc.policy.extract.found import Found
+
+FLAGS: dict[str, re.Pattern[str]] = {
+    "representatives": re.compile(
+        r"on (?:the )?behalf of|on (?:your|their) behalf|third[\s-]party|advocate|representative"
+        r"|accompanied|someone (?:else )?to (?:act|complain|help)",
+        re.I,
+    ),
+    "reasonable_adjustments": re.compile(r"reasonable adjustment", re.I),
+    "unacceptable_behaviour_policy": re.compile(
+        r"(?:unacceptable|unreasonable)(?:\s+\w+){0,2}\s+behaviour(?:\s+\w+){0,3}\s+(?:policy|procedure)"
+        r"|(?:policy|procedure) (?:on|for) (?:managing )?(?:unacceptable|unreasonable)",
+        re.I,
+    ),
+    "published_on_website": re.compile(
+        r"(?:publish|publicise|available)\w*\s+(?:this|our|the)\s+(?:complaints?\s+)?(?:policy|procedure)"
+        r"[^.]{0,120}website|(?:this|our|the)\s+(?:complaints?\s+)?policy\s+(?:is|will be)\s+"
+        r"(?:published|available)[^.]{0,40}website",
+        re.I,
+    ),
+}
+LOOKED_FOR = {
+    "representatives": '"on behalf of", "third party", "advocate", "representative", "accompanied"',
+    "reasonable_adjustments": '"reasonable adjustment"',
+    "unacceptable_behaviour_policy": 'an "unacceptable" or "unreasonable behaviour" policy',
+    "published_on_website": '"publish this policy ... website"',
+}
+
+
+def find(sentences: Sequence[Sentence]) -> list[Found]:
+    out: list[Found] = []
+    for field, pattern in FLAGS.items():
+        sentence = next((s for s in sentences if pattern.search(s.text)), None)
+        if sentence is not None:
+            out.append(Found((field,), True, sentence.text, sentence.block))
+    return out

@@ -1,0 +1,73 @@
+"""What the document says about itself: its title, the landlord, when it was adopted, and
+which edition of the Code it follows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chc.policy.extract.context import Sentence
+from chc.policy.extract.found import Found
+
+LOOKED_FOR = {
+    "document": "a first line naming a policy or procedure",
+    "landlord": 'a name followed by ("we") or (hereafter "...")',
+    "adopted": 'a date next to "approved", "adopted", "effective" or "reviewed"',
+    "code": 'the Code named with a year ("Complaint Handling Code 2024")',
+}
+
+_TITLE = re.compile(r"polic|procedure", re.I)
+_LANDLORD = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*)\s+"
+    r"\((?:hereafter\s+)?[\"“‘']?(?:we|us|the landlord|[A-Z]{2,})\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE = re.compile(
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + "|".join(_MONTHS) + r")[a-z]*\.?\s+"
+    r"(?P<year>20\d\d)",
+    re.I,
+)
+# Which date counts as adoption, best first: approval beats a review date.
+_ADOPTION = ("approv", "adopt", "effective", "date of current review", "reviewed")
+_CODE_YEAR = re.compile(r"\bCode\b[^.]{0,60}?\b(2020|2022|2024)\b")
+
+
+def find(sentences: Sequence[Sentence]) -> list[Found]:
+    listed = list(sentences)
+    out: list[Found] = []
+    # The title: among the first few lines, the first that names a policy or procedure.
+    title = next(
+        (s for s in listed[:3] if _TITLE.search(s.text) and len(s.text.split()) <= 12), None
+    )
+    if title is not None:
+        out.append(Found(("document",), title.text, title.text, title.block))
+    landlord = next((s for s in listed if _LANDLORD.search(s.text)), None)
+    if landlord is not None:
+        name = _LANDLORD.search(landlord.text).group("name")  # type: ignore[union-attr]
+        out.append(Found(("landlord",), name.strip(), landlord.text, landlord.block))
+    out.extend(_adopted(listed))
+    code = next((s for s in listed if _CODE_YEAR.search(s.text)), None)
+    if code is not None:
+        year = _CODE_YEAR.search(code.text).group(1)  # type: ignore[union-attr]
+        out.append(Found(("code",), year, code.text, code.block))
+    return out
+
+
+def _adopted(sentences: list[Sentence]) -> list[Found]:
+    for cue in _ADOPTION:
+        for sentence in sentences:
+            text = sentence.block.text if sentence.block.kind == "row" else sentence.text
+            lowered = text.lower()
+            if cue not in lowered or "next review" in lowered.split(cue)[0][-20:]:
+                continue
+            match = _DATE.search(text, lowered.index(cue))
+            if match is None or match.start() - lowered.index(cue) > 40:
+                continue
+            month = next(
+                i for i, m in enumerate(_MONTHS, 1) if m.startswith(match.group("month").lower())
+            )
+            value = f"{match.group('year')}-{month:02d}"
+            if match.group("day"):
+                value += f"-{int(match.group('day')):02d}"
+            return [Found(("adopted",), value, text, sentence.block)]
+    return []

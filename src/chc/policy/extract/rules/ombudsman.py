@@ -1,0 +1,60 @@
+"""Where the policy tells residents about the Housing Ombudsman.
+
+A mention of the Ombudsman's Code ("the Housing Ombudsman's Code definition") is not
+signposting; a sentence that tells residents of their right to go to the Ombudsman is, at
+the place it is made: a stage's response, an extension, a refusal, the final response, the
+website.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chc.policy.extract.context import Sentence
+from chc.policy.extract.found import Found
+
+LOOKED_FOR = {
+    "ombudsman_signposting": "sentences naming the Ombudsman next to a stage's response, "
+    '"extension", "not accept" or "refuse", "final response", "website"'
+}
+
+OMBUDSMAN = re.compile(r"ombudsman(?!['’]s code|\s+(?:complaint handling\s+)?code)", re.I)
+PLACES: dict[str, re.Pattern[str]] = {
+    "extension": re.compile(r"\bextend|\bextension", re.I),
+    "refusal": re.compile(
+        r"refus|not (?:be )?accept|decline|not appropriate to follow"
+        r"|will not (?:deal|consider|investigate)",
+        re.I,
+    ),
+    "website": re.compile(r"\bwebsite\b", re.I),
+}
+FINAL = re.compile(
+    r"final response|end(?:s|\s+of)?\s+(?:our|the)\s+(?:internal\s+)?(?:complaints?\s+)?process"
+    r"|internal process ends|exhausted",
+    re.I,
+)
+_TELLS = re.compile(r"notif|inform|tell|advise|aware|right to|signpost|details|contact|refer", re.I)
+
+
+def find(sentences: Sequence[Sentence]) -> list[Found]:
+    out: list[Found] = []
+    previous: Sentence | None = None
+    for sentence in sentences:
+        # "There may be occasions where we will not accept ... In such instance, ... the
+        # right to take the decision to Ombudsman": the place may be in the sentence before.
+        lead = previous.text if previous is not None and previous.block is sentence.block else ""
+        previous = sentence
+        if not OMBUDSMAN.search(sentence.text):
+            continue
+        places = [name for name, cue in PLACES.items() if cue.search(f"{lead} {sentence.text}")]
+        if not places and sentence.stage and _TELLS.search(sentence.text):
+            places.append(f"stage {sentence.stage}")
+        if FINAL.search(sentence.block.text) and (sentence.stage or FINAL.search(sentence.text)):
+            places.append("final response")
+        out.extend(
+            Found(("ombudsman_signposting",), place, sentence.text, sentence.block)
+            for place in places
+            if place in ("stage 1", "stage 2", "stage 3") or not place.startswith("stage")
+        )
+    return out
