@@ -150,7 +150,7 @@ def test_summary_and_actions() -> None:
 
 def test_title_and_landlord_options() -> None:
     md = rendered(INPUTS["2024"], "md", "--title", "Our 2024 | review", "--landlord", "Other <Co>")
-    assert md.startswith("# Our 2024 | review\n")
+    assert md.startswith("# DRAFT: Our 2024 | review\n")
     assert "Landlord: Other \\<Co>" in md
     assert "Small Homes" not in md
 
@@ -198,8 +198,8 @@ def test_broken_template_names_its_line(tmp_path: Path, body: str, line: int, wo
 
 def test_library_render_without_cli() -> None:
     context = view(load_answers(INPUTS["2022"]), title="T")
-    assert to_markdown(context).startswith("# T\n")
-    assert "<title>T: B3Living" in to_html(context)
+    assert to_markdown(context).startswith("# DRAFT: T\n")
+    assert "<title>DRAFT: T: B3Living" in to_html(context)
 
 
 def test_examples_are_in_our_own_words() -> None:
