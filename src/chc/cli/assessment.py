@@ -192,7 +192,7 @@ def render_command(
     fmt: Annotated[
         RenderFormat,
         typer.Option("--format", "-f", help="md (Markdown), html, docx (Word; needs -o) or json."),
-    ] = "md",
+    ] = RenderFormat("md"),
     output: OutputOpt = None,
     force: ForceOpt = False,
     title: Annotated[
