@@ -271,3 +271,108 @@ def render_command(
     emit(FORMATTERS[name](Rendering(loaded, context, template)), output, force, inputs)
     if output is not None:
         print(f"Wrote {output}", file=sys.stderr)
+
+
+@assessment_app.command("export")
+@handles_errors
+def export_command(
+    answers: AnswersArg,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The workbook to write (.xlsx).", metavar="FILE"),
+    ],
+    force: ForceOpt = False,
+) -> None:
+    """Write the answers as an Excel workbook, one row per item, for colleagues to fill in.
+
+    Columns: Item, Requirement (chc's summary), Comply (a drop-down), Evidence, Commentary,
+    Action, Target date, Filled in by chc. The header row and the item column are frozen and
+    text wraps. Bring the edits back with `chc self-assessment import`.
+
+    Example:
+
+      chc self-assessment export answers.yaml -o answers.xlsx
+    """
+    from chc.assessment.answers import load_answers
+    from chc.assessment.sheet import to_xlsx
+    from chc.output import check_writable
+
+    if output.suffix.lower() != ".xlsx":
+        raise InputError("name the workbook FILE.xlsx", file=output)
+    check_writable(output, force=force, inputs=(answers,))
+    emit(to_xlsx(load_answers(answers)), output, force, (answers,))
+    print(f"Wrote {output}", file=sys.stderr)
+
+
+@assessment_app.command("import")
+@handles_errors
+def import_command(
+    workbook: Annotated[
+        Path,
+        typer.Argument(help="A workbook written by export, edited.", metavar="WORKBOOK"),
+    ],
+    output: OutputOpt = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="Merge into this answers file, keeping its comments (written in place "
+            "unless -o is given).",
+            metavar="ANSWERS",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Read an edited workbook back into an answers file.
+
+    With -o, a new answers file in the form's order, with chc's summary above each item.
+    With --into, the answers in the workbook replace those in an existing file, whose
+    comments, order and other items are kept. Every bad cell is reported as
+    FILE:SHEET:CELL (a comply value not in the list, a date that is not a date, an unknown
+    or repeated item id, a missing column), with exit status 2 and nothing written.
+
+    Examples:
+
+      chc self-assessment import answers.xlsx -o answers.yaml
+
+      chc self-assessment import answers.xlsx --into answers.yaml
+    """
+    if output is None and into is None:
+        raise InputError("give -o NEW.yaml, or --into ANSWERS.yaml to merge into a file")
+    target = output or into
+    assert target is not None
+    # --into alone names the file to update: it is the output, not an input to protect.
+    inputs = (workbook,) + ((into,) if into is not None and output is not None else ())
+    if output is not None:
+        from chc.output import check_writable
+
+        check_writable(output, force=force, inputs=inputs)
+    if into is None:
+        text = _new_answers(workbook, target)
+    else:
+        from chc.assessment.answers import load_answers
+        from chc.assessment.merge import merge_into
+        from chc.assessment.sheet import read_sheet
+        from chc.yamlio import read_text
+
+        existing = load_answers(into)
+        sheet = read_sheet(workbook, lambda code: existing.edition)
+        text = merge_into(existing, read_text(into), sheet)
+    emit(text, target, force or output is None, inputs)
+    print(f"Wrote {target}", file=sys.stderr)
+
+
+def _new_answers(workbook: Path, target: Path) -> str:
+    from chc.assessment.answers import code_reference, edition_for, resolve_code
+    from chc.assessment.render import scaffold
+    from chc.assessment.sheet import read_sheet
+
+    sheet = read_sheet(workbook, lambda code: edition_for(code, workbook))
+    return scaffold(
+        edition_for(sheet.code, workbook),
+        code=code_reference(resolve_code(sheet.code, workbook), target.parent),
+        name=target.name,
+        landlord=sheet.landlord,
+        period=sheet.period,
+        answers=sheet.answers,
+    )
