@@ -9,11 +9,27 @@ stay as the person left them; only fields whose value changed are written.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from chc.assessment.answers import FIELDS, Answer, LoadedAnswers
 from chc.assessment.sheet import SheetAnswers
+from chc.codes.model import Edition
 from chc.errors import AnswersError
+
+
+def edition_matching(existing: LoadedAnswers) -> Callable[[str], Edition]:
+    """For read_sheet: the answers file's edition, or an error if the workbook names another."""
+
+    def edition_of(code: str) -> Edition:
+        if code != existing.code:
+            raise AnswersError(
+                f"the workbook is for Code {code!r}, the answers file for {existing.code!r}",
+                file=existing.path,
+            )
+        return existing.edition
+
+    return edition_of
 
 
 def merge_into(existing: LoadedAnswers, text: str, sheet: SheetAnswers) -> str:

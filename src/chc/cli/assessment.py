@@ -351,12 +351,12 @@ def import_command(
         text = _new_answers(workbook, target)
     else:
         from chc.assessment.answers import load_answers
-        from chc.assessment.merge import merge_into
+        from chc.assessment.merge import edition_matching, merge_into
         from chc.assessment.sheet import read_sheet
         from chc.yamlio import read_text
 
         existing = load_answers(into)
-        sheet = read_sheet(workbook, lambda code: existing.edition)
+        sheet = read_sheet(workbook, edition_matching(existing))
         text = merge_into(existing, read_text(into), sheet)
     emit(text, target, force or output is None, inputs)
     print(f"Wrote {target}", file=sys.stderr)
