@@ -3,10 +3,17 @@
 HTML is autoescaped; Markdown table cells go through ``md_cell`` so user text cannot break
 a table. Undefined variables are errors (StrictUndefined), and nothing reads the clock, so
 the same input always renders the same bytes.
+
+Every template renders in Jinja's sandbox: a folder given with ``--template`` is often a file
+passed between landlords, and must not reach Python's internals (``cycler.__init__.__globals__``)
+or run a command. The shipped templates need nothing the sandbox refuses, so one environment
+serves both. Whatever a template does wrong (a syntax error, an undefined name, an unsafe
+attribute, an exception, endless recursion) ends as an InputError naming its file and line.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,26 +30,39 @@ def templates_dir() -> Path:
     return package_data("templates")
 
 
+# What CommonMark (and GitHub, and pandoc) would read as markup rather than text: the start
+# of an HTML tag, comment or autolink, and a character reference such as "&copy;" or "&#60;".
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def _md_escape(text: str) -> str:
+    """Backslash escapes only where needed, so that "Scrutiny & oversight" reads as written."""
+    text = text.replace("\\", "\\\\")
+    text = _MD_ENTITY.sub(r"\\&", text)
+    return _MD_TAG.sub(r"\\<", text)
+
+
 def md_cell(value: Any) -> str:
     """Text safe inside a Markdown table cell (GitHub and pandoc).
 
-    Pipes and backslashes are escaped, paragraphs become <br><br>, single newlines <br>,
-    and HTML-significant characters are escaped so that user text cannot inject markup.
+    Backslashes and pipes are escaped, paragraphs become <br><br>, single newlines <br>, and
+    what would start an HTML tag or a character reference is backslash-escaped, so that user
+    text cannot inject markup; "&", "<" and ">" otherwise stay as written.
     """
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = _md_escape(text).replace("|", "\\|")
     text = re.sub(r"\n\s*\n+", "<br><br>", text)
     return text.replace("\n", "<br>")
 
 
 def md_text(value: Any) -> str:
-    """User text outside tables: HTML-escaped, otherwise as written."""
+    """User text outside tables: as written, with tags and character references escaped."""
     if value is None:
         return ""
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _md_escape(str(value))
 
 
 def paragraphs(value: Any) -> list[str]:
@@ -54,13 +74,8 @@ def paragraphs(value: Any) -> list[str]:
 
 
 def environment(template_dir: Path | None = None) -> Environment:
-    from jinja2 import (
-        ChoiceLoader,
-        Environment,
-        FileSystemLoader,
-        StrictUndefined,
-        select_autoescape,
-    )
+    """A sandboxed environment over DIR (if given) then the shipped templates."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
 
     loaders = []
     if template_dir is not None:
@@ -68,7 +83,7 @@ def environment(template_dir: Path | None = None) -> Environment:
             raise InputError("--template must be a folder of templates", file=template_dir)
         loaders.append(FileSystemLoader(str(template_dir)))
     loaders.append(FileSystemLoader(str(templates_dir())))
-    env = Environment(
+    env = _sandbox_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "html.j2"), default=False),
@@ -82,9 +97,45 @@ def environment(template_dir: Path | None = None) -> Environment:
     return env
 
 
+# The sandbox bounds ranges but not "x" * 10**10 or 9 ** 9 ** 9: bound those too, so that a
+# template cannot exhaust memory or time (a rendered form is a few hundred kB).
+MAX_TEMPLATE_STRING = 10_000_000
+MAX_TEMPLATE_EXPONENT = 1_000
+
+
+@functools.cache
+def _sandbox_class() -> type[Environment]:
+    import operator
+
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class BoundedSandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+            if operator_name == "**":
+                if isinstance(right, int) and abs(right) > MAX_TEMPLATE_EXPONENT:
+                    raise SecurityError(f"exponent {right} is beyond {MAX_TEMPLATE_EXPONENT}")
+                return operator.pow(left, right)
+            size = _repeat_size(left, right)
+            if size > MAX_TEMPLATE_STRING:
+                raise SecurityError(f"a repeated value of {size:,} items is too large")
+            return operator.mul(left, right)
+
+    return BoundedSandbox
+
+
+def _repeat_size(left: Any, right: Any) -> int:
+    for seq, n in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple, bytes)) and isinstance(n, int):
+            return len(seq) * max(n, 0)
+    return 0
+
+
 def render(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
-    """Render template ``name``; a broken template is an InputError with its line."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    """Render template ``name``; a broken or failing template is an InputError with its line."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     env = environment(template_dir)
     try:
@@ -98,23 +149,45 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
         ) from None
     try:
         return template.render(**context)
-    except UndefinedError as exc:
+    except Exception as exc:  # a template may raise anything, RecursionError included
         raise InputError(
-            f"template error: {exc.message}",
-            file=template.filename or name,
+            f"template error: {_describe(exc)}",
+            file=_failing_file(exc) or template.filename or name,
             line=_template_line(exc),
         ) from None
-    except TemplateError as exc:
-        raise InputError(
-            f"template error: {exc}", file=template.filename or name, line=_template_line(exc)
-        ) from None
+
+
+def _describe(exc: BaseException) -> str:
+    from jinja2 import TemplateError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, SecurityError):
+        return f"refused by the sandbox: {exc}"
+    if isinstance(exc, UndefinedError):
+        return exc.message or "undefined"
+    if isinstance(exc, TemplateError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "the template calls itself without end"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _template_frames(exc: BaseException) -> list[tuple[str, int | None]]:
+    import traceback
+
+    return [
+        (frame.filename, frame.lineno)
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.endswith((".j2", ".html", ".md")) or "<template>" in frame.filename
+    ]
+
+
+def _failing_file(exc: BaseException) -> str | None:
+    """The template the error happened in (an included one, perhaps), not the one rendered."""
+    frames = _template_frames(exc)
+    return frames[-1][0] if frames and "<template>" not in frames[-1][0] else None
 
 
 def _template_line(exc: BaseException) -> int | None:
-    import traceback
-
-    line = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.endswith((".j2", ".html", ".md")) or "<template>" in frame.filename:
-            line = frame.lineno
-    return line
+    frames = _template_frames(exc)
+    return frames[-1][1] if frames else None

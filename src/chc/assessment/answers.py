@@ -204,6 +204,21 @@ def _is_path(code: str) -> bool:
     return code not in BUILTIN_EDITIONS and (code.endswith((".yaml", ".yml")) or "/" in code)
 
 
+def resolve_code(code: str, beside: Path) -> str:
+    """``code:`` as written in a file at ``beside``; a Code file's path made usable from here."""
+    if _is_path(code) and not Path(code).is_absolute():
+        return str(beside.parent / code)
+    return code
+
+
+def edition_for(code: str, beside: Path) -> Edition:
+    """The edition ``code:`` names in a file (answers, workbook) at ``beside``."""
+    from chc.codes.loading import load_edition
+
+    ref = resolve_code(code, beside)
+    return load_edition(Path(ref) if _is_path(code) else ref)
+
+
 def code_reference(code: str, answers_dir: Path | None) -> str:
     """What to write as ``code:`` so that it still names the same file from the answers."""
     if not _is_path(code):

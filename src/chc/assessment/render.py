@@ -13,11 +13,14 @@ import textwrap
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chc.assessment.answers import FIELDS, Answer, LoadedAnswers
 from chc.codes.model import Edition, Provision, provision_sort_key
 from chc.errors import AnswersError
+
+if TYPE_CHECKING:
+    from chc.assessment.finished import Unfinished
 
 # -- scaffolding ---------------------------------------------------------------------------
 
@@ -212,6 +215,8 @@ def view(
     loaded: LoadedAnswers, *, title: str | None = None, landlord: str | None = None
 ) -> dict[str, Any]:
     """Plain data for the templates (documented in docs/answers-format.md)."""
+    from chc.assessment.finished import unfinished
+
     e = loaded.edition
     roles = _roles(e)
     word = "Theme" if e.form.layout == "themes" else "Section"
@@ -257,7 +262,14 @@ def view(
         "summary": {"groups": groups, "total": _count(every)},
         "actions": _actions(loaded),
         "sections": sections,
+        "draft": _draft(unfinished(loaded)),
     }
+
+
+def _draft(left: Unfinished) -> dict[str, Any] | None:
+    if not left.is_draft:
+        return None
+    return {"reasons": left.reasons(), **left.as_json()}
 
 
 def _actions(loaded: LoadedAnswers) -> list[dict[str, str]]:

@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
+from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
 from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors
 from chc.errors import InputError
+from chc.exitcodes import RC
 
 assessment_app = typer.Typer(
     name="self-assessment",
@@ -25,9 +27,10 @@ assessment_app = typer.Typer(
 app.add_typer(assessment_app)
 
 
-class RenderFormat(str, Enum):
-    md = "md"
-    html = "html"
+# The choices are the registry's names: adding a formatter adds a --format choice.
+RenderFormat = Enum(  # type: ignore[misc]
+    "RenderFormat", {name: name for name in FORMATTERS}, type=str
+)
 
 
 AnswersArg = Annotated[
@@ -187,8 +190,9 @@ def check_command(
 def render_command(
     answers: AnswersArg,
     fmt: Annotated[
-        RenderFormat, typer.Option("--format", "-f", help="md (Markdown) or html.")
-    ] = RenderFormat.md,
+        RenderFormat,
+        typer.Option("--format", "-f", help="md (Markdown), html, docx (Word; needs -o) or json."),
+    ] = RenderFormat("md"),
     output: OutputOpt = None,
     force: ForceOpt = False,
     title: Annotated[
@@ -204,35 +208,171 @@ def render_command(
         Path | None,
         typer.Option(
             "--template",
-            help="A folder of your own templates (self-assessment.md.j2, self-assessment.html.j2).",
-            metavar="DIR",
+            help=(
+                "md, html: a folder of your own Jinja templates (self-assessment.md.j2, "
+                "self-assessment.html.j2), rendered sandboxed. docx: a Word file whose "
+                "styles, page set-up and headers to use."
+            ),
+            metavar="DIR|FILE.docx",
         ),
     ] = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Refuse (exit 1) unless every item is answered and reviewed; never DRAFT.",
+        ),
+    ] = False,
 ) -> None:
-    """Render the answers as the edition's form lays it out, as Markdown or HTML.
+    """Render the answers as the edition's form lays it out: Markdown, HTML, Word or JSON.
 
     A summary comes first (items complying, not complying, partly, not applicable and not
     answered, per section, and per must/should table for 2022), then the actions and
     target dates, then one table per section (2024), a 'must' and a 'should' table per
     section (2022) or the themes' questions (2020). HTML is one self-contained file that
-    prints on A4. Errors in the answers stop the render (run check for the full list);
-    warnings do not.
+    prints on A4; Word is landscape A4 with named styles you can restyle. Errors in the
+    answers stop the render (run check for the full list); warnings do not.
+
+    A form with items not answered, or answers chc filled in that nobody has reviewed, is
+    rendered marked DRAFT on every page, and stderr says why. With --final it is not
+    rendered at all: exit status 1 and the list of what is left.
 
     Examples:
 
       chc self-assessment render answers.yaml --format html -o self-assessment.html
 
-      chc self-assessment render answers.yaml --format md --title "Self-assessment 2024-25"
+      chc self-assessment render answers.yaml --format docx -o self-assessment.docx --final
+
+      chc self-assessment render answers.yaml --format docx --template ours.docx -o sa.docx
     """
     from chc.assessment.answers import load_answers
-    from chc.assessment.render import to_html, to_markdown, view
+    from chc.assessment.finished import unfinished
+    from chc.assessment.formats import Rendering
+    from chc.assessment.render import view
 
+    name = str(fmt.value)
+    inputs = (answers,) + ((template,) if template is not None else ())
+    if output is None and name in BINARY_FORMATS:
+        raise InputError(f"--format {name} writes a file: give -o FILE.{name}")
     if output is not None:
         from chc.output import check_writable
 
-        check_writable(output, force=force, inputs=(answers,))
-    context = view(load_answers(answers), title=title, landlord=landlord)
-    render = to_html if fmt is RenderFormat.html else to_markdown
-    emit(render(context, template), output, force, (answers,))
+        check_writable(output, force=force, inputs=inputs)
+    loaded = load_answers(answers)
+    left = unfinished(loaded)
+    if left.is_draft:
+        lead = "not rendered" if final else "marked DRAFT"
+        typer.echo(f"{answers}: {lead}: the form is not finished", err=True)
+        for line in left.listing():
+            typer.echo(f"  {line}", err=True)
+        if final:
+            raise typer.Exit(RC.FINDINGS)
+    context = view(loaded, title=title, landlord=landlord)
+    emit(FORMATTERS[name](Rendering(loaded, context, template)), output, force, inputs)
     if output is not None:
         print(f"Wrote {output}", file=sys.stderr)
+
+
+@assessment_app.command("export")
+@handles_errors
+def export_command(
+    answers: AnswersArg,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The workbook to write (.xlsx).", metavar="FILE"),
+    ],
+    force: ForceOpt = False,
+) -> None:
+    """Write the answers as an Excel workbook, one row per item, for colleagues to fill in.
+
+    Columns: Item, Requirement (chc's summary), Comply (a drop-down), Evidence, Commentary,
+    Action, Target date, Filled in by chc. The header row and the item column are frozen and
+    text wraps. Bring the edits back with `chc self-assessment import`.
+
+    Example:
+
+      chc self-assessment export answers.yaml -o answers.xlsx
+    """
+    from chc.assessment.answers import load_answers
+    from chc.assessment.sheet import to_xlsx
+    from chc.output import check_writable
+
+    if output.suffix.lower() != ".xlsx":
+        raise InputError("name the workbook FILE.xlsx", file=output)
+    check_writable(output, force=force, inputs=(answers,))
+    emit(to_xlsx(load_answers(answers)), output, force, (answers,))
+    print(f"Wrote {output}", file=sys.stderr)
+
+
+@assessment_app.command("import")
+@handles_errors
+def import_command(
+    workbook: Annotated[
+        Path,
+        typer.Argument(help="A workbook written by export, edited.", metavar="WORKBOOK"),
+    ],
+    output: OutputOpt = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="Merge into this answers file, keeping its comments (written in place "
+            "unless -o is given).",
+            metavar="ANSWERS",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Read an edited workbook back into an answers file.
+
+    With -o, a new answers file in the form's order, with chc's summary above each item.
+    With --into, the answers in the workbook replace those in an existing file, whose
+    comments, order and other items are kept. Every bad cell is reported as
+    FILE:SHEET:CELL (a comply value not in the list, a date that is not a date, an unknown
+    or repeated item id, a missing column), with exit status 2 and nothing written.
+
+    Examples:
+
+      chc self-assessment import answers.xlsx -o answers.yaml
+
+      chc self-assessment import answers.xlsx --into answers.yaml
+    """
+    if output is None and into is None:
+        raise InputError("give -o NEW.yaml, or --into ANSWERS.yaml to merge into a file")
+    target = output or into
+    assert target is not None
+    # --into alone names the file to update: it is the output, not an input to protect.
+    inputs = (workbook,) + ((into,) if into is not None and output is not None else ())
+    if output is not None:
+        from chc.output import check_writable
+
+        check_writable(output, force=force, inputs=inputs)
+    if into is None:
+        text = _new_answers(workbook, target)
+    else:
+        from chc.assessment.answers import load_answers
+        from chc.assessment.merge import edition_matching, merge_into
+        from chc.assessment.sheet import read_sheet
+        from chc.yamlio import read_text
+
+        existing = load_answers(into)
+        sheet = read_sheet(workbook, edition_matching(existing))
+        text = merge_into(existing, read_text(into), sheet)
+    emit(text, target, force or output is None, inputs)
+    print(f"Wrote {target}", file=sys.stderr)
+
+
+def _new_answers(workbook: Path, target: Path) -> str:
+    from chc.assessment.answers import code_reference, edition_for, resolve_code
+    from chc.assessment.render import scaffold
+    from chc.assessment.sheet import read_sheet
+
+    sheet = read_sheet(workbook, lambda code: edition_for(code, workbook))
+    return scaffold(
+        edition_for(sheet.code, workbook),
+        code=code_reference(resolve_code(sheet.code, workbook), target.parent),
+        name=target.name,
+        landlord=sheet.landlord,
+        period=sheet.period,
+        answers=sheet.answers,
+    )
