@@ -28,7 +28,10 @@ class Run:
 
 
 def run_chc(*args: str, env: dict[str, str] | None = None) -> Run:
-    from chc.cli import app
+    from chc.cli import load_commands
+    from chc.cli.app import app
+
+    load_commands()
 
     runner = CliRunner()
     result = runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})

@@ -151,7 +151,10 @@ def test_check_kinds_are_documented_from_the_registry() -> None:
 def test_debug_shows_the_exception_instead_of_one_line() -> None:
     from typer.testing import CliRunner
 
-    from chc.cli import app
+    from chc.cli import load_commands
+    from chc.cli.app import app
+
+    load_commands()
     from chc.errors import CodeFileError
 
     result = CliRunner().invoke(app, ["--debug", "codes", "2023"])

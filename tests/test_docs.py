@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 import typer
 
-from chc.cli import app
+from chc.cli import load_commands
+from chc.cli.app import app
 
+load_commands()
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 

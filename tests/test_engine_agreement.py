@@ -129,7 +129,7 @@ def test_engine_agrees_with_the_scalar_calendar(
     as_of = max(c.received for c, _ in rows) + timedelta(days=as_of_shift)
     result = compute(frame_of(rows), cal, as_of, code=fixed, skip_bad_rows=True)
     bad = {b.line: b.message for b in result.bad_rows}
-    by_line = {row["line"]: row for row in result.cases.iter_rows(named=True)}
+    by_line = {row["line"]: row for row in result.with_notes().iter_rows(named=True)}
     for i, (c, code) in enumerate(rows):
         line = i + 2
         want = _oracle(c, code, fixed, cal, as_of)

@@ -9,11 +9,14 @@ the result is marked ``assumed``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from chc.codes.model import Edition, Timescale
+from chc.codes.timetable import Rule, Timetable
 from chc.errors import CaseError
 from chc.workdays import WorkingCalendar, add_calendar_days, add_months
+
+if TYPE_CHECKING:
+    from chc.codes.model import Edition
 
 DueStatus = Literal["on_time", "late", "open", "overdue"]
 
@@ -193,7 +196,7 @@ def _words(field_name: str) -> str:
     return field_name.replace("stage", "stage ").replace("_", " ").replace("  ", " ").strip()
 
 
-def check_order(complaint: Complaint, edition: Edition) -> None:
+def check_order(complaint: Complaint, edition: Timetable | Edition) -> None:
     """Refuse dates that cannot be: a response before the complaint, stage 2 before stage 1."""
     c = complaint
     for stage in (2, 3):
@@ -252,7 +255,7 @@ def _explain_order(c: Complaint) -> None:
 def _event(
     key: str,
     stage: int,
-    t: Timescale,
+    t: Rule,
     from_event: str,
     from_date: date,
     done: date | None,
@@ -302,7 +305,7 @@ def _response_start(
 
 def _stage(
     complaint: Complaint,
-    edition: Edition,
+    edition: Timetable,
     calendar: WorkingCalendar,
     as_of: date,
     stage: int,
@@ -376,11 +379,13 @@ def _stage(
 
 def compute(
     complaint: Complaint,
-    edition: Edition,
+    code: Timetable | Edition,
     calendar: WorkingCalendar,
     as_of: date,
 ) -> Timeline:
-    """Every due date of ``complaint`` under ``edition``, with its status on ``as_of``."""
+    """Every due date of ``complaint`` under an edition (its :class:`Timetable`, or the full
+    :class:`~chc.codes.model.Edition`), with its status on ``as_of``."""
+    edition = code if isinstance(code, Timetable) else Timetable.of(code)
     check_order(complaint, edition)
     events: list[Event] = []
     warnings: list[str] = []
@@ -403,7 +408,7 @@ def compute(
 
 
 def _extension(
-    edition: Edition,
+    edition: Timetable,
     stage: int,
     extension: int,
     respond: Event,
@@ -420,7 +425,7 @@ def _extension(
             f"the {edition.edition} Code sets no stage {stage} extension limit; "
             "the extension is counted in working days"
         )
-        ext_t = Timescale(
+        ext_t = Rule(
             key=f"stage{stage}.extension",
             amount=extension,
             unit="working_days",

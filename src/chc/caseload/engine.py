@@ -89,6 +89,14 @@ class ColumnCalendar:
         return pl.business_day_count(start + one, end + one, holidays=self.holidays).cast(pl.Int64)
 
 
+@dataclass
+class _Notes:
+    """A stage's problems and assumptions, each a (condition, text) pair of expressions."""
+
+    problems: list[tuple[pl.Expr, pl.Expr]]
+    assumptions: list[tuple[pl.Expr, pl.Expr]]
+
+
 @dataclass(frozen=True)
 class Caseload:
     """A caseload computed: one frame of complaints, one of their events."""
@@ -104,10 +112,30 @@ class Caseload:
     editions: dict[str, Edition]
     columns: ColumnCalendar
     """The same working-day arithmetic over columns, for figures built on the frames."""
+    notes: dict[str, _Notes]
+    """Each edition's problems and assumptions, as expressions: texts a few hundred bytes
+    long, repeated on most rows, are built only for the rows being written."""
 
     @property
     def count(self) -> int:
         return self.cases.height
+
+    def with_notes(self, cases: pl.DataFrame | None = None) -> pl.DataFrame:
+        """``cases`` (default: all) with each row's ``problems`` and ``assumptions`` lists,
+        in the order the scalar path gives them."""
+        import polars as pl
+
+        rows = self.cases if cases is None else cases
+        parts = [
+            rows.filter(pl.col("ekey") == key).with_columns(
+                problems=_texts(n.problems), assumptions=_texts(n.assumptions)
+            )
+            for key, n in self.notes.items()
+        ]
+        if not parts:
+            empty = pl.lit([], dtype=pl.List(pl.String))
+            return rows.with_columns(problems=empty, assumptions=empty)
+        return pl.concat(parts, how="vertical").sort(CASE)
 
 
 def compute(
@@ -158,6 +186,7 @@ def compute(
         as_of=as_of,
         editions=editions,
         columns=days,
+        notes={key: p[2] for key, p in zip(editions, parts, strict=True)},
     )
 
 
@@ -348,21 +377,13 @@ def _span(amount: int, unit: str) -> int:
     return amount
 
 
-@dataclass
-class _Notes:
-    """A stage's problems and assumptions, each a (condition, text) pair of expressions."""
-
-    problems: list[tuple[pl.Expr, pl.Expr]]
-    assumptions: list[tuple[pl.Expr, pl.Expr]]
-
-
 def _edition_part(
     rows: pl.DataFrame,
     edition: Edition,
     days: ColumnCalendar,
     calendar: WorkingCalendar,
     as_of: date,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, _Notes]:
     """The events of every row under one edition, and each row's problems and assumptions."""
     import polars as pl
 
@@ -372,13 +393,9 @@ def _edition_part(
         events.extend(_stage_events(rows, edition, stage, days, notes))
     if calendar.closed:
         notes.assumptions.append((pl.lit(True), pl.lit(CLOSURE_ASSUMPTION)))
-    cases = rows.with_columns(
-        problems=_texts(notes.problems),
-        assumptions=_texts(notes.assumptions),
-        code=pl.lit(edition.edition),
-    )
+    cases = rows.with_columns(code=pl.lit(edition.edition))
     frame = pl.concat(events, how="vertical") if events else _no_events()
-    return cases, frame.with_columns(code=pl.lit(edition.edition))
+    return cases, frame.with_columns(code=pl.lit(edition.edition)), notes
 
 
 def _texts(pairs: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
@@ -582,7 +599,6 @@ def _events(
         done.alias("done"),
         (pl.lit(False) if assumed is None else assumed).alias("assumed"),
         (pl.lit(False) if superseded is None else superseded).alias("superseded"),
-        pl.lit(t.note, dtype=pl.String).alias("note"),
     )
 
 
@@ -606,7 +622,6 @@ def _no_events() -> pl.DataFrame:
             "done": pl.Date,
             "assumed": pl.Boolean,
             "superseded": pl.Boolean,
-            "note": pl.String,
         }
     )
 
@@ -634,8 +649,5 @@ def _combine_cases(frame: pl.DataFrame, parts: list[pl.DataFrame]) -> pl.DataFra
     import polars as pl
 
     if not parts:
-        return frame.with_columns(
-            problems=pl.lit([], dtype=pl.List(pl.String)),
-            assumptions=pl.lit([], dtype=pl.List(pl.String)),
-        ).clear()
+        return frame.with_columns(code=pl.lit(None, dtype=pl.String)).clear()
     return pl.concat(parts, how="vertical").sort(CASE)

@@ -82,7 +82,7 @@ def write_cases_jsonl(c: Caseload, out: BinaryIO) -> None:
 def _chunk(c: Caseload, start: int) -> pl.DataFrame:
     import polars as pl
 
-    cases = c.cases.slice(start, _CHUNK)
+    cases = c.with_notes(c.cases.slice(start, _CHUNK))
     first, last = cases[CASE].min(), cases[CASE].max()
     events = c.events.filter(pl.col(CASE).is_between(first, last))
     part = dataclasses.replace(c, cases=cases, events=events)
@@ -170,8 +170,10 @@ def event_pairs(c: Caseload) -> Iterator[tuple[str, Event]]:
     """Every event as (reference, :class:`chc.deadlines.Event`), for the calendar writer."""
     from chc.deadlines import Event
 
+    notes = {
+        (e.edition, t.key): t.note for e in c.editions.values() for t in e.timescales if t.note
+    }
     for e in c.events.iter_rows(named=True):
-        yield (
-            e["reference"] or "",
-            Event(*(e[name] for name in Event._fields)),
-        )
+        timescale = e["key"].replace("respond_extended", "extension")
+        e["note"] = notes.get((e["code"], timescale))
+        yield e["reference"] or "", Event(*(e[name] for name in Event._fields))

@@ -235,7 +235,7 @@ def deadlines_command(
             f"--format {fmt.value} goes with --cases; for one complaint use text, json or ics"
         )
 
-    from chc.codes.choice import choose_edition
+    from chc.codes.timetable import choose_timetable
     from chc.deadlines import Complaint, compute
 
     def d(value: str | None, option: str) -> date | None:
@@ -254,8 +254,7 @@ def deadlines_command(
         stage3_responded=d(stage3_responded, "--stage3-responded"),
         reference=reference,
     )
-    choice = choose_edition(complaint.received, code)
-    edition, chosen = choice.edition, choice.reason
+    edition, chosen = choose_timetable(complaint.received, code)
     timeline = compute(complaint, edition, calendar, today)
     if fmt is DeadlineFormat.json:
         from chc.output import dumps_json

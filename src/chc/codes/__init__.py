@@ -1,18 +1,35 @@
-"""The Code editions as data: models, loading, which edition applies, and JSON shapes."""
+"""The Code editions as data: models, loading, which edition applies, and JSON shapes.
 
-from chc.codes.choice import edition_for_date
-from chc.codes.loading import builtin_editions, load_builtin, load_code_file, load_edition
-from chc.codes.model import BUILTIN_EDITIONS, Edition, Provision, Timescale, provision_sort_key
+The names below are served lazily (PEP 562): importing one submodule, such as the light
+:mod:`chc.codes.timetable` that one complaint's due dates use, does not build the pydantic
+models of :mod:`chc.codes.model`.
+"""
 
-__all__ = [
-    "BUILTIN_EDITIONS",
-    "Edition",
-    "Provision",
-    "Timescale",
-    "builtin_editions",
-    "edition_for_date",
-    "load_builtin",
-    "load_code_file",
-    "load_edition",
-    "provision_sort_key",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "BUILTIN_EDITIONS": "model",
+    "Edition": "model",
+    "Provision": "model",
+    "Timescale": "model",
+    "provision_sort_key": "model",
+    "builtin_editions": "loading",
+    "load_builtin": "loading",
+    "load_code_file": "loading",
+    "load_edition": "loading",
+    "edition_for_date": "choice",
+    "choose_edition": "choice",
+    "Timetable": "timetable",
+    "choose_timetable": "timetable",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"chc.codes.{module}"), name)

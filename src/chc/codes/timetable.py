@@ -1,0 +1,174 @@
+"""An edition's timescales as plain data: all that one complaint's due dates need.
+
+``chc deadlines --received ...`` should start about as fast as Python itself. Building the
+pydantic models of a whole edition (provisions, checks, form layout) costs more than the
+rest of the run, so this path reads a small JSON digest of each edition instead: its name,
+title, dates in force, stage limits and timescales. The digest is made from the fully
+validated :class:`~chc.codes.model.Edition` and cached under a hash of the edition files
+(:mod:`chc.cache`); an entry that does not read back as a digest is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from chc.codes.model import Edition
+
+BUILTIN = ("2020", "2022", "2024")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One timescale: ``amount`` ``unit`` counted from ``from_event`` (see code-format.md)."""
+
+    key: str
+    amount: int
+    unit: str
+    from_event: str
+    provision: str
+    note: str | None = None
+
+    @property
+    def stage(self) -> int | None:
+        head = self.key.split(".", 1)[0]
+        return int(head[5:]) if head.startswith("stage") else None
+
+    @property
+    def assumption(self) -> str:
+        """The note, prefixed with what it is about, for results that depend on it."""
+        return f"{self.key} ({self.provision}): {self.note}"
+
+
+@dataclass(frozen=True)
+class StageSpan:
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class Timetable:
+    """An edition reduced to what due dates need."""
+
+    edition: str
+    title: str
+    in_force_from: date
+    in_force_to: date | None
+    stages: StageSpan
+    rules: tuple[Rule, ...]
+
+    def timescale(self, key: str) -> Rule | None:
+        return next((r for r in self.rules if r.key == key), None)
+
+    def in_force_on(self, day: date) -> bool:
+        return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
+
+    @classmethod
+    def of(cls, e: Edition) -> Timetable:
+        return cls(
+            edition=e.edition,
+            title=e.title,
+            in_force_from=e.in_force_from,
+            in_force_to=e.in_force_to,
+            stages=StageSpan(e.stages.min, e.stages.max),
+            rules=tuple(
+                Rule(t.key, t.amount, t.unit, t.from_event, t.provision, t.note)
+                for t in e.timescales
+            ),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "edition": self.edition,
+            "title": self.title,
+            "in_force_from": self.in_force_from.isoformat(),
+            "in_force_to": None if self.in_force_to is None else self.in_force_to.isoformat(),
+            "stages": [self.stages.min, self.stages.max],
+            "rules": [
+                [r.key, r.amount, r.unit, r.from_event, r.provision, r.note] for r in self.rules
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Timetable:
+        """A digest read back; anything else is a ValueError (the entry is then rebuilt)."""
+        try:
+            until = data["in_force_to"]
+            low, high = data["stages"]
+            rules = tuple(Rule(*_rule(r)) for r in data["rules"])
+            table = cls(
+                edition=_text(data["edition"]),
+                title=_text(data["title"]),
+                in_force_from=date.fromisoformat(data["in_force_from"]),
+                in_force_to=None if until is None else date.fromisoformat(until),
+                stages=StageSpan(int(low), int(high)),
+                rules=rules,
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise ValueError(f"not a timetable: {err}") from None
+        return table
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _rule(raw: Any) -> tuple[str, int, str, str, str, str | None]:
+    key, amount, unit, start, provision, note = raw
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+        raise ValueError("a timescale's amount is a whole number above 0")
+    return (_text(key), amount, _text(unit), _text(start), _text(provision),
+            None if note is None else _text(note))  # fmt: skip
+
+
+@functools.cache
+def builtin_timetable(name: str) -> Timetable:
+    """A shipped edition's digest, from the cache when the edition files are unchanged."""
+    from chc import cache
+    from chc.resources import package_data
+
+    folder = package_data("code_versions")
+    try:
+        stamp = cache.key(*((folder / f"{n}.yaml").read_bytes() for n in BUILTIN))
+    except OSError:
+        stamp = None
+    entry = f"timetable-{name}-{stamp}" if stamp else None
+    if entry is not None:
+        cached = cache.read(entry)
+        if cached is not None:
+            try:
+                return Timetable.from_json(cached)
+            except ValueError:
+                pass  # damaged or from another version: rebuilt below
+    from chc.codes.loading import load_builtin
+
+    table = Timetable.of(load_builtin(name))
+    if entry is not None:
+        cache.write(entry, table.as_json())
+    return table
+
+
+def choose_timetable(received: date, code: str | Path | None = None) -> tuple[Timetable, str]:
+    """The timetable for a complaint received on ``received``, and why (as
+    :func:`chc.codes.choice.choose_edition` decides, which it agrees with)."""
+    if code is not None:
+        if str(code) in BUILTIN:
+            return builtin_timetable(str(code)), "chosen with --code"
+        from chc.codes.loading import load_edition
+
+        return Timetable.of(load_edition(code)), "chosen with --code"
+    for name in BUILTIN:
+        table = builtin_timetable(name)
+        if table.in_force_on(received):
+            return table, f"in force on {received.isoformat()}, the day it was received"
+    # No shipped edition was in force: the full loader refuses in its own words.
+    from chc.codes.choice import choose_edition
+
+    choice = choose_edition(received)
+    return Timetable.of(choice.edition), choice.reason
