@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from chc.codes.check_params import CheckParams
+
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
 Obligation = Literal["must", "should"]
@@ -143,6 +145,9 @@ class Timescale(Strict):
     from_event: ClockEvent = Field(alias="from")
     provision: ProvisionId
     note: str | None = None
+    # Set where the figure rests on an unverified reading or a should-worded rule: a policy
+    # that misses it is then 'review', printed with this text, never a silent must-fail.
+    review: str | None = Field(default=None, min_length=1)
 
     @property
     def stage(self) -> int | None:
@@ -168,18 +173,6 @@ class Timescale(Strict):
         return f"{self.amount} {unit} from {start}"
 
 
-class CheckSpec(BaseModel):
-    """One machine check attached to a provision; its parameters depend on its kind."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    kind: Text
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(self.model_extra or {})
-
-
 class Provision(Strict):
     id: ProvisionId
     section: int = Field(ge=1)
@@ -192,7 +185,7 @@ class Provision(Strict):
     topics: list[Topic] = Field(default_factory=list)
     previously: list[ProvisionId] = Field(default_factory=list)
     note: str | None = None
-    checks: list[CheckSpec] = Field(default_factory=list)
+    checks: list[CheckParams] = Field(default_factory=list)
 
     @field_validator("previously", mode="before")
     @classmethod

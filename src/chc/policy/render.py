@@ -1,26 +1,79 @@
-"""check-policy reports as Markdown, HTML and GitHub annotations (Jinja and plain text)."""
+"""check-policy reports as Markdown, HTML and GitHub annotations (Jinja and plain text).
+
+Reports for people cite the policy's own section numbers (``refs:`` in the policy file)
+rather than YAML lines, and the Code data's sources as numbered citations with their
+document and address, never as the data file's internal keys.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from chc import __version__
+from chc.codes.model import Edition
 from chc.policy.findings import PolicyReport
 
-STATUS_WORDS = {"fail": "fails", "not_stated": "not stated", "pass": "passes", "manual": "to judge"}
+STATUS_WORDS = {
+    "fail": "fails",
+    "review": "to review",
+    "not_stated": "not stated",
+    "pass": "passes",
+    "manual": "to judge",
+}
+PROBLEMS = ("fail", "review", "not_stated")
+
+
+class Citations:
+    """Numbers the sources a report's notes cite, in order of first citation."""
+
+    def __init__(self, edition: Edition) -> None:
+        self._sources = {s.key: s for s in edition.sources}
+        keys = sorted(self._sources, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+            if keys
+            else None
+        )
+        self.cited: list[str] = []
+
+    def readable(self, note: str) -> str:
+        """The note with each source key replaced by its citation number, "[2]"."""
+        if self._pattern is None:
+            return note
+
+        def number(m: re.Match[str]) -> str:
+            key = m.group(1)
+            if key not in self.cited:
+                self.cited.append(key)
+            return f"[{self.cited.index(key) + 1}]"
+
+        return self._pattern.sub(number, note)
+
+    def listing(self) -> list[str]:
+        out = []
+        for i, key in enumerate(self.cited, 1):
+            s = self._sources[key]
+            out.append(f"[{i}] {s.title}" + (f", {s.url}" if s.url else ""))
+        return out
+
+
+def where(finding: dict[str, Any]) -> str:
+    """Where a finding points in the policy, as a person cites it."""
+    return f"policy {finding['ref']}" if finding.get("ref") else ""
 
 
 def context(report: PolicyReport) -> dict[str, Any]:
     data = report.as_json()
     findings = data["findings"]
+    cites = Citations(report.edition)
+    for f in findings:
+        f["notes"] = [cites.readable(n) for n in f["notes"]]
+        f["where"] = where(f)
     sections = []
     for s in report.edition.sections:
-        problems = [
-            f
-            for f in findings
-            if f["section"] == s.number and f["status"] in ("fail", "not_stated")
-        ]
+        problems = [f for f in findings if f["section"] == s.number and f["status"] in PROBLEMS]
         sections.append({"number": s.number, "title": s.title, "problems": problems})
     return {
         "code": {"edition": report.edition.edition, "title": report.edition.title},
@@ -30,6 +83,7 @@ def context(report: PolicyReport) -> dict[str, Any]:
         "problems": any(s["problems"] for s in sections),
         "manual": [f for f in findings if f["status"] == "manual"],
         "status_words": STATUS_WORDS,
+        "sources": cites.listing(),
         "version": __version__,
     }
 
@@ -57,15 +111,17 @@ def to_github(report: PolicyReport) -> str:
 
     lines = []
     for f in report.findings:
-        if f.status not in ("fail", "not_stated"):
+        if f.status not in PROBLEMS:
             continue
         level = "error" if f.status == "fail" and f.obligation == "must" else "warning"
-        where = f"file={prop(str(report.policy.path))}"
+        place = f"file={prop(str(report.policy.path))}"
         if f.line:
-            where += f",line={f.line}"
+            place += f",line={f.line}"
             if f.column:
-                where += f",col={f.column}"
+                place += f",col={f.column}"
         title = prop(f"Code {report.edition.edition} {f.provision} ({f.obligation})")
         msg = f.message + (f"; the Code requires {f.expected}" if f.expected else "")
-        lines.append(f"::{level} {where},title={title}::{esc(msg)}")
+        if f.status == "review" and f.assumption:
+            msg += f" (to review: {f.assumption})"
+        lines.append(f"::{level} {place},title={title}::{esc(msg)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,16 +6,20 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from chc.policy.findings import PolicyReport
+from chc.policy.render import Citations
 
 MARK = {
     "fail": ("FAIL", "bold red"),
+    "review": ("REVIEW", "magenta"),
     "not_stated": ("NOT STATED", "yellow"),
     "pass": ("pass", "green"),
     "manual": ("judge", "dim"),
 }
 
 
-def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableType:
+def report_view(
+    report: PolicyReport, *, verbose: bool = False, strict: bool = False
+) -> RenderableType:
     e = report.edition
     p = report.policy.policy
     path = str(report.policy.path)
@@ -29,7 +33,10 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
     if p.code and p.code != e.edition:
         head.append(f"; the policy says it follows {p.code}", style="yellow")
     parts.append(head)
-    shown = ("fail", "not_stated", "pass") if verbose else ("fail", "not_stated")
+    cites = Citations(e)
+    shown = (
+        ("fail", "review", "not_stated", "pass") if verbose else ("fail", "review", "not_stated")
+    )
     for s in e.sections:
         items = [f for f in report.findings if f.section == s.number and f.status in shown]
         if not items:
@@ -43,7 +50,9 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
                 (f"{f.obligation or '':<7}", "bold" if f.obligation == "must" else ""),
                 f.message,
             )
-            if f.line:
+            if f.ref:
+                line.append(f"  (policy {f.ref})", style="dim")
+            elif f.line:
                 line.append(f"  ({path}:{f.line})", style="dim")
             parts.append(line)
             if f.status != "pass":
@@ -53,6 +62,9 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
                     parts.append(Text(f"{'':25}Fix: {f.fix}", style="cyan"))
             if f.assumption:
                 parts.append(Text(f"{'':25}Assumption: {f.assumption}", style="dim italic"))
+            if f.status != "pass":
+                for note in f.notes:
+                    parts.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
     manual = [f for f in report.findings if f.status == "manual"]
     if verbose and manual:
         parts.append(Text("\nFor a person to judge (no machine check)", style="bold underline"))
@@ -65,7 +77,8 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
         parts.append(
             Text(
                 f"  {level:<7} {c['pass']:>3} pass  {c['fail']:>3} fail  "
-                f"{c['not_stated']:>3} not stated  {c['manual']:>3} to judge by a person"
+                f"{c['review']:>3} to review  {c['not_stated']:>3} not stated  "
+                f"{c['manual']:>3} to judge by a person"
             )
         )
     if manual and not verbose:
@@ -75,13 +88,31 @@ def report_view(report: PolicyReport, *, verbose: bool = False) -> RenderableTyp
                 style="dim",
             )
         )
-    verdict = (
-        "A 'must' provision fails."
-        if report.failed_must
-        else "No 'must' provision fails a machine check."
-    )
-    parts.append(Text(verdict, style="bold red" if report.failed_must else "bold green"))
+    if cites.cited:
+        parts.append(Text("\nSources cited in the notes", style="bold"))
+        parts.extend(Text(f"  {line}", style="dim") for line in cites.listing())
+    parts.append(_verdict(report, strict))
     return Group(*parts)
+
+
+def _verdict(report: PolicyReport, strict: bool) -> Text:
+    open_must = {
+        f.provision
+        for f in report.findings
+        if f.obligation == "must" and f.status in ("review", "not_stated")
+    }
+    if report.failed_must:
+        text, style = "A 'must' provision fails.", "bold red"
+    elif strict and open_must:
+        text = (
+            f"{len(open_must)} 'must' provision(s) not stated or to review; --strict counts them."
+        )
+        style = "bold red"
+    else:
+        text, style = "No 'must' provision fails a machine check.", "bold green"
+        if open_must:
+            text += f" {len(open_must)} 'must' provision(s) not stated or to review."
+    return Text(text, style=style)
 
 
 def side_by_side(reports: list[PolicyReport]) -> RenderableType:
@@ -94,9 +125,11 @@ def side_by_side(reports: list[PolicyReport]) -> RenderableType:
         table.add_column(f"{r.edition.edition}", justify="right")
     rows = [
         ("must: fail", "must", "fail"),
+        ("must: to review", "must", "review"),
         ("must: not stated", "must", "not_stated"),
         ("must: pass", "must", "pass"),
         ("should: fail", "should", "fail"),
+        ("should: to review", "should", "review"),
         ("should: not stated", "should", "not_stated"),
         ("should: pass", "should", "pass"),
         ("to judge by a person", None, "manual"),
