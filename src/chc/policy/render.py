@@ -32,16 +32,29 @@ class Citations:
         self._sources = {s.key: s for s in edition.sources}
         keys = sorted(self._sources, key=len, reverse=True)
         self._pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
             if keys
             else None
         )
         self.cited: list[str] = []
 
+    def _expand_ranges(self, note: str) -> str:
+        """ "L2-L4" as "L2, L3, L4", so each source in the range is cited."""
+
+        def expand(m: re.Match[str]) -> str:
+            prefix, low, high = m.group(1), int(m.group(2)), int(m.group(3))
+            keys = [f"{prefix}{n}" for n in range(low, high + 1)]
+            if high <= low or not all(k in self._sources for k in keys):
+                return m.group(0)
+            return ", ".join(keys)
+
+        return re.sub(r"(?<![\w-])([A-Z]+)(\d+)[-\u2013]\1?(\d+)(?![\w])", expand, note)
+
     def readable(self, note: str) -> str:
         """The note with each source key replaced by its citation number, "[2]"."""
         if self._pattern is None:
             return note
+        note = self._expand_ranges(note)
 
         def number(m: re.Match[str]) -> str:
             key = m.group(1)

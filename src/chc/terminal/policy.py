@@ -34,6 +34,7 @@ def report_view(
         head.append(f"; the policy says it follows {p.code}", style="yellow")
     parts.append(head)
     cites = Citations(e)
+    noted: set[tuple[str, str]] = set()
     shown = (
         ("fail", "review", "not_stated", "pass") if verbose else ("fail", "review", "not_stated")
     )
@@ -63,8 +64,11 @@ def report_view(
             if f.assumption:
                 parts.append(Text(f"{'':25}Assumption: {f.assumption}", style="dim italic"))
             if f.status != "pass":
+                # Each note once per provision: several findings often rest on the same one.
                 for note in f.notes:
-                    parts.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
+                    if (f.provision, note) not in noted:
+                        noted.add((f.provision, note))
+                        parts.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
     manual = [f for f in report.findings if f.status == "manual"]
     if verbose and manual:
         parts.append(Text("\nFor a person to judge (no machine check)", style="bold underline"))

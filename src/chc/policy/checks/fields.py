@@ -25,9 +25,18 @@ FIELD_WORDS = {
     "time_limit_discretion": "discretion is used for complaints older than the time limit",
     "definition": "the Ombudsman's definition of a complaint is used",
     "exclusions": "the matters the process excludes are set out",
-    "reasons_required": "the resident need not give reasons to escalate",
-    "different_person": "someone other than the stage 1 handler considers the complaint",
     "request_within": "how long the resident has to ask to escalate",
+}
+# A stage's yes/no fields, phrased for each answer (true, false).
+STAGE_BOOL_WORDS = {
+    "reasons_required": (
+        "the resident must give reasons to escalate",
+        "the resident need not give reasons to escalate",
+    ),
+    "different_person": (
+        "someone other than the stage 1 handler considers the complaint",
+        "the stage 1 handler may consider the complaint again",
+    ),
 }
 
 
@@ -101,43 +110,44 @@ def _stage_bool(
     policy: Policy, params: StageFieldFalse | StageFieldTrue, want: bool
 ) -> list[Outcome]:
     name = params.field
-    words = FIELD_WORDS.get(name, f"{name}: {yaml_value(want)}")
+    yes, no = STAGE_BOOL_WORDS[name]
     out: list[Outcome] = []
     for i, stage in enumerate(policy.stages[params.from_stage - 1 :], params.from_stage - 1):
         value = getattr(stage, name)
         expected = f"{name}: {yaml_value(want)}"
+        wanted = yes if want else no
         if value is None:
             out.append(
                 Outcome(
                     "not_stated",
-                    f"{stage.name}: the policy does not say whether {words}",
+                    f"{stage.name}: the policy does not say whether {yes}",
                     expected,
                     loc=("stages", i),
-                    fix=fix(f"Say for {stage.name} that {words}", ("stages", i), expected),
+                    fix=fix(f"Say for {stage.name} that {wanted}", ("stages", i), expected),
+                    ref=stage.refs.get("name"),
                 )
             )
             continue
         loc: tuple[str | int, ...] = ("stages", i, name)
         ref = stage.refs.get(name)
+        said = yes if value else no
         if value == want:
             out.append(
-                Outcome("pass", f"{stage.name}: {words}", expected, yaml_value(value), loc, ref=ref)
+                Outcome("pass", f"{stage.name}: {said}", expected, yaml_value(value), loc, ref=ref)
             )
-        else:
-            advice = (
-                f"Provide at {stage.name} that {words}; {your(stage.refs, name)} says otherwise"
+            continue
+        advice = f"Provide at {stage.name} that {wanted}; {your(stage.refs, name)} says {said}"
+        out.append(
+            Outcome(
+                "fail",
+                f"{stage.name}: {said}",
+                expected,
+                yaml_value(value),
+                loc,
+                fix(advice, loc, yaml_value(want)),
+                ref=ref,
             )
-            out.append(
-                Outcome(
-                    "fail",
-                    f"{stage.name}: the policy does not provide that {words}",
-                    expected,
-                    yaml_value(value),
-                    loc,
-                    fix(advice, loc, yaml_value(want)),
-                    ref=ref,
-                )
-            )
+        )
     return out
 
 
@@ -163,6 +173,7 @@ def stage_field_stated(policy: Policy, edition: Edition, params: StageFieldState
                     f"{stage.name}: the policy does not state {words}",
                     expected,
                     loc=("stages", i),
+                    ref=stage.refs.get("name"),
                     fix=fix(f"State {words} for {stage.name}", ("stages", i), f"{name}: ..."),
                 )
             )

@@ -29,9 +29,13 @@ def _unit_words(amount: int, unit: str) -> str:
 
 
 def _start_words(event: str) -> str:
-    return {"due_date": "the unextended due date", "received": "receipt"}.get(
-        event, event.replace("_", " ")
-    )
+    return {
+        "due_date": "the unextended due date",
+        "received": "receipt",
+        "logged": "logging",
+        "acknowledged": "acknowledgement",
+        "escalation_requested": "the escalation request",
+    }.get(event, event.replace("_", " "))
 
 
 def compare(policy_span: Duration, limit: int, unit: str) -> tuple[Verdict, str | None]:
@@ -141,6 +145,7 @@ def max_duration(policy: Policy, edition: Edition, params: MaxDuration) -> list[
                 f"{stage.name}: the policy gives no {what} timescale",
                 expected,
                 loc=("stages", i),
+                ref=stage.refs.get("name"),
                 fix=fix(
                     f"Say when {stage.name}'s {what} is due: within {code_words} of "
                     f"{_start_words(t.from_event)} at most",
@@ -181,7 +186,11 @@ def max_duration(policy: Policy, edition: Edition, params: MaxDuration) -> list[
         Outcome(
             "review" if t.review else "fail",
             f"{stage.name}: {what} "
-            + ("has no timescale" if span.is_none else f"within {found} is longer than the Code's")
+            + (
+                "has no timescale"
+                if span.is_none
+                else f"within {found} is longer than the Code allows"
+            )
             + (" (to review: the Code's figure is not certain)" if t.review else ""),
             expected,
             found,
