@@ -201,7 +201,7 @@ def test_json_shape_and_one_whole_finding() -> None:
         "obligation": "must",
         "status": "fail",
         "check": "max_duration",
-        "message": "Stage 1: full response within 15 working days from acknowledgement is "
+        "message": "Stage 1: response within 15 working days from acknowledgement is "
         "longer than the Code allows",
         "expected": "at most 10 working days from acknowledged",
         "found": "15 working days from acknowledgement",
@@ -344,7 +344,7 @@ def test_github_annotations() -> None:
     assert [m["title"] for m in warnings] == ["Code 2024 3.6 (must)"] * 2
     assert (
         f"::error file={NONCOMPLIANT},line=26,col=5,title=Code 2024 6.3 (must)::Stage 1: "
-        "full response within 15 working days from acknowledgement is longer than the Code "
+        "response within 15 working days from acknowledgement is longer than the Code "
         "allows; the Code requires at most 10 working days from acknowledged"
     ) in lines
 
@@ -577,6 +577,26 @@ representatives: false
     assert code == 0
     assert data["summary"]["should"]["fail"] == 1
     assert data["summary"]["must"]["fail"] == 0
+
+
+def test_strict_counts_a_must_provision_left_unstated(tmp_path: Path) -> None:
+    # Issue 13: a policy silent on the stage 2 acknowledgement (2024 6.11) passed a CI job.
+    silent = COMPLIANT_2024.replace(
+        "    request_within: 20 working days\n    acknowledge: 5 working days\n",
+        "    request_within: 20 working days\n",
+    )
+    assert silent != COMPLIANT_2024
+    path = write(tmp_path, silent)
+    plain = run_chc("check-policy", str(path), env=WIDE)
+    assert plain.exit_code == 0
+    assert re.search(r"NOT STATED\s+6\.11\s+must", plain.stdout)
+    assert "1 'must' provision(s) not stated or to review." in plain.stdout
+    strict = run_chc("check-policy", str(path), "--strict", env=WIDE)
+    assert strict.exit_code == 1
+    assert "--strict counts them" in strict.stdout
+    # The compliant policy itself passes under --strict too.
+    ok = run_chc("check-policy", str(write(tmp_path, COMPLIANT_2024, "ok.yaml")), "--strict")
+    assert ok.exit_code == 0
 
 
 def test_exit_1_when_a_must_fails() -> None:

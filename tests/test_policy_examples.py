@@ -257,3 +257,22 @@ def test_every_self_assessed_provision_is_reported_or_has_a_check() -> None:
         checked = {p.id for p in edition.provisions if p.self_assessed and p.checks}
         # A stage 3 timescale (2022 5.18) has nothing to check in a two-stage policy.
         assert checked - reported <= {"5.18"}
+
+
+@pytest.mark.parametrize("policy", [SEED003, SEED004, NONCOMPLIANT], ids=lambda p: p.stem)
+def test_encoding_less_never_fails_more(policy: Path, tmp_path: Path) -> None:
+    """Issue 13: deleting a true line once turned 1 failure into 5 (signposting was read as a
+    closed list). Leaving a field out may only make findings not stated: no provision that
+    did not fail may fail because less was written down."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    data = yaml.load(policy.read_text(encoding="utf-8"))
+    before = {pid for pid, s in report(policy, "2024").provision_status().items() if s == "fail"}
+    for key in [k for k in data if k not in ("stages", "code")]:
+        trimmed = {k: v for k, v in data.items() if k != key}
+        path = tmp_path / f"{key}.yaml"
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(trimmed, out)
+        after = {pid for pid, s in report(path, "2024").provision_status().items() if s == "fail"}
+        assert after <= before, (key, after - before)

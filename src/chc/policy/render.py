@@ -74,16 +74,26 @@ class Citations:
 
 def where(finding: dict[str, Any]) -> str:
     """Where a finding points in the policy, as a person cites it."""
-    return f"policy {finding['ref']}" if finding.get("ref") else ""
+    from chc.policy.checks.base import section_words
+
+    return f"policy {section_words(finding['ref'])}" if finding.get("ref") else ""
 
 
 def context(report: PolicyReport) -> dict[str, Any]:
     data = report.as_json()
     findings = data["findings"]
     cites = Citations(report.edition)
+    noted: set[tuple[str, str]] = set()
     for f in findings:
-        f["notes"] = [cites.readable(n) for n in f["notes"]]
         f["where"] = where(f)
+        if f["status"] not in PROBLEMS:
+            continue
+        # Each note once per provision: several findings often rest on the same one.
+        notes = [n for n in f["notes"] if (f["provision"], n) not in noted]
+        noted.update((f["provision"], n) for n in notes)
+        f["notes"] = [cites.readable(n) for n in notes]
+        if f["assumption"]:
+            f["assumption"] = cites.readable(f["assumption"])
     sections = []
     for s in report.edition.sections:
         problems = [f for f in findings if f["section"] == s.number and f["status"] in PROBLEMS]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from chc.policy.checks.base import section_words
 from chc.policy.findings import PolicyReport
 from chc.policy.render import Citations
 
@@ -52,7 +53,7 @@ def report_view(
                 f.message,
             )
             if f.ref:
-                line.append(f"  (policy {f.ref})", style="dim")
+                line.append(f"  (policy {section_words(f.ref)})", style="dim")
             elif f.line:
                 line.append(f"  ({path}:{f.line})", style="dim")
             parts.append(line)
@@ -62,7 +63,8 @@ def report_view(
                 if f.fix:
                     parts.append(Text(f"{'':25}Fix: {f.fix}", style="cyan"))
             if f.assumption:
-                parts.append(Text(f"{'':25}Assumption: {f.assumption}", style="dim italic"))
+                assumption = cites.readable(f.assumption)
+                parts.append(Text(f"{'':25}Assumption: {assumption}", style="dim italic"))
             if f.status != "pass":
                 # Each note once per provision: several findings often rest on the same one.
                 for note in f.notes:

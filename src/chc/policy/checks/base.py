@@ -44,10 +44,15 @@ def yaml_path(loc: Loc) -> str:
     return out
 
 
+def section_words(ref: str) -> str:
+    """A policy's own section number as a person says it: "5.3", "section 4"."""
+    return ref if "." in ref or not ref.isdigit() else f"section {ref}"
+
+
 def your(refs: Mapping[str, str], field: str) -> str:
     """How advice names the place in the policy: "your 5.3", else "the policy"."""
     ref = refs.get(field)
-    return f"your {ref}" if ref else "the policy"
+    return f"your {section_words(ref)}" if ref else "the policy"
 
 
 def fix(advice: str, loc: Loc, value: str) -> str:

@@ -67,7 +67,7 @@ def no_pre_complaint_steps(
         return [
             Outcome(
                 "fail",
-                f"the policy has {plural(len(steps), 'step')} before stage 1: "
+                f"the policy has {len(steps)} step(s) before stage 1: "
                 + ", ".join(repr(s) for s in steps),
                 expected,
                 ", ".join(steps),

@@ -20,7 +20,9 @@ _EVENT_ORDER: dict[str, int] = {
     "logged": 1,
     "acknowledged": 1,
 }
-_WHAT = {"acknowledge": "acknowledgement", "respond": "full response", "extension": "extension"}
+_WHAT = {"acknowledge": "acknowledgement", "respond": "response", "extension": "extension"}
+# Advice names the Code's own thing: at stage 1 and 2 the "full response".
+_ADVICE_WHAT = {**_WHAT, "respond": "full response"}
 
 
 def _unit_words(amount: int, unit: str) -> str:
@@ -147,7 +149,7 @@ def max_duration(policy: Policy, edition: Edition, params: MaxDuration) -> list[
                 loc=("stages", i),
                 ref=stage.refs.get("name"),
                 fix=fix(
-                    f"Say when {stage.name}'s {what} is due: within {code_words} of "
+                    f"Say when {stage.name}'s {_ADVICE_WHAT[name]} is due: within {code_words} of "
                     f"{_start_words(t.from_event)} at most",
                     loc,
                     code_words,
@@ -179,8 +181,8 @@ def max_duration(policy: Policy, edition: Edition, params: MaxDuration) -> list[
     if t.review:
         assumptions.append(t.review)
     advice = (
-        f"Make {stage.name}'s {what} due within {code_words} of {_start_words(t.from_event)}; "
-        f"{your(stage.refs, name)} says {found}"
+        f"Make {stage.name}'s {_ADVICE_WHAT[name]} due within {code_words} of "
+        f"{_start_words(t.from_event)}; {your(stage.refs, name)} says {found}"
     )
     return [
         Outcome(
