@@ -599,6 +599,22 @@ def test_strict_counts_a_must_provision_left_unstated(tmp_path: Path) -> None:
     assert ok.exit_code == 0
 
 
+def test_format_choices_come_from_the_formatter_registry() -> None:
+    from chc.cli.codes import FORMATTERS as CODES_FORMATTERS
+    from chc.cli.policy import FORMATTERS
+
+    assert list(FORMATTERS) == ["text", "json", "md", "html", "github"]
+    assert list(CODES_FORMATTERS) == ["text", "json"]
+    help_text = " ".join(run_chc("check-policy", "--help", env=WIDE).stdout.split())
+    assert "text, json, md, html, github." in help_text
+    bad = run_chc("check-policy", str(NONCOMPLIANT), "--format", "pdf")
+    assert bad.exit_code == 2
+    assert "'pdf' is not one of text, json, md, html, github" in bad.stderr
+    bad = run_chc("codes", "--format", "md")
+    assert bad.exit_code == 2
+    assert "'md' is not one of text, json" in bad.stderr
+
+
 def test_exit_1_when_a_must_fails() -> None:
     assert run_chc("check-policy", str(NONCOMPLIANT)).exit_code == 1
 
