@@ -69,3 +69,17 @@ def test_github_marks_review_as_a_warning_with_its_assumption() -> None:
     review = [line for line in out.splitlines() if "title=Code 2024 2.3 (must)" in line]
     assert review[0].startswith("::warning ")
     assert "(to review: " in review[0]
+
+
+def test_citations_number_sources_in_order_and_expand_ranges() -> None:
+    from chc.codes.citations import Citations
+
+    c = Citations(load_edition("2024"))
+    # Hand-written note: a range, a repeat, a key that is a prefix of another (L8, L8-S),
+    # and words that only look like keys (S10 is not a source; "U4s" is not a key).
+    text = c.readable("See L2-L4; also L3 and L8-S, not L8; S10 and U4s stay as they are.")
+    assert text == "See [1], [2], [3]; also [2] and [4], not [5]; S10 and U4s stay as they are."
+    titles = {s.key: s.title for s in load_edition("2024").sources}
+    listing = c.listing()
+    assert listing[0].startswith(f"[1] {titles['L2']}")
+    assert len(listing) == 5

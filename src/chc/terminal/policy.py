@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
 from chc.policy.findings import PolicyReport
-from chc.policy.render import Citations
 
 MARK = {
     "fail": ("FAIL", "bold red"),
