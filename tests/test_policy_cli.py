@@ -102,7 +102,7 @@ def test_text_report() -> None:
     assert line.split()[:3] == ["FAIL", "6.3", "must"]
     assert "15 working days" in line
     assert line.endswith(f"({NONCOMPLIANT}:26)")
-    assert "Code: at most 10 working days from acknowledged" in out
+    assert "Code: at most 10 working days from acknowledgement" in out
     # Advice in the policy's terms first, the policy file's key second.
     assert (
         "Fix: Make Stage 1's full response due within 10 working days of acknowledgement; "
@@ -203,7 +203,7 @@ def test_json_shape_and_one_whole_finding() -> None:
         "check": "max_duration",
         "message": "Stage 1: response within 15 working days from acknowledgement is "
         "longer than the Code allows",
-        "expected": "at most 10 working days from acknowledged",
+        "expected": "at most 10 working days from acknowledgement",
         "found": "15 working days from acknowledgement",
         "location": {"line": 26, "column": 5},
         "fix": "Make Stage 1's full response due within 10 working days of acknowledgement; "
@@ -345,7 +345,7 @@ def test_github_annotations() -> None:
     assert (
         f"::error file={NONCOMPLIANT},line=26,col=5,title=Code 2024 6.3 (must)::Stage 1: "
         "response within 15 working days from acknowledgement is longer than the Code "
-        "allows; the Code requires at most 10 working days from acknowledged"
+        "allows; the Code requires at most 10 working days from acknowledgement"
     ) in lines
 
 
@@ -412,7 +412,7 @@ def test_code_path_brings_its_own_timescales(tmp_path: Path) -> None:
     (f63,) = [f for f in data["findings"] if f["provision"] == "6.3"]
     assert (f63["status"], f63["expected"]) == (
         "pass",
-        "at most 15 working days from acknowledged",
+        "at most 15 working days from acknowledgement",
     )
 
 

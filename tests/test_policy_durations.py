@@ -145,7 +145,7 @@ def test_receipt_clock_is_stricter_than_2024_acknowledgement_clock(tmp_path: Pat
     policy = stage1("respond", "10 working days", "respond_from: received")
     f = only(findings(tmp_path, policy, "2024", "6.3"))
     assert f.status == "pass"
-    assert f.expected == "at most 10 working days from acknowledged"
+    assert f.expected == "at most 10 working days from acknowledgement"
     assert f.found == "10 working days from receipt"
     assert (f.line, f.column) == (3, 5)
 

@@ -29,6 +29,15 @@ ClockEvent = Literal[
     "due_date",
     "issue_occurred",
 ]
+# Each clock event as a person says it: "10 working days from acknowledgement".
+START_WORDS: dict[str, str] = {
+    "received": "receipt",
+    "logged": "logging",
+    "acknowledged": "acknowledgement",
+    "escalation_requested": "the escalation request",
+    "due_date": "the unextended due date",
+    "issue_occurred": "the issue occurring",
+}
 TimescaleKey = Literal[
     "stage1.acknowledge",
     "stage1.respond",
@@ -167,10 +176,7 @@ class Timescale(Strict):
         unit = self.unit.replace("_", " ")
         if self.amount == 1:
             unit = unit.rstrip("s")
-        start = {"due_date": "the unextended due date"}.get(
-            self.from_event, self.from_event.replace("_", " ")
-        )
-        return f"{self.amount} {unit} from {start}"
+        return f"{self.amount} {unit} from {START_WORDS[self.from_event]}"
 
 
 class Provision(Strict):

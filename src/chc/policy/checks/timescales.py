@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from chc.codes.check_params import MaxDuration, MinTimeLimit
-from chc.codes.model import Edition, Timescale
+from chc.codes.model import START_WORDS, Edition, Timescale
 from chc.policy.checks.base import Outcome, fix, join_assumptions, your
 from chc.policy.durations import Duration
 from chc.policy.model import ChainedStart, Exclusion, Policy, Stage
@@ -31,13 +31,7 @@ def _unit_words(amount: int, unit: str) -> str:
 
 
 def _start_words(event: str) -> str:
-    return {
-        "due_date": "the unextended due date",
-        "received": "receipt",
-        "logged": "logging",
-        "acknowledged": "acknowledgement",
-        "escalation_requested": "the escalation request",
-    }.get(event, event.replace("_", " "))
+    return START_WORDS.get(event, event.replace("_", " "))
 
 
 def compare(policy_span: Duration, limit: int, unit: str) -> tuple[Verdict, str | None]:
