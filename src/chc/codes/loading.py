@@ -20,14 +20,6 @@ def builtin_path(name: str) -> Path:
     return data_dir() / f"{name}.yaml"
 
 
-def _split_problem(msg: str) -> tuple[list[str | int], str]:
-    if msg.startswith("loc:") and "|" in msg:
-        head, text = msg[4:].split("|", 1)
-        loc: list[str | int] = [int(p) if p.isdigit() else p for p in head.split(".")]
-        return loc, text
-    return [], msg
-
-
 def parse_edition(data: Any, *, source: str | Path) -> Edition:
     """Validate parsed YAML as an edition; every error names the file, line and column."""
     from pydantic import ValidationError
@@ -39,14 +31,16 @@ def parse_edition(data: Any, *, source: str | Path) -> Edition:
     if not isinstance(data, dict):
         raise CodeFileError("a Code file must be a YAML mapping (key: value lines)", file=source)
     try:
-        return Edition.model_validate(data)
+        edition = Edition.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        msg = str(first.get("msg", ""))
-        if msg.startswith("Value error, loc:"):
-            loc, text = _split_problem(msg[len("Value error, ") :])
-            raise located_error(text, data, loc, source=source, error=CodeFileError) from None
         raise validation_error(exc, data, source=source, error=CodeFileError) from None
+    problems = edition.problems()
+    if problems:
+        first = problems[0]
+        raise located_error(
+            first.message, data, list(first.loc), source=source, error=CodeFileError
+        )
+    return edition
 
 
 def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -97,6 +98,14 @@ def provision_sort_key(pid: str) -> tuple[int, int, int]:
     if m is None:
         return (1, 0, 0)
     return (0, int(m.group(2)), int(m.group(3)))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found after validation, with where it is: locations travel as data."""
+
+    loc: tuple[str | int, ...]
+    message: str
 
 
 class Strict(BaseModel):
@@ -243,45 +252,58 @@ class Edition(Strict):
         # `edition: 2024` unquoted is a natural thing to write; accept it as text.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    @model_validator(mode="after")
-    def _internal_references(self) -> Edition:
-        # Each problem is reported with the location of the offending item; see
-        # `_locate_problem` in the loader, which reads the 'loc:' prefix.
+    def problems(self) -> list[Problem]:
+        """What pydantic cannot see field by field: references inside the edition. Each
+        problem carries the location of the offending item, for the loader to report."""
+        out: list[Problem] = []
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
-            raise ValueError("loc:in_force_to|in_force_to is before in_force_from")
+            out.append(Problem(("in_force_to",), "in_force_to is before in_force_from"))
         if self.stages.min > self.stages.max:
-            raise ValueError("loc:stages|stages.min is greater than stages.max")
+            out.append(Problem(("stages",), "stages.min is greater than stages.max"))
         numbers: list[int] = []
         for i, s in enumerate(self.sections):
             if s.number in numbers:
-                raise ValueError(f"loc:sections.{i}|section {s.number} is listed twice")
+                out.append(Problem(("sections", i), f"section {s.number} is listed twice"))
             numbers.append(s.number)
+        out.extend(self._provision_problems(numbers))
+        return out
+
+    def _provision_problems(self, numbers: list[int]) -> list[Problem]:
+        out: list[Problem] = []
         seen: dict[str, int] = {}
         for i, p in enumerate(self.provisions):
             if p.id in seen:
-                raise ValueError(
-                    f"loc:provisions.{i}.id|duplicate provision id {p.id!r} "
-                    f"(first at provisions[{seen[p.id]}])"
+                out.append(
+                    Problem(
+                        ("provisions", i, "id"),
+                        f"duplicate provision id {p.id!r} (first at provisions[{seen[p.id]}])",
+                    )
                 )
-            seen[p.id] = i
+            seen.setdefault(p.id, i)
             if p.section not in numbers:
-                raise ValueError(f"loc:provisions.{i}.section|section {p.section} is not defined")
-        ids = set(seen)
+                out.append(
+                    Problem(("provisions", i, "section"), f"section {p.section} is not defined")
+                )
         keys: set[str] = set()
         for i, t in enumerate(self.timescales):
             if t.key in keys:
-                raise ValueError(f"loc:timescales.{i}.key|timescale {t.key} is listed twice")
+                out.append(Problem(("timescales", i, "key"), f"timescale {t.key} is listed twice"))
             keys.add(t.key)
-            if t.provision not in ids:
-                raise ValueError(
-                    f"loc:timescales.{i}.provision|timescale {t.key} names provision "
-                    f"{t.provision}, which this edition does not have"
+            if t.provision not in seen:
+                out.append(
+                    Problem(
+                        ("timescales", i, "provision"),
+                        f"timescale {t.key} names provision {t.provision}, which this edition "
+                        "does not have",
+                    )
                 )
-        if self.stages.provision not in ids:
-            raise ValueError(
-                f"loc:stages.provision|provision {self.stages.provision} does not exist"
+        if self.stages.provision not in seen:
+            out.append(
+                Problem(
+                    ("stages", "provision"), f"provision {self.stages.provision} does not exist"
+                )
             )
-        return self
+        return out
 
     # -- queries -------------------------------------------------------------------
 

@@ -264,15 +264,14 @@ class Policy(_Strict):
             return {str(k): v for k, v in said.items()}
         return dict.fromkeys(said, True)
 
-    @model_validator(mode="after")
-    def _unique_stage_names(self) -> Policy:
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """What pydantic cannot see field by field, each with its location (as data)."""
         names = [s.name.strip().lower() for s in self.stages]
-        for i, name in enumerate(names):
-            if name in names[:i]:
-                raise ValueError(
-                    f"loc:stages.{i}.name|two stages are named {self.stages[i].name!r}"
-                )
-        return self
+        return [
+            (("stages", i, "name"), f"two stages are named {self.stages[i].name!r}")
+            for i, name in enumerate(names)
+            if name in names[:i]
+        ]
 
 
 @dataclass(frozen=True)
@@ -302,12 +301,11 @@ def load_policy(path: Path) -> LoadedPolicy:
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
-        msg = str(exc.errors()[0].get("msg", ""))
-        if msg.startswith("Value error, loc:"):
-            head, text = msg[len("Value error, loc:") :].split("|", 1)
-            loc: list[str | int] = [int(p) if p.isdigit() else p for p in head.split(".")]
-            raise located_error(text, data, loc, source=path, error=PolicyError) from None
         raise validation_error(exc, data, source=path, error=PolicyError) from None
+    problems = policy.problems()
+    if problems:
+        loc, text = problems[0]
+        raise located_error(text, data, list(loc), source=path, error=PolicyError)
     return LoadedPolicy(policy, data, path)
 
 
