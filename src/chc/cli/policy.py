@@ -78,7 +78,7 @@ def _text(reports: list[PolicyReport], run: _Run) -> None:
 
     views = [report_view(r, verbose=run.verbose, strict=run.strict) for r in reports]
     if len(reports) > 1:
-        views.append(side_by_side(reports))
+        views.append(side_by_side(reports, strict=run.strict))
     show(Group(*views), run.output, run.force, run.inputs)
 
 

@@ -121,7 +121,7 @@ def _verdict(report: PolicyReport, strict: bool) -> Text:
     return Text(text, style=style)
 
 
-def side_by_side(reports: list[PolicyReport]) -> RenderableType:
+def side_by_side(reports: list[PolicyReport], *, strict: bool = False) -> RenderableType:
     """--all-codes: how the same policy fares under each edition, in one table."""
     from rich.table import Table
 
@@ -144,11 +144,15 @@ def side_by_side(reports: list[PolicyReport]) -> RenderableType:
     for label, level, status in rows:
         cells = [str(s[level][status] if level else s[status]) for s in summaries]
         table.add_row(label, *cells)
-    table.add_row(
-        "verdict",
-        *(
-            Text("must fails", style="bold red") if r.failed_must else Text("ok", style="green")
-            for r in reports
-        ),
-    )
+    table.add_row("verdict", *(_short_verdict(r, strict) for r in reports))
     return table
+
+
+def _short_verdict(report: PolicyReport, strict: bool) -> Text:
+    if report.failed_must:
+        return Text("must fails", style="bold red")
+    open_statuses = {f.status for f in report.findings if f.obligation == "must"}
+    for status, words in (("review", "must to review"), ("not_stated", "must not stated")):
+        if status in open_statuses:
+            return Text(words, style="bold red" if strict else "yellow")
+    return Text("ok", style="green")
