@@ -7,7 +7,7 @@ from rich.text import Text
 
 from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
-from chc.policy.findings import PolicyReport
+from chc.policy.findings import Finding, PolicyReport
 
 MARK = {
     "fail": ("FAIL", "bold red"),
@@ -45,32 +45,7 @@ def report_view(
             continue
         parts.append(Text(f"\nSection {s.number}: {s.title}", style="bold underline"))
         for f in items:
-            word, style = MARK[f.status]
-            line = Text.assemble(
-                ("  " + f"{word:<10}", style),
-                f" {f.provision:<6}",
-                (f"{f.obligation or '':<7}", "bold" if f.obligation == "must" else ""),
-                f.message,
-            )
-            if f.ref:
-                line.append(f"  (policy {section_words(f.ref)})", style="dim")
-            elif f.line:
-                line.append(f"  ({path}:{f.line})", style="dim")
-            parts.append(line)
-            if f.status != "pass":
-                if f.expected:
-                    parts.append(Text(f"{'':25}Code: {f.expected}", style="dim"))
-                if f.fix:
-                    parts.append(Text(f"{'':25}Fix: {f.fix}", style="cyan"))
-            if f.assumption:
-                assumption = cites.readable(f.assumption)
-                parts.append(Text(f"{'':25}Assumption: {assumption}", style="dim italic"))
-            if f.status != "pass":
-                # Each note once per provision: several findings often rest on the same one.
-                for note in f.notes:
-                    if (f.provision, note) not in noted:
-                        noted.add((f.provision, note))
-                        parts.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
+            parts.extend(_finding_lines(f, path, cites, noted))
     manual = [f for f in report.findings if f.status == "manual"]
     if verbose and manual:
         parts.append(Text("\nFor a person to judge (no machine check)", style="bold underline"))
@@ -99,6 +74,38 @@ def report_view(
         parts.extend(Text(f"  {line}", style="dim") for line in cites.listing())
     parts.append(_verdict(report, strict))
     return Group(*parts)
+
+
+def _finding_lines(
+    f: Finding, path: str, cites: Citations, noted: set[tuple[str, str]]
+) -> list[Text]:
+    """One finding: its line, then what the Code asks, the fix, the assumption, the notes."""
+    word, style = MARK[f.status]
+    line = Text.assemble(
+        ("  " + f"{word:<10}", style),
+        f" {f.provision:<6}",
+        (f"{f.obligation or '':<7}", "bold" if f.obligation == "must" else ""),
+        f.message,
+    )
+    if f.ref:
+        line.append(f"  (policy {section_words(f.ref)})", style="dim")
+    elif f.line:
+        line.append(f"  ({path}:{f.line})", style="dim")
+    out = [line]
+    if f.status != "pass":
+        if f.expected:
+            out.append(Text(f"{'':25}Code: {f.expected}", style="dim"))
+        if f.fix:
+            out.append(Text(f"{'':25}Fix: {f.fix}", style="cyan"))
+    if f.assumption:
+        out.append(Text(f"{'':25}Assumption: {cites.readable(f.assumption)}", style="dim italic"))
+    if f.status != "pass":
+        # Each note once per provision: several findings often rest on the same one.
+        for note in f.notes:
+            if (f.provision, note) not in noted:
+                noted.add((f.provision, note))
+                out.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
+    return out
 
 
 def _verdict(report: PolicyReport, strict: bool) -> Text:
