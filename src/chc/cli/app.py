@@ -123,6 +123,17 @@ QuietOpt = Annotated[
 ]
 
 
+def choice_of(registry: dict[str, Any]) -> Callable[[str], str]:
+    """A --format callback: the choices are a formatter registry's names, nothing else."""
+
+    def check(value: str) -> str:
+        if value not in registry:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(registry)}")
+        return value
+
+    return check
+
+
 def fail(err: ChcError) -> NoReturn:
     from chc.terminal.console import console
 

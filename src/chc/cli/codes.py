@@ -2,11 +2,84 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from chc.cli.app import ForceOpt, Format, OutputOpt, app, emit, handles_errors, show
+from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, emit, handles_errors, show
+
+
+@dataclass(frozen=True)
+class _Out:
+    output: Path | None
+    force: bool
+    show_checks: bool = False
+
+
+def _kinds_text(data: dict[str, Any], out: _Out) -> None:
+    lines = []
+    for k in data["kinds"]:
+        lines.append(f"{k['kind']}\n  {k['summary']}")
+        lines.extend(f"  parameter {name}: {meaning}" for name, meaning in k["params"].items())
+        lines.append(f"  fails:  {k['fails']}\n  passes: {k['passes']}\n")
+    emit("\n".join(lines), out.output, out.force)
+
+
+def _for_date_text(data: dict[str, Any], out: _Out) -> None:
+    to = f" to {data['in_force_to']}" if data["in_force_to"] else ""
+    emit(
+        f"On {data['date']} the {data['edition']} edition was in force "
+        f"({data['title']}, from {data['in_force_from']}{to}).\n",
+        out.output,
+        out.force,
+    )
+
+
+def _editions_text(data: dict[str, Any], out: _Out) -> None:
+    from chc.terminal.codes import editions_table
+
+    show(editions_table(data["editions"]), out.output, out.force)
+
+
+def _provision_text(data: dict[str, Any], out: _Out) -> None:
+    from chc.terminal.codes import provision_view
+
+    show(provision_view(data), out.output, out.force)
+
+
+def _edition_text(data: dict[str, Any], out: _Out) -> None:
+    from chc.terminal.codes import edition_view
+
+    show(edition_view(data, show_checks=out.show_checks), out.output, out.force)
+
+
+_TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], None]] = {
+    "kinds": _kinds_text,
+    "for_date": _for_date_text,
+    "editions": _editions_text,
+    "provision": _provision_text,
+    "edition": _edition_text,
+}
+
+
+def _text(view: str, data: dict[str, Any], out: _Out) -> None:
+    _TEXT_VIEWS[view](data, out)
+
+
+def _json(view: str, data: dict[str, Any], out: _Out) -> None:
+    from chc.output import dumps_json
+
+    emit(dumps_json(data), out.output, out.force)
+
+
+# The one list of formats: --format's choices and help come from it.
+FORMATTERS: dict[str, Callable[[str, dict[str, Any], _Out], None]] = {
+    "text": _text,
+    "json": _json,
+}
 
 
 @app.command("codes")
@@ -45,7 +118,16 @@ def codes_command(
             "--check-kinds", help="Describe every check kind a Code file can use, and stop."
         ),
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=" or ".join(FORMATTERS) + ".",
+            callback=choice_of(FORMATTERS),
+            metavar="FORMAT",
+        ),
+    ] = "text",
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -70,11 +152,24 @@ def codes_command(
 
       chc codes --check-kinds
     """
+    view, data = _view(edition, provision, section, obligation, topic, for_date, kinds)
+    FORMATTERS[fmt](view, data, _Out(output, force, checks))
+
+
+def _view(
+    edition: str | None,
+    provision: str | None,
+    section: int | None,
+    obligation: str | None,
+    topic: str | None,
+    for_date: str | None,
+    kinds: bool,
+) -> tuple[str, dict[str, Any]]:
+    """Which view the options ask for, and its data (the JSON shape)."""
     from chc.codes import shapes as codes_json
     from chc.codes.choice import edition_for_date
     from chc.codes.loading import builtin_editions, load_edition
     from chc.errors import InputError
-    from chc.output import dumps_json
 
     if obligation is not None and obligation not in ("must", "should"):
         raise InputError(f"--obligation must be 'must' or 'should', not {obligation!r}")
@@ -91,35 +186,14 @@ def codes_command(
             }
             for k in KINDS.values()
         ]
-        if fmt is Format.json:
-            return emit(dumps_json({"kinds": docs}), output, force)
-        lines = []
-        for k in KINDS.values():
-            lines.append(f"{k.name}\n  {k.summary}")
-            lines.extend(f"  parameter {name}: {meaning}" for name, meaning in k.params.items())
-            lines.append(f"  fails:  {k.fails}\n  passes: {k.passes}\n")
-        return emit("\n".join(lines), output, force)
+        return "kinds", {"kinds": docs}
     if for_date is not None:
         from chc.dates import parse_date
 
         day = parse_date(for_date, "--for-date")
-        e = edition_for_date(day)
-        data = codes_json.for_date_json(day, e)
-        if fmt is Format.json:
-            return emit(dumps_json(data), output, force)
-        text = (
-            f"On {day.isoformat()} the {e.edition} edition was in force "
-            f"({e.title}, from {e.in_force_from.isoformat()}"
-            f"{' to ' + e.in_force_to.isoformat() if e.in_force_to else ''}).\n"
-        )
-        return emit(text, output, force)
+        return "for_date", codes_json.for_date_json(day, edition_for_date(day))
     if edition is None:
-        rows = [codes_json.edition_summary(e) for e in builtin_editions()]
-        if fmt is Format.json:
-            return emit(dumps_json({"editions": rows}), output, force)
-        from chc.terminal.codes import editions_table
-
-        return show(editions_table(rows), output, force)
+        return "editions", {"editions": [codes_json.edition_summary(e) for e in builtin_editions()]}
     e = load_edition(edition)
     if provision is not None:
         p = e.provision(provision)
@@ -129,12 +203,12 @@ def codes_command(
                 f"; section {provision.split('.')[0]} has {near[0]} to {near[-1]}" if near else ""
             )
             raise InputError(f"the {e.edition} edition has no provision {provision!r}{hint}")
-        detail = codes_json.provision_detail(e, p)
-        if fmt is Format.json:
-            return emit(dumps_json(detail), output, force)
-        from chc.terminal.codes import provision_view
-
-        return show(provision_view(detail), output, force)
+        return "provision", codes_json.provision_detail(e, p)
+    if section is not None and e.section(section) is None:
+        raise InputError(
+            f"the {e.edition} edition has no section {section}; it has "
+            f"{', '.join(str(s.number) for s in e.sections)}"
+        )
     chosen = [
         p
         for p in e.provisions
@@ -142,14 +216,4 @@ def codes_command(
         and (obligation is None or p.obligation == obligation)
         and (topic is None or topic in p.topics)
     ]
-    if section is not None and e.section(section) is None:
-        raise InputError(
-            f"the {e.edition} edition has no section {section}; it has "
-            f"{', '.join(str(s.number) for s in e.sections)}"
-        )
-    data = codes_json.edition_json(e, chosen)
-    if fmt is Format.json:
-        return emit(dumps_json(data), output, force)
-    from chc.terminal.codes import edition_view
-
-    return show(edition_view(data, show_checks=checks), output, force)
+    return "edition", codes_json.edition_json(e, chosen)

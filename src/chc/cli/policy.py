@@ -2,27 +2,94 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chc.cli.app import CodeOpt, ForceOpt, OutputOpt, app, emit, handles_errors, show
+from chc.cli.app import (
+    CodeOpt,
+    ForceOpt,
+    OutputOpt,
+    app,
+    choice_of,
+    emit,
+    handles_errors,
+    show,
+)
 from chc.errors import InputError
 from chc.exitcodes import RC
 
 if TYPE_CHECKING:
     from chc.codes.model import Edition
+    from chc.policy.findings import PolicyReport
     from chc.policy.model import LoadedPolicy
 
 
-class PolicyFormat(str, Enum):
-    text = "text"
-    json = "json"
-    md = "md"
-    html = "html"
-    github = "github"
+@dataclass(frozen=True)
+class _Run:
+    """What a formatter needs besides the reports."""
+
+    all_codes: bool
+    verbose: bool
+    template: Path | None
+    output: Path | None
+    force: bool
+    inputs: tuple[Path, ...]
+    strict: bool
+
+
+def _json(reports: list[PolicyReport], run: _Run) -> None:
+    from chc.output import dumps_json
+
+    data = (
+        reports[0].as_json() if not run.all_codes else {"reports": [r.as_json() for r in reports]}
+    )
+    emit(dumps_json(data), run.output, run.force, run.inputs)
+
+
+def _md(reports: list[PolicyReport], run: _Run) -> None:
+    from chc.policy.render import to_markdown
+
+    text = "\n".join(to_markdown(r, run.template) for r in reports)
+    emit(text, run.output, run.force, run.inputs)
+
+
+def _html(reports: list[PolicyReport], run: _Run) -> None:
+    if run.all_codes:
+        raise InputError("--format html shows one edition; use --code, or md/json for --all-codes")
+    from chc.policy.render import to_html
+
+    emit(to_html(reports[0], run.template), run.output, run.force, run.inputs)
+
+
+def _github(reports: list[PolicyReport], run: _Run) -> None:
+    from chc.policy.render import to_github
+
+    emit("".join(to_github(r) for r in reports), run.output, run.force, run.inputs)
+
+
+def _text(reports: list[PolicyReport], run: _Run) -> None:
+    from rich.console import Group
+
+    from chc.terminal.policy import report_view, side_by_side
+
+    views = [report_view(r, verbose=run.verbose, strict=run.strict) for r in reports]
+    if len(reports) > 1:
+        views.append(side_by_side(reports, strict=run.strict))
+    show(Group(*views), run.output, run.force, run.inputs)
+
+
+# The one list of formats: --format's choices and help come from it.
+FORMATTERS: dict[str, Callable[[list[PolicyReport], _Run], None]] = {
+    "text": _text,
+    "json": _json,
+    "md": _md,
+    "html": _html,
+    "github": _github,
+}
 
 
 @app.command("check-policy")
@@ -37,8 +104,22 @@ def check_policy_command(
         bool, typer.Option("--all-codes", help="Check against every edition, side by side.")
     ] = False,
     fmt: Annotated[
-        PolicyFormat, typer.Option("--format", "-f", help="text, json, md, html or github.")
-    ] = PolicyFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=", ".join(FORMATTERS) + ".",
+            callback=choice_of(FORMATTERS),
+            metavar="FORMAT",
+        ),
+    ] = "text",
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 also when a 'must' provision is not stated or needs review.",
+        ),
+    ] = False,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -65,8 +146,11 @@ def check_policy_command(
     Durations are compared with care: "5 days" is calendar days, never longer than 5
     working days; "2 weeks" is 10 working days; "N hours" counts 24 hours to a working day;
     a clock that starts earlier than the Code's is stricter. Every assumption is shown.
+    What the policy does not state is "not stated"; a result that rests on an unverified
+    reading of the Code or a rule worded "should" is "review", shown with its assumption.
 
-    Exit status: 0 no 'must' provision fails; 1 a 'must' provision fails; 2 bad input.
+    Exit status: 0 no 'must' provision fails; 1 a 'must' provision fails (with --strict,
+    also one not stated or needing review); 2 bad input.
 
     Examples:
 
@@ -75,10 +159,11 @@ def check_policy_command(
       chc check-policy my-policy.yaml --code 2024 --format html -o policy-check.html
 
       chc check-policy examples/policy-noncompliant.yaml --format github
-    """
-    from chc.output import dumps_json
 
+      chc check-policy my-policy.yaml --strict
+    """
     if schema:
+        from chc.output import dumps_json
         from chc.policy.model import policy_schema
 
         emit(dumps_json(policy_schema()), output, force)
@@ -108,37 +193,9 @@ def check_policy_command(
     else:
         editions = [_edition(code, loaded)]
     reports = [check_policy(loaded, e) for e in editions]
-    if fmt is PolicyFormat.json:
-        data = (
-            reports[0].as_json() if not all_codes else {"reports": [r.as_json() for r in reports]}
-        )
-        emit(dumps_json(data), output, force, (policy,))
-    elif fmt is PolicyFormat.md:
-        from chc.policy.render import to_markdown
-
-        emit("\n".join(to_markdown(r, template) for r in reports), output, force, (policy,))
-    elif fmt is PolicyFormat.html:
-        if all_codes:
-            raise InputError(
-                "--format html shows one edition; use --code, or md/json for --all-codes"
-            )
-        from chc.policy.render import to_html
-
-        emit(to_html(reports[0], template), output, force, (policy,))
-    elif fmt is PolicyFormat.github:
-        from chc.policy.render import to_github
-
-        emit("".join(to_github(r) for r in reports), output, force, (policy,))
-    else:
-        from rich.console import Group
-
-        from chc.terminal.policy import report_view, side_by_side
-
-        views = [report_view(r, verbose=verbose) for r in reports]
-        if len(reports) > 1:
-            views.append(side_by_side(reports))
-        show(Group(*views), output, force, (policy,))
-    if any(r.failed_must for r in reports):
+    run = _Run(all_codes, verbose, template, output, force, (policy,), strict)
+    FORMATTERS[fmt](reports, run)
+    if any(r.fails(strict=strict) for r in reports):
         raise typer.Exit(RC.FINDINGS)
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from chc.codes.check_params import CheckParams
 
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
@@ -27,6 +30,15 @@ ClockEvent = Literal[
     "due_date",
     "issue_occurred",
 ]
+# Each clock event as a person says it: "10 working days from acknowledgement".
+START_WORDS: dict[str, str] = {
+    "received": "receipt",
+    "logged": "logging",
+    "acknowledged": "acknowledgement",
+    "escalation_requested": "the escalation request",
+    "due_date": "the unextended due date",
+    "issue_occurred": "the issue occurring",
+}
 TimescaleKey = Literal[
     "stage1.acknowledge",
     "stage1.respond",
@@ -88,6 +100,14 @@ def provision_sort_key(pid: str) -> tuple[int, int, int]:
     return (0, int(m.group(2)), int(m.group(3)))
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A problem found after validation, with where it is: locations travel as data."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+
 class Strict(BaseModel):
     """Unknown keys are an error: a misspelt field must never be silently ignored."""
 
@@ -143,6 +163,9 @@ class Timescale(Strict):
     from_event: ClockEvent = Field(alias="from")
     provision: ProvisionId
     note: str | None = None
+    # Set where the figure rests on an unverified reading or a should-worded rule: a policy
+    # that misses it is then 'review', printed with this text, never a silent must-fail.
+    review: str | None = Field(default=None, min_length=1)
 
     @property
     def stage(self) -> int | None:
@@ -162,22 +185,7 @@ class Timescale(Strict):
         unit = self.unit.replace("_", " ")
         if self.amount == 1:
             unit = unit.rstrip("s")
-        start = {"due_date": "the unextended due date"}.get(
-            self.from_event, self.from_event.replace("_", " ")
-        )
-        return f"{self.amount} {unit} from {start}"
-
-
-class CheckSpec(BaseModel):
-    """One machine check attached to a provision; its parameters depend on its kind."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    kind: Text
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(self.model_extra or {})
+        return f"{self.amount} {unit} from {START_WORDS[self.from_event]}"
 
 
 class Provision(Strict):
@@ -192,7 +200,7 @@ class Provision(Strict):
     topics: list[Topic] = Field(default_factory=list)
     previously: list[ProvisionId] = Field(default_factory=list)
     note: str | None = None
-    checks: list[CheckSpec] = Field(default_factory=list)
+    checks: list[CheckParams] = Field(default_factory=list)
 
     @field_validator("previously", mode="before")
     @classmethod
@@ -244,45 +252,58 @@ class Edition(Strict):
         # `edition: 2024` unquoted is a natural thing to write; accept it as text.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    @model_validator(mode="after")
-    def _internal_references(self) -> Edition:
-        # Each problem is reported with the location of the offending item; see
-        # `_locate_problem` in the loader, which reads the 'loc:' prefix.
+    def problems(self) -> list[Problem]:
+        """What pydantic cannot see field by field: references inside the edition. Each
+        problem carries the location of the offending item, for the loader to report."""
+        out: list[Problem] = []
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
-            raise ValueError("loc:in_force_to|in_force_to is before in_force_from")
+            out.append(Problem(("in_force_to",), "in_force_to is before in_force_from"))
         if self.stages.min > self.stages.max:
-            raise ValueError("loc:stages|stages.min is greater than stages.max")
+            out.append(Problem(("stages",), "stages.min is greater than stages.max"))
         numbers: list[int] = []
         for i, s in enumerate(self.sections):
             if s.number in numbers:
-                raise ValueError(f"loc:sections.{i}|section {s.number} is listed twice")
+                out.append(Problem(("sections", i), f"section {s.number} is listed twice"))
             numbers.append(s.number)
+        out.extend(self._provision_problems(numbers))
+        return out
+
+    def _provision_problems(self, numbers: list[int]) -> list[Problem]:
+        out: list[Problem] = []
         seen: dict[str, int] = {}
         for i, p in enumerate(self.provisions):
             if p.id in seen:
-                raise ValueError(
-                    f"loc:provisions.{i}.id|duplicate provision id {p.id!r} "
-                    f"(first at provisions[{seen[p.id]}])"
+                out.append(
+                    Problem(
+                        ("provisions", i, "id"),
+                        f"duplicate provision id {p.id!r} (first at provisions[{seen[p.id]}])",
+                    )
                 )
-            seen[p.id] = i
+            seen.setdefault(p.id, i)
             if p.section not in numbers:
-                raise ValueError(f"loc:provisions.{i}.section|section {p.section} is not defined")
-        ids = set(seen)
+                out.append(
+                    Problem(("provisions", i, "section"), f"section {p.section} is not defined")
+                )
         keys: set[str] = set()
         for i, t in enumerate(self.timescales):
             if t.key in keys:
-                raise ValueError(f"loc:timescales.{i}.key|timescale {t.key} is listed twice")
+                out.append(Problem(("timescales", i, "key"), f"timescale {t.key} is listed twice"))
             keys.add(t.key)
-            if t.provision not in ids:
-                raise ValueError(
-                    f"loc:timescales.{i}.provision|timescale {t.key} names provision "
-                    f"{t.provision}, which this edition does not have"
+            if t.provision not in seen:
+                out.append(
+                    Problem(
+                        ("timescales", i, "provision"),
+                        f"timescale {t.key} names provision {t.provision}, which this edition "
+                        "does not have",
+                    )
                 )
-        if self.stages.provision not in ids:
-            raise ValueError(
-                f"loc:stages.provision|provision {self.stages.provision} does not exist"
+        if self.stages.provision not in seen:
+            out.append(
+                Problem(
+                    ("stages", "provision"), f"provision {self.stages.provision} does not exist"
+                )
             )
-        return self
+        return out
 
     # -- queries -------------------------------------------------------------------
 

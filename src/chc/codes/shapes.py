@@ -47,7 +47,7 @@ def provision_json(p: Provision) -> dict[str, Any]:
         "topics": list(p.topics),
         "previously": list(p.previously),
         "note": p.note,
-        "checks": [{"kind": c.kind, **c.params} for c in p.checks],
+        "checks": [c.model_dump(exclude_none=True) for c in p.checks],
     }
 
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-DurationUnit = Literal["working_days", "days", "calendar_days", "weeks", "months", "years", "hours"]
+DurationUnit = Literal[
+    "working_days", "days", "calendar_days", "weeks", "months", "years", "hours", "none"
+]
 ClockStart = Literal["received", "acknowledged", "logged", "escalation_requested"]
 
 DURATION_PATTERN = re.compile(
@@ -36,9 +38,16 @@ class Duration:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def is_none(self) -> bool:
+        """The policy says in so many words that it sets no timescale ("none")."""
+        return self.unit == "none"
+
     def working_days_range(self) -> tuple[int, int, str | None]:
         """The fewest and most working days this span can hold, and the assumption made."""
         n = self.amount
+        if self.unit == "none":
+            raise ValueError("a span of 'none' holds no number of working days")
         if self.unit == "working_days":
             return n, n, None
         if self.unit in ("days", "calendar_days"):
@@ -78,6 +87,8 @@ class Duration:
     def calendar_days_range(self) -> tuple[int, int]:
         """The fewest and most calendar days this span can cover, wherever it starts."""
         n = self.amount
+        if self.unit == "none":
+            raise ValueError("a span of 'none' covers no number of calendar days")
         if self.unit in ("days", "calendar_days"):
             return n, n
         if self.unit == "weeks":
@@ -111,6 +122,9 @@ def month_days_range(months: int) -> tuple[int, int]:
 def parse_duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
+    if isinstance(value, str) and value.strip().lower() == "none":
+        # An explicit "no timescale" ("as a matter of urgency"), judged as stated.
+        return Duration(0, "none", "none")
     if not isinstance(value, str):
         raise ValueError(
             f'{value!r} is not a duration; write it like "10 working days", "5 days", '

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from chc.codes.model import Edition, Provision, provision_sort_key
-from chc.errors import CodeFileError
-from chc.policy.checks import CheckParamError, Outcome, run
+from chc.policy.checks import Outcome, run
 from chc.policy.model import LoadedPolicy
 
-FindingStatus = Literal["fail", "not_stated", "pass", "manual"]
-STATUS_ORDER = {"fail": 0, "not_stated": 1, "pass": 2, "manual": 3}
+FindingStatus = Literal["fail", "review", "not_stated", "pass", "manual"]
+STATUS_ORDER = {"fail": 0, "review": 1, "not_stated": 2, "pass": 3, "manual": 4}
+STATUSES: tuple[FindingStatus, ...] = ("pass", "fail", "review", "not_stated", "manual")
 
 
 @dataclass(frozen=True, order=True)
@@ -21,6 +20,8 @@ class Finding:
 
     sort_key: tuple[int, int, int]
     check_index: int
+    # The order a check gave its outcomes in (stage by stage, item by item) is kept.
+    outcome_index: int
     provision: str
     obligation: str | None
     status: FindingStatus
@@ -33,6 +34,8 @@ class Finding:
     fix: str | None = None
     assumption: str | None = None
     section: int = field(default=0, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    ref: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.line is not None and self.line < 1:
@@ -53,6 +56,8 @@ class Finding:
             "location": {"line": self.line, "column": self.column},
             "fix": self.fix,
             "assumption": self.assumption,
+            "ref": self.ref,
+            "notes": list(self.notes),
         }
 
 
@@ -65,6 +70,12 @@ class PolicyReport:
     @property
     def failed_must(self) -> bool:
         return any(f.status == "fail" and f.obligation == "must" for f in self.findings)
+
+    def fails(self, *, strict: bool = False) -> bool:
+        """Exit status 1: a must provision fails; with ``strict``, also one that is not
+        stated or needs review."""
+        counted = ("fail", "not_stated", "review") if strict else ("fail",)
+        return any(f.status in counted and f.obligation == "must" for f in self.findings)
 
     def by_provision(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}
@@ -82,8 +93,7 @@ class PolicyReport:
     def summary(self) -> dict[str, Any]:
         statuses = self.provision_status()
         counts: dict[str, dict[str, int]] = {
-            level: {"pass": 0, "fail": 0, "not_stated": 0, "manual": 0}
-            for level in ("must", "should")
+            level: dict.fromkeys(STATUSES, 0) for level in ("must", "should")
         }
         for pid, status in statuses.items():
             p = self.edition.provision(pid)
@@ -112,11 +122,15 @@ class PolicyReport:
         }
 
 
-def _finding(loaded: LoadedPolicy, p: Provision, index: int, check: str, o: Outcome) -> Finding:
+def _finding(
+    loaded: LoadedPolicy, p: Provision, index: int, check: str, o: Outcome, order: int = 0
+) -> Finding:
     line, column = loaded.position(list(o.loc)) if o.loc else (None, None)
+    notes = o.notes + ((p.note,) if p.note and p.note not in o.notes else ())
     return Finding(
         sort_key=provision_sort_key(p.id),
         check_index=index,
+        outcome_index=order,
         provision=p.id,
         obligation=p.obligation,
         status=o.status,
@@ -129,40 +143,39 @@ def _finding(loaded: LoadedPolicy, p: Provision, index: int, check: str, o: Outc
         fix=o.fix,
         assumption=o.assumption,
         section=p.section,
+        notes=notes,
+        ref=o.ref,
     )
 
 
-def check_policy(
-    loaded: LoadedPolicy, edition: Edition, *, code_file: str | Path | None = None
-) -> PolicyReport:
+def _manual(p: Provision) -> Finding:
+    return Finding(
+        sort_key=provision_sort_key(p.id),
+        check_index=0,
+        outcome_index=0,
+        provision=p.id,
+        obligation=p.obligation,
+        status="manual",
+        check=None,
+        message=p.summary,
+        section=p.section,
+        notes=(p.note,) if p.note else (),
+    )
+
+
+def check_policy(loaded: LoadedPolicy, edition: Edition) -> PolicyReport:
     """Run every check of ``edition`` on the policy; list unchecked provisions as manual."""
     findings: list[Finding] = []
     for p in edition.provisions:
         if not p.self_assessed:
             continue
         if not p.checks:
-            findings.append(
-                Finding(
-                    sort_key=provision_sort_key(p.id),
-                    check_index=0,
-                    provision=p.id,
-                    obligation=p.obligation,
-                    status="manual",
-                    check=None,
-                    message=p.summary,
-                    section=p.section,
-                )
-            )
+            findings.append(_manual(p))
             continue
         found: list[Finding] = []
         for i, spec in enumerate(p.checks):
-            try:
-                outcomes = run(spec.kind, loaded.policy, edition, spec.params)
-            except CheckParamError as err:
-                raise CodeFileError(
-                    f"provision {p.id}: {err}", file=code_file or f"edition {edition.edition}"
-                ) from None
-            found.extend(_finding(loaded, p, i, spec.kind, o) for o in outcomes)
+            outcomes = run(spec, loaded.policy, edition)
+            found.extend(_finding(loaded, p, i, spec.kind, o, n) for n, o in enumerate(outcomes))
         if not found:
             # Nothing to check (a two-stage policy and a stage 3 timescale): the provision
             # is met by default, and must still appear in the report and its counts.

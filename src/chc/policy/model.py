@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
@@ -53,20 +53,73 @@ DURATION_SCHEMA = {
             "description": 'a duration such as "10 working days", "5 days", "2 weeks", '
             '"12 months" or "48 hours"',
         },
+        {"const": "none", "description": "the policy says it sets no timescale"},
         {"type": "null"},
     ]
 }
 DurationField = Annotated[Duration | None, WithJsonSchema(DURATION_SCHEMA)]
+
+# The policy's own section number for a value ("5.3"), which reports cite instead of YAML
+# line numbers.
+Ref = Annotated[str, Field(min_length=1, max_length=40)]
+StageRefField = Literal[
+    "name",
+    "acknowledge",
+    "respond",
+    "respond_from",
+    "extension",
+    "request_within",
+    "reasons_required",
+    "different_person",
+]
+
+STAGE_REF_FIELDS: tuple[str, ...] = get_args(StageRefField)
+
+
+def _known_keys(value: dict[str, str], known: tuple[str, ...]) -> dict[str, str]:
+    for key in value:
+        if key not in known:
+            raise ValueError(
+                f"refs: {key!r} is not a field here; the fields are {', '.join(known)}"
+            )
+    return value
+
+
+class ChainedStart(_Strict):
+    """A clock started by another event that has its own bound: "a reply within 7 working
+    days of a meeting held within 7 working days of the appeal"."""
+
+    event: str = Field(min_length=1, description="the event that starts the clock")
+    within: DurationField = Field(description="how long after `after` that event can be")
+    after: ClockStart = Field(description="what the event's own bound counts from")
+
+    _within = field_validator("within", mode="before")(_duration)
+
+    @model_validator(mode="after")
+    def _bounded(self) -> ChainedStart:
+        if self.within is None or self.within.is_none:
+            raise ValueError("a chained clock start needs a bound such as 7 working days")
+        return self
 
 
 class Stage(_Strict):
     name: str = Field(min_length=1)
     acknowledge: DurationField = None
     respond: DurationField = None
-    respond_from: ClockStart | None = None
+    respond_from: ClockStart | ChainedStart | None = None
     extension: DurationField = None
     request_within: DurationField = None
     reasons_required: bool | None = None
+    different_person: bool | None = None
+    refs: dict[str, Ref] = Field(
+        default_factory=dict,
+        json_schema_extra={"propertyNames": {"enum": list(STAGE_REF_FIELDS)}},
+    )
+
+    @field_validator("refs")
+    @classmethod
+    def _stage_refs(cls, value: dict[str, str]) -> dict[str, str]:
+        return _known_keys(value, STAGE_REF_FIELDS)
 
     _durations = field_validator(
         "acknowledge", "respond", "extension", "request_within", mode="before"
@@ -83,6 +136,59 @@ class Stage(_Strict):
 Signpost = Literal[
     "stage 1", "stage 2", "stage 3", "extension", "refusal", "final response", "website"
 ]
+TimeLimitStart = Literal["issue_occurred", "became_aware", "either"]
+ExclusionKindName = Literal[
+    "time_limit",
+    "legal_proceedings",
+    "already_considered",
+    "insurance_claim",
+    "unreasonable_pursuit",
+    "rent_or_charge_levels",
+    "other",
+]
+PolicyRefField = Literal[
+    "definition",
+    "stages",
+    "pre_complaint_steps",
+    "time_limit",
+    "time_limit_from",
+    "time_limit_discretion",
+    "exclusions",
+    "channels",
+    "representatives",
+    "accompaniment",
+    "reasonable_adjustments",
+    "ombudsman_signposting",
+    "unacceptable_behaviour_policy",
+    "published_on_website",
+]
+
+POLICY_REF_FIELDS: tuple[str, ...] = get_args(PolicyRefField)
+SIGNPOSTS: tuple[str, ...] = get_args(Signpost)
+
+
+class Exclusion(_Strict):
+    """One matter the policy will not treat as a complaint, by kind."""
+
+    kind: ExclusionKindName
+    text: str | None = Field(default=None, description="the policy's own words")
+    older_than: DurationField = Field(
+        default=None, description="for kind time_limit: matters older than this are excluded"
+    )
+
+    _older = field_validator("older_than", mode="before")(_duration)
+
+    @model_validator(mode="after")
+    def _time_needs_span(self) -> Exclusion:
+        if self.kind == "time_limit" and self.older_than is None:
+            raise ValueError("an exclusion of kind time_limit needs older_than")
+        return self
+
+    def describe(self) -> str:
+        if self.text:
+            return self.text
+        words = self.kind.replace("_", " ")
+        return f"{words} ({self.older_than})" if self.older_than is not None else words
 
 
 class Policy(_Strict):
@@ -94,14 +200,27 @@ class Policy(_Strict):
     stages: list[Stage] = Field(min_length=1)
     pre_complaint_steps: list[str] | None = None
     time_limit: DurationField = None
+    time_limit_from: TimeLimitStart | None = None
     time_limit_discretion: bool | None = None
-    exclusions: list[str] | None = None
+    exclusions: list[str | Exclusion] | None = None
     channels: list[str] | None = None
     representatives: bool | None = None
+    accompaniment: bool | None = None
     reasonable_adjustments: bool | None = None
-    ombudsman_signposting: list[Signpost] | None = None
+    # A list names the points where the policy tells residents about the Ombudsman; a
+    # mapping can also say `false` for a point left out on purpose; "none" says nowhere.
+    ombudsman_signposting: list[Signpost] | dict[Signpost, bool] | Literal["none"] | None = None
     unacceptable_behaviour_policy: bool | None = None
     published_on_website: bool | None = None
+    refs: dict[str, Ref] = Field(
+        default_factory=dict,
+        json_schema_extra={"propertyNames": {"enum": list(POLICY_REF_FIELDS)}},
+    )
+
+    @field_validator("refs")
+    @classmethod
+    def _policy_refs(cls, value: dict[str, str]) -> dict[str, str]:
+        return _known_keys(value, POLICY_REF_FIELDS)
 
     _time_limit = field_validator("time_limit", mode="before")(_duration)
 
@@ -134,15 +253,25 @@ class Policy(_Strict):
                 "is unknown"
             ) from None
 
-    @model_validator(mode="after")
-    def _unique_stage_names(self) -> Policy:
+    def signposts(self) -> dict[str, bool] | None:
+        """Each point the policy states, with whether it names the Ombudsman there."""
+        said = self.ombudsman_signposting
+        if said is None:
+            return None
+        if said == "none":
+            return dict.fromkeys(SIGNPOSTS, False)
+        if isinstance(said, dict):
+            return {str(k): v for k, v in said.items()}
+        return dict.fromkeys(said, True)
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """What pydantic cannot see field by field, each with its location (as data)."""
         names = [s.name.strip().lower() for s in self.stages]
-        for i, name in enumerate(names):
-            if name in names[:i]:
-                raise ValueError(
-                    f"loc:stages.{i}.name|two stages are named {self.stages[i].name!r}"
-                )
-        return self
+        return [
+            (("stages", i, "name"), f"two stages are named {self.stages[i].name!r}")
+            for i, name in enumerate(names)
+            if name in names[:i]
+        ]
 
 
 @dataclass(frozen=True)
@@ -172,12 +301,11 @@ def load_policy(path: Path) -> LoadedPolicy:
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
-        msg = str(exc.errors()[0].get("msg", ""))
-        if msg.startswith("Value error, loc:"):
-            head, text = msg[len("Value error, loc:") :].split("|", 1)
-            loc: list[str | int] = [int(p) if p.isdigit() else p for p in head.split(".")]
-            raise located_error(text, data, loc, source=path, error=PolicyError) from None
         raise validation_error(exc, data, source=path, error=PolicyError) from None
+    problems = policy.problems()
+    if problems:
+        loc, text = problems[0]
+        raise located_error(text, data, list(loc), source=path, error=PolicyError)
     return LoadedPolicy(policy, data, path)
 
 

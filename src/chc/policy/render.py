@@ -1,4 +1,9 @@
-"""check-policy reports as Markdown, HTML and GitHub annotations (Jinja and plain text)."""
+"""check-policy reports as Markdown, HTML and GitHub annotations (Jinja and plain text).
+
+Reports for people cite the policy's own section numbers (``refs:`` in the policy file)
+rather than YAML lines, and the Code data's sources as numbered citations with their
+document and address, never as the data file's internal keys.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,44 @@ from pathlib import Path
 from typing import Any
 
 from chc import __version__
+from chc.codes.citations import Citations
 from chc.policy.findings import PolicyReport
 
-STATUS_WORDS = {"fail": "fails", "not_stated": "not stated", "pass": "passes", "manual": "to judge"}
+STATUS_WORDS = {
+    "fail": "fails",
+    "review": "to review",
+    "not_stated": "not stated",
+    "pass": "passes",
+    "manual": "to judge",
+}
+PROBLEMS = ("fail", "review", "not_stated")
+
+
+def where(finding: dict[str, Any]) -> str:
+    """Where a finding points in the policy, as a person cites it."""
+    from chc.policy.checks.base import section_words
+
+    return f"policy {section_words(finding['ref'])}" if finding.get("ref") else ""
 
 
 def context(report: PolicyReport) -> dict[str, Any]:
     data = report.as_json()
     findings = data["findings"]
+    cites = Citations(report.edition)
+    noted: set[tuple[str, str]] = set()
+    for f in findings:
+        f["where"] = where(f)
+        if f["status"] not in PROBLEMS:
+            continue
+        # Each note once per provision: several findings often rest on the same one.
+        notes = [n for n in f["notes"] if (f["provision"], n) not in noted]
+        noted.update((f["provision"], n) for n in notes)
+        f["notes"] = [cites.readable(n) for n in notes]
+        if f["assumption"]:
+            f["assumption"] = cites.readable(f["assumption"])
     sections = []
     for s in report.edition.sections:
-        problems = [
-            f
-            for f in findings
-            if f["section"] == s.number and f["status"] in ("fail", "not_stated")
-        ]
+        problems = [f for f in findings if f["section"] == s.number and f["status"] in PROBLEMS]
         sections.append({"number": s.number, "title": s.title, "problems": problems})
     return {
         "code": {"edition": report.edition.edition, "title": report.edition.title},
@@ -30,6 +58,7 @@ def context(report: PolicyReport) -> dict[str, Any]:
         "problems": any(s["problems"] for s in sections),
         "manual": [f for f in findings if f["status"] == "manual"],
         "status_words": STATUS_WORDS,
+        "sources": cites.listing(),
         "version": __version__,
     }
 
@@ -57,15 +86,17 @@ def to_github(report: PolicyReport) -> str:
 
     lines = []
     for f in report.findings:
-        if f.status not in ("fail", "not_stated"):
+        if f.status not in PROBLEMS:
             continue
         level = "error" if f.status == "fail" and f.obligation == "must" else "warning"
-        where = f"file={prop(str(report.policy.path))}"
+        place = f"file={prop(str(report.policy.path))}"
         if f.line:
-            where += f",line={f.line}"
+            place += f",line={f.line}"
             if f.column:
-                where += f",col={f.column}"
+                place += f",col={f.column}"
         title = prop(f"Code {report.edition.edition} {f.provision} ({f.obligation})")
         msg = f.message + (f"; the Code requires {f.expected}" if f.expected else "")
-        lines.append(f"::{level} {where},title={title}::{esc(msg)}")
+        if f.status == "review" and f.assumption:
+            msg += f" (to review: {f.assumption})"
+        lines.append(f"::{level} {place},title={title}::{esc(msg)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -50,4 +50,9 @@ LOOKED_FOR: dict[str, str] = {
     **channels.LOOKED_FOR,
     **flags.LOOKED_FOR,
     **ombudsman.LOOKED_FOR,
+    # Fields of the policy format that no rule reads from a document yet: a person sets them.
+    **{
+        name: "nothing yet: chc does not read this from documents; state it by hand"
+        for name in ("refs", "time_limit_from", "different_person", "accompaniment")
+    },
 }
