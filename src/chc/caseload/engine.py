@@ -15,6 +15,7 @@ scalar path would give.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -89,12 +90,35 @@ class ColumnCalendar:
         return pl.business_day_count(start + one, end + one, holidays=self.holidays).cast(pl.Int64)
 
 
+@dataclass(frozen=True)
+class _Text:
+    """A message: fixed text, or a template whose ``{}`` take the values of ``args``."""
+
+    template: str
+    args: tuple[pl.Expr, ...] = ()
+
+    def expr(self, prefix: str = "") -> pl.Expr:
+        import polars as pl
+
+        if not self.args:
+            return pl.lit(prefix + self.template)
+        return pl.format(prefix + self.template, *self.args)
+
+    def json(self, prefix: str = "") -> pl.Expr:
+        """The message as a JSON string literal. The values filled in are dates and whole
+        numbers, which never need escaping, so the template is escaped once, here."""
+        import polars as pl
+
+        quoted = json.dumps(prefix + self.template, ensure_ascii=False)
+        return pl.format(quoted, *self.args) if self.args else pl.lit(quoted)
+
+
 @dataclass
 class _Notes:
     """A stage's problems and assumptions, each a (condition, text) pair of expressions."""
 
-    problems: list[tuple[pl.Expr, pl.Expr]]
-    assumptions: list[tuple[pl.Expr, pl.Expr]]
+    problems: list[tuple[pl.Expr, _Text]]
+    assumptions: list[tuple[pl.Expr, _Text]]
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,28 @@ class Caseload:
     @property
     def count(self) -> int:
         return self.cases.height
+
+    def with_warnings_json(self, cases: pl.DataFrame) -> pl.DataFrame:
+        """``cases`` with ``warnings``: each row's problems, then its assumptions prefixed
+        "assumption: ", as the text of a JSON array (what the JSON formats print)."""
+        import polars as pl
+
+        parts = []
+        for key, n in self.notes.items():
+            items = [(c, t.json()) for c, t in n.problems]
+            items += [(c, t.json("assumption: ")) for c, t in n.assumptions]
+            body = (
+                pl.concat_str(
+                    [pl.when(c).then(text) for c, text in items], separator=",", ignore_nulls=True
+                )
+                if items
+                else pl.lit("")
+            )
+            rows = cases.filter(pl.col("ekey") == key)
+            parts.append(rows.with_columns(warnings=pl.concat_str(pl.lit("["), body, pl.lit("]"))))
+        if not parts:
+            return cases.with_columns(warnings=pl.lit("[]"))
+        return pl.concat(parts, how="vertical").sort(CASE)
 
     def with_notes(self, cases: pl.DataFrame | None = None) -> pl.DataFrame:
         """``cases`` (default: all) with each row's ``problems`` and ``assumptions`` lists,
@@ -392,13 +438,13 @@ def _edition_part(
     for stage in (1, 2, 3):
         events.extend(_stage_events(rows, edition, stage, days, notes))
     if calendar.closed:
-        notes.assumptions.append((pl.lit(True), pl.lit(CLOSURE_ASSUMPTION)))
+        notes.assumptions.append((pl.lit(True), _Text(CLOSURE_ASSUMPTION)))
     cases = rows.with_columns(code=pl.lit(edition.edition))
     frame = pl.concat(events, how="vertical") if events else _no_events()
     return cases, frame.with_columns(code=pl.lit(edition.edition)), notes
 
 
-def _texts(pairs: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
+def _texts(pairs: list[tuple[pl.Expr, _Text]]) -> pl.Expr:
     """The texts whose condition holds, in order, as a list per row.
 
     Joined with a separator and split again: several times faster in polars than a list
@@ -410,7 +456,8 @@ def _texts(pairs: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
     if not pairs:
         return empty
     joined = pl.concat_str(
-        [pl.when(cond).then(text + pl.lit(_SEP)) for cond, text in pairs], ignore_nulls=True
+        [pl.when(cond).then(text.expr() + pl.lit(_SEP)) for cond, text in pairs],
+        ignore_nulls=True,
     )
     return (
         pl.when(joined == "").then(empty).otherwise(joined.str.strip_suffix(_SEP).str.split(_SEP))
@@ -437,11 +484,11 @@ def _stage_events(
         ack_due = days.add(requested, ack_t.amount, ack_t.unit)
         yield _events(live, ack_t, 10 * stage, start_event, requested, ack_due, ack_done)
         if ack_t.note:
-            notes.assumptions.append((opened, pl.lit(ack_t.assumption)))
+            notes.assumptions.append((opened, _Text(ack_t.assumption)))
     resp_t = edition.timescale(f"stage{stage}.respond")
     if resp_t is None:
         text = f"the {edition.edition} Code sets no stage {stage} response timescale"
-        notes.problems.append((opened, pl.lit(text)))
+        notes.problems.append((opened, _Text(text)))
         return
     origin = resp_t.from_event
     if origin in ("received", "escalation_requested"):
@@ -453,7 +500,7 @@ def _stage_events(
             notes.problems.append(
                 (
                     opened & ack_done.is_null(),
-                    pl.lit(
+                    _Text(
                         f"stage {stage} response counts from acknowledgement, but neither the "
                         "acknowledgement date nor an acknowledgement timescale is known"
                     ),
@@ -461,7 +508,7 @@ def _stage_events(
             )
     else:
         text = f"stage{stage}.respond counts from {origin!r}, which chc cannot place"
-        notes.problems.append((opened, pl.lit(text)))
+        notes.problems.append((opened, _Text(text)))
         return
     placed = live.filter(from_date.is_not_null())
     due = days.add(from_date, resp_t.amount, resp_t.unit)
@@ -480,16 +527,16 @@ def _stage_events(
     )
     yield respond
     if resp_t.note:
-        notes.assumptions.append((opened, pl.lit(resp_t.assumption)))
+        notes.assumptions.append((opened, _Text(resp_t.assumption)))
     if origin == "logged":
-        notes.assumptions.append((opened, pl.lit(_LOGGED[stage])))
+        notes.assumptions.append((opened, _Text(_LOGGED[stage])))
     notes.assumptions.append(
         (
             opened & from_date.is_not_null() & assumed,
-            pl.format(
+            _Text(
                 f"stage {stage} acknowledgement date not given: the response is counted from "
                 "the acknowledgement due date ({})",
-                from_date.dt.to_string("%Y-%m-%d"),
+                (from_date.dt.to_string("%Y-%m-%d"),),
             ),
         )
     )
@@ -510,14 +557,13 @@ def _extension(
     days: ColumnCalendar,
     notes: _Notes,
 ) -> Iterator[pl.DataFrame]:
-    import polars as pl
 
     ext_t = edition.timescale(f"stage{stage}.extension")
     if ext_t is None:
         notes.problems.append(
             (
                 given,
-                pl.lit(
+                _Text(
                     f"the {edition.edition} Code sets no stage {stage} extension limit; "
                     "the extension is counted in working days"
                 ),
@@ -535,16 +581,16 @@ def _extension(
         notes.problems.append(
             (
                 given & (ext > ext_t.amount),
-                pl.format(
+                _Text(
                     f"the stage {stage} extension of {{}} {unit} is longer than the {ext_t.amount} "
                     f"that provision {ext_t.provision} of the {edition.edition} Code allows "
                     "without good reason",
-                    ext,
+                    (ext,),
                 ),
             )
         )
         if ext_t.note:
-            notes.assumptions.append((given, pl.lit(ext_t.assumption)))
+            notes.assumptions.append((given, _Text(ext_t.assumption)))
     live = rows.filter(given)
     due = days.add(respond_due, ext, ext_t.unit)
     yield _events(

@@ -8,7 +8,6 @@ The shapes are documented in the README and are part of chc's interface.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
@@ -55,10 +54,11 @@ def case_records(c: Caseload) -> pl.DataFrame:
 
     event = pl.struct([pl.col(name) for name in _EVENT_FIELDS]).alias("events")
     grouped = c.events.group_by(CASE, maintain_order=True).agg(event)
+    cases = c.with_notes()
     assumptions = pl.col("assumptions").list.eval(pl.lit("assumption: ") + pl.element())
     closed = [d.isoformat() for d in c.calendar.closed_sorted]
     return (
-        c.cases.join(grouped, on=CASE, how="left")
+        cases.join(grouped, on=CASE, how="left")
         .sort(CASE)
         .select(
             pl.col("reference"),
@@ -73,33 +73,59 @@ def case_records(c: Caseload) -> pl.DataFrame:
     )
 
 
+def _lines(c: Caseload, start: int) -> pl.Series:
+    """The JSON text of complaints ``start`` to ``start + _CHUNK``, one per element.
+
+    Built as strings: each event is encoded by polars, and each row's warnings come
+    pre-encoded from the engine (a few long texts repeated on most rows, which a generic
+    encoder would escape again for every row). Same keys, order and values as
+    :func:`case_records` written by ``write_ndjson``, which a test holds it to.
+    """
+    import polars as pl
+
+    cases = c.with_warnings_json(c.cases.slice(start, _CHUNK))
+    first, last = cases[CASE].min(), cases[CASE].max()
+    event = pl.struct([pl.col(name) for name in _EVENT_FIELDS]).struct.json_encode()
+    events = (
+        c.events.filter(pl.col(CASE).is_between(first, last))
+        .group_by(CASE, maintain_order=True)
+        .agg(event.str.join(",").alias("events"))
+    )
+    where = {"region": c.calendar.region, "as_of": c.as_of.isoformat()}
+    where["closed"] = [d.isoformat() for d in c.calendar.closed_sorted]  # type: ignore[assignment]
+    head = json.dumps(where, ensure_ascii=False, separators=(",", ":"))[1:-1]
+    ident = pl.struct("reference", "line", "code").struct.json_encode().str.strip_suffix("}")
+    return (
+        cases.join(events, on=CASE, how="left")
+        .sort(CASE)
+        .select(
+            pl.concat_str(
+                ident,
+                pl.lit(f',{head},"events":['),
+                pl.col("events").fill_null(""),
+                pl.lit('],"warnings":'),
+                pl.col("warnings"),
+                pl.lit("}"),
+            )
+        )
+        .to_series()
+    )
+
+
 def write_cases_jsonl(c: Caseload, out: BinaryIO) -> None:
     """One JSON object per complaint per line."""
     for start in range(0, c.cases.height, _CHUNK):
-        _chunk(c, start).write_ndjson(out)
-
-
-def _chunk(c: Caseload, start: int) -> pl.DataFrame:
-    import polars as pl
-
-    cases = c.with_notes(c.cases.slice(start, _CHUNK))
-    first, last = cases[CASE].min(), cases[CASE].max()
-    events = c.events.filter(pl.col(CASE).is_between(first, last))
-    part = dataclasses.replace(c, cases=cases, events=events)
-    return case_records(part)
+        lines = _lines(c, start)
+        out.write(("\n".join(lines.to_list()) + "\n").encode())
 
 
 def write_cases_json(c: Caseload, out: BinaryIO) -> None:
     """One document: the calendar used, every complaint, and the rows skipped."""
-    import io
-
     head = json.dumps(_head(c), ensure_ascii=False)[:-1]
     out.write(f'{head}, "cases": [\n'.encode())
     for start in range(0, c.cases.height, _CHUNK):
-        buffer = io.BytesIO()
-        _chunk(c, start).write_ndjson(buffer)
-        body = buffer.getvalue().rstrip(b"\n").replace(b"\n", b",\n")
-        out.write((b",\n" if start else b"") + body)
+        body = ",\n".join(_lines(c, start).to_list())
+        out.write(((",\n" if start else "") + body).encode())
     bad = json.dumps([b.as_json() for b in c.bad_rows], ensure_ascii=False)
     out.write(f'\n], "bad_rows": {bad}}}\n'.encode())
 

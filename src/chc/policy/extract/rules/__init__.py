@@ -51,8 +51,8 @@ LOOKED_FOR: dict[str, str] = {
     **flags.LOOKED_FOR,
     **ombudsman.LOOKED_FOR,
     # Fields of the policy format that no rule reads from a document yet: a person sets them.
-    **{
-        name: "nothing yet: chc does not read this from documents; state it by hand"
-        for name in ("refs", "time_limit_from", "different_person", "accompaniment")
-    },
+    **dict.fromkeys(
+        ("refs", "time_limit_from", "different_person", "accompaniment"),
+        "nothing yet: chc does not read this from documents; state it by hand",
+    ),
 }

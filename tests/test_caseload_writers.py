@@ -1,0 +1,68 @@
+"""The caseload's JSON writers build each line as text; they must give exactly what polars'
+own encoder gives for the same records, byte for byte, whatever the references hold."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chc.caseload import engine, writers
+from chc.caseload.reading import ReadOptions, read_case_file
+from chc.workdays import WorkingCalendar
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+AWKWARD = (
+    "reference,received,stage1_acknowledged,stage1_extension,stage1_responded,"
+    "stage2_requested,code\n"
+    '"quote "" and, comma",2024-05-01,2024-05-03,,2024-05-20,,\n'
+    "back\\slash,2023-12-20,,12,,,\n"
+    "Ünïcødé – ref,2022-03-31,2022-04-01,,2022-04-20,2022-05-01,\n"
+    "tab\tref,2024-06-01,,,,,2020\n"
+)
+
+
+def _both(path: Path, calendar: WorkingCalendar, as_of: date) -> tuple[bytes, bytes]:
+    c = engine.compute(read_case_file(path, ReadOptions()), calendar, as_of)
+    ours, polars_own = io.BytesIO(), io.BytesIO()
+    writers.write_cases_jsonl(c, ours)
+    writers.case_records(c).write_ndjson(polars_own)
+    return ours.getvalue(), polars_own.getvalue()
+
+
+@pytest.mark.parametrize("closed", [(), (date(2024, 5, 29), date(2024, 5, 30))])
+def test_jsonl_is_byte_for_byte_what_the_generic_encoder_gives(
+    tmp_path: Path, closed: tuple[date, ...]
+) -> None:
+    awkward = tmp_path / "awkward.csv"
+    awkward.write_text(AWKWARD, encoding="utf-8")
+    for path in (EXAMPLES / "cases.csv", EXAMPLES / "cases-2023-24.csv", awkward):
+        ours, theirs = _both(path, WorkingCalendar("england-and-wales", closed), date(2024, 6, 3))
+        assert ours == theirs, path
+        assert ours.count(b"\n") > 0
+
+
+def test_json_document_holds_the_same_cases(tmp_path: Path) -> None:
+    path = tmp_path / "awkward.csv"
+    path.write_text(AWKWARD, encoding="utf-8")
+    c = engine.compute(read_case_file(path, ReadOptions()), WorkingCalendar(), date(2024, 6, 3))
+    doc, lines = io.BytesIO(), io.BytesIO()
+    writers.write_cases_json(c, doc)
+    writers.write_cases_jsonl(c, lines)
+    data = json.loads(doc.getvalue())
+    assert data["cases"] == [json.loads(line) for line in lines.getvalue().splitlines()]
+    assert [case["reference"] for case in data["cases"]] == [
+        'quote " and, comma',
+        "back\\slash",
+        "Ünïcødé – ref",
+        "tab\tref",
+    ]
+    assert (data["as_of"], data["region"], data["bad_rows"]) == (
+        "2024-06-03",
+        "england-and-wales",
+        [],
+    )
