@@ -2,17 +2,14 @@
 
 Rendering (golden files, escaping, the browser check) is in test_assessment_render.py.
 
-Golden files live in tests/golden/. To regenerate them after an intended change, run
-
-    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
-
-and review the diff (git diff tests/golden examples) before committing.
+Golden files live in tests/golden/ and are compared through conftest's `golden` fixture: after
+an intended change, `.venv/bin/pytest --update-golden` rewrites them (and fails), then review
+the diff (git diff tests/golden examples) and run again.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from datetime import date
@@ -26,26 +23,10 @@ from chc.assessment.carry import answers_from_policy, carry_forward, crosswalk
 from chc.assessment.render import form_groups, scaffold
 from chc.codes.loading import load_builtin
 from chc.errors import AnswersError, InputError
-from conftest import CODE_VERSIONS, EXAMPLES, run_chc
+from conftest import CODE_VERSIONS, EXAMPLES, Golden, run_chc
 
 EDITIONS = ("2020", "2022", "2024")
-GOLDEN = Path(__file__).parent / "golden"
 ITEM_KEY = re.compile(r"^  [\"']?([Q0-9.]+)[\"']?:", re.MULTILINE)
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; CHC_REGEN_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("CHC_REGEN_GOLDEN") == "1":
-        path.write_bytes(text.encode("utf-8"))
-        return
-    assert path.exists(), (
-        f"no golden file {path}: run CHC_REGEN_GOLDEN=1 pytest tests/test_assessment*.py"
-    )
-    assert text == path.read_bytes().decode("utf-8"), (
-        f"{name} differs from its golden file; if the change is intended, regenerate with "
-        "CHC_REGEN_GOLDEN=1 .venv/bin/pytest and review the diff"
-    )
 
 
 def write(tmp_path: Path, text: str, name: str = "answers.yaml") -> Path:
@@ -97,9 +78,9 @@ def test_scaffold_splits_2022_sections_into_must_and_should() -> None:
     assert must < text.index('"1.9":') < should < text.index('"1.4":')
 
 
-def test_scaffold_matches_golden() -> None:
+def test_scaffold_matches_golden(golden: Golden) -> None:
     text = scaffold(load_builtin("2024"), code="2024", landlord="Example Homes")
-    assert_golden("scaffold-2024.yaml", text)
+    golden("scaffold-2024.yaml", text)
 
 
 def test_scaffold_text_survives_awkward_values(tmp_path: Path) -> None:

@@ -2,16 +2,13 @@
 form's layout, landlord templates, and a look at the HTML in a real browser.
 
 Golden files are tests/golden/self-assessment-*.{md,html} and the rendered examples in
-examples/. To regenerate both after an intended change, run
-
-    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
-
-and review the diff (git diff tests/golden examples) before committing.
+examples/, all compared through conftest's `golden` fixture. After an intended change,
+`.venv/bin/pytest --update-golden` rewrites both (and fails); review the diff (git diff
+tests/golden examples), then run again.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,8 +20,7 @@ import pytest
 from chc.assessment.answers import load_answers
 from chc.assessment.render import to_html, to_markdown, view
 from chc.codes.loading import builtin_editions
-from conftest import EXAMPLES, SHARED, run_chc
-from test_assessment import GOLDEN, assert_golden
+from conftest import EXAMPLES, GOLDEN, SHARED, Golden, run_chc
 
 INPUTS = {
     "2020": GOLDEN / "answers-2020.yaml",
@@ -41,18 +37,15 @@ def rendered(path: Path, fmt: str, *extra: str) -> str:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("edition", sorted(INPUTS))
-def test_golden(edition: str, fmt: str) -> None:
-    assert_golden(f"self-assessment-{edition}.{fmt}", rendered(INPUTS[edition], fmt))
+def test_golden(edition: str, fmt: str, golden: Golden) -> None:
+    golden(f"self-assessment-{edition}.{fmt}", rendered(INPUTS[edition], fmt))
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("edition", ["2022", "2024"])
-def test_examples_are_up_to_date(edition: str, fmt: str) -> None:
+def test_examples_are_up_to_date(edition: str, fmt: str, golden: Golden) -> None:
     text = rendered(EXAMPLES / f"answers-{edition}.yaml", fmt)
-    target = EXAMPLES / f"self-assessment-{edition}.{fmt}"
-    if os.environ.get("CHC_REGEN_GOLDEN") == "1":
-        target.write_bytes(text.encode("utf-8"))
-    assert text == target.read_bytes().decode("utf-8")
+    golden(EXAMPLES / f"self-assessment-{edition}.{fmt}", text)
 
 
 def test_render_is_byte_stable_and_has_no_clock() -> None:

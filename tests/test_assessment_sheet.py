@@ -13,8 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chc.assessment.answers import load_answers
-from conftest import EXAMPLES, run_chc
-from test_assessment import GOLDEN
+from conftest import EXAMPLES, GOLDEN, run_chc
 
 SMALL = GOLDEN / "answers-2024-small.yaml"
 

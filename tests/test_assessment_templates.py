@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from chc.render import md_cell, md_text
-from conftest import EXAMPLES, run_chc
-from test_assessment import GOLDEN
+from conftest import EXAMPLES, GOLDEN, run_chc
 
 SMALL = GOLDEN / "answers-2024-small.yaml"
 

@@ -19,8 +19,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 
-from conftest import EXAMPLES, run_chc
-from test_assessment import GOLDEN
+from conftest import EXAMPLES, GOLDEN, run_chc
 
 FINISHED = EXAMPLES / "answers-2024.yaml"  # all 72 items answered, none machine-filled
 SMALL = GOLDEN / "answers-2024-small.yaml"  # 3 of 72 answered

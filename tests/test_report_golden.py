@@ -3,21 +3,19 @@
 A change to a template, a figure or a definition shows up here as a reviewable diff.
 After checking that the change is intended, regenerate them all with:
 
-    CHC_REGEN_GOLDEN=1 .venv/bin/pytest
+    .venv/bin/pytest --update-golden
 
-(the test then rewrites tests/golden/report/ and fails once, so that an update is never
-silent; run it again to see it pass).
+(conftest's `golden` fixture then rewrites tests/golden/report/ and fails each test that
+rewrote a file, so that an update is never silent; run it again to see it pass).
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_chc
+from conftest import EXAMPLES, GOLDEN, ROOT, Golden, run_chc
 
-GOLDEN = ROOT / "tests" / "golden" / "report"
+REPORT = GOLDEN / "report"
 # Relative paths, so the files do not depend on where the checkout lives.
 CASES = "examples/cases-2023-24.csv"
 ARGS = (
@@ -28,19 +26,12 @@ FORMATS = {"text": "report.txt", "md": "report.md", "html": "report.html", "json
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden(fmt: str, monkeypatch: pytest.MonkeyPatch, golden: Golden) -> None:
     monkeypatch.chdir(ROOT)
     assert (EXAMPLES / "cases-2023-24.csv").exists()
     result = run_chc(*ARGS, "--format", fmt)
     assert result.exit_code == 0, result.stderr
-    path = GOLDEN / FORMATS[fmt]
-    if os.environ.get("CHC_REGEN_GOLDEN") == "1":
-        path.write_text(result.stdout, encoding="utf-8", newline="")
-        pytest.fail(f"rewrote {path.relative_to(ROOT)}; review the diff and run again")
-    assert result.stdout == path.read_text(encoding="utf-8"), (
-        f"{fmt} output differs from {path.relative_to(ROOT)}; if intended, regenerate with "
-        "CHC_REGEN_GOLDEN=1 .venv/bin/pytest"
-    )
+    golden(f"report/{FORMATS[fmt]}", result.stdout)
 
 
 def test_rendering_twice_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,10 +41,10 @@ def test_rendering_twice_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_every_golden_file_is_used() -> None:
-    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(FORMATS.values())
+    assert sorted(p.name for p in REPORT.iterdir()) == sorted(FORMATS.values())
 
 
 def test_golden_files_are_not_empty() -> None:
     for name in FORMATS.values():
-        text = (GOLDEN / name).read_text(encoding="utf-8")
+        text = (REPORT / name).read_text(encoding="utf-8")
         assert "82.1" in text and "62.5" in text and "68.2" in text, name

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,13 +31,72 @@ from chc.cli.app import (
 from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
 
+if TYPE_CHECKING:
+    from chc.deadlines import Timeline
+    from chc.workdays import WorkingCalendar
 
-class DeadlineFormat(str, Enum):
-    text = "text"
-    json = "json"
-    ics = "ics"
-    csv = "csv"
-    jsonl = "jsonl"
+
+@dataclass(frozen=True)
+class OneComplaint:
+    """One complaint's computed timeline and where it goes: what a formatter is handed."""
+
+    timeline: Timeline
+    edition_title: str
+    chosen: str
+    today: date
+    calendar: WorkingCalendar
+    remind: int | None
+    output: Path | None
+    force: bool
+    inputs: tuple[Path, ...]
+
+
+def _as_text(r: OneComplaint) -> None:
+    from chc.terminal.deadlines import timeline_view
+    from chc.workdays import holidays_version
+
+    view = timeline_view(
+        r.timeline,
+        edition_title=r.edition_title,
+        calendar_stamp=holidays_version(),
+        chosen=r.chosen,
+    )
+    show(view, r.output, r.force, r.inputs)
+
+
+def _as_json(r: OneComplaint) -> None:
+    from chc.output import dumps_json
+
+    emit(dumps_json(r.timeline.as_json()), r.output, r.force, r.inputs)
+
+
+def _as_ics(r: OneComplaint) -> None:
+    from chc.ics import to_ics
+
+    ics = to_ics([r.timeline], as_of=r.today, remind=r.remind, calendar=r.calendar)
+    emit(ics, r.output, r.force, r.inputs)
+
+
+# One complaint's formatters by --format name (the first is the default); adding one here adds
+# a --format choice.
+FORMATTERS: dict[str, Callable[[OneComplaint], None]] = {
+    "text": _as_text,
+    "json": _as_json,
+    "ics": _as_ics,
+}
+# What only a caseload can be written as; the caseload's own list is chc.cli.caseload.FORMATS
+# (not imported here: it would put the case-file reader on one complaint's start-up), and a
+# test holds the two together.
+CASELOAD_ONLY = ("csv", "jsonl")
+
+DeadlineFormat = Enum(  # type: ignore[misc]
+    "DeadlineFormat", {name: name for name in (*FORMATTERS, *CASELOAD_ONLY)}, type=str
+)
+
+
+def _either(names: tuple[str, ...]) -> str:
+    """'text, json or ics': a list of choices as a person writes it."""
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
 
 
 @app.command("deadlines")
@@ -182,7 +243,8 @@ def deadlines_command(
         from chc.output import check_writable
 
         check_writable(output, force=force, inputs=inputs)
-    if remind is not None and fmt is not DeadlineFormat.ics:
+    name: str | None = fmt.value if fmt is not None else None
+    if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     if cases is not None:
         given = [
@@ -214,7 +276,7 @@ def deadlines_command(
             calendar,
             today,
             code,
-            fmt.value if fmt else None,
+            name,
             summary,
             skip_bad_rows,
             output,
@@ -230,9 +292,11 @@ def deadlines_command(
         raise InputError("--columns, --sheet and --date-format go with --cases")
     if received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
-    if fmt in (DeadlineFormat.csv, DeadlineFormat.jsonl):
+    name = name or next(iter(FORMATTERS))
+    formatter = FORMATTERS.get(name)
+    if formatter is None:
         raise InputError(
-            f"--format {fmt.value} goes with --cases; for one complaint use text, json or ics"
+            f"--format {name} goes with --cases; for one complaint use {_either(tuple(FORMATTERS))}"
         )
 
     from chc.codes.timetable import choose_timetable
@@ -255,23 +319,16 @@ def deadlines_command(
         reference=reference,
     )
     edition, chosen = choose_timetable(complaint.received, code)
-    timeline = compute(complaint, edition, calendar, today)
-    if fmt is DeadlineFormat.json:
-        from chc.output import dumps_json
-
-        emit(dumps_json(timeline.as_json()), output, force, inputs)
-        return
-    if fmt is DeadlineFormat.ics:
-        from chc.ics import to_ics
-
-        emit(
-            to_ics([timeline], as_of=today, remind=remind, calendar=calendar), output, force, inputs
+    formatter(
+        OneComplaint(
+            timeline=compute(complaint, edition, calendar, today),
+            edition_title=edition.title,
+            chosen=chosen,
+            today=today,
+            calendar=calendar,
+            remind=remind,
+            output=output,
+            force=force,
+            inputs=inputs,
         )
-        return
-    from chc.terminal.deadlines import timeline_view
-    from chc.workdays import holidays_version
-
-    view = timeline_view(
-        timeline, edition_title=edition.title, calendar_stamp=holidays_version(), chosen=chosen
     )
-    show(view, output, force, inputs)

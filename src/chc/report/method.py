@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+# What each figure means is its row's `meaning` in the one table of figure definitions.
+from chc.report.definitions import meaning as meaning
+
 if TYPE_CHECKING:
     from chc.report.figures import Report
     from chc.report.options import Options
@@ -115,42 +118,3 @@ def rules(report: Report) -> list[str]:
         "the Ombudsman's decisions, so those counts are checked against the Ombudsman's own "
         "figures.",
     ]
-
-
-# What each figure means, by the figure key without its stage suffix.
-MEANINGS = {
-    "received": "Complaints received at that stage in the period (for stage 2, requests to "
-    "escalate), whatever their outcome, including those declined or withdrawn.",
-    "ch01": "The Regulator's measure CH01: complaints received at that stage for every "
-    "1,000 homes the landlord owns.",
-    "ch02": "The Regulator's measure CH02: of the replies given at that stage in the "
-    "period, the share given on or before the date the Code sets, counting any extension "
-    "the Code allows.",
-    "days_mean": "The average number of working days from the complaint (or the request "
-    "to escalate) to the reply.",
-    "days_median": "The middle of the same working-day counts: half the replies took "
-    "longer, half less.",
-    "extended": "Of the replies, those given after the landlord extended the time to reply.",
-    "beyond_limit": "Of the extended replies, those whose extension was longer than the "
-    "Code allows without good reason.",
-    "ack_on_time": "Of the complaints whose acknowledgement was due in the period, those "
-    "acknowledged on time; an acknowledgement with no date recorded counts as late.",
-    "refused": "Complaints the landlord declined to take on or escalate.",
-    "refused_counted_late": "Of the complaints declined, those counted in CH02 as replies "
-    "not given on time.",
-    "withdrawn": "Complaints the resident withdrew.",
-    "escalation_rate": "Requests to escalate to stage 2 for every 100 stage 1 complaints "
-    "received (the two are not the same complaints).",
-    "upheld_rate": "Of the complaints with a decision of upheld, partly upheld or not "
-    "upheld, those upheld in whole or in part.",
-    "remedies": "The total of payments made to put things right, over the complaints "
-    "received in the period.",
-    "open_at_end": "Complaints still waiting for a reply at the end of the period.",
-    "overdue_at_end": "Of those, the ones already past the date the Code sets.",
-}
-
-
-def meaning(key: str) -> str | None:
-    """The plain-words meaning of a figure key (``ch02_stage1`` -> CH02's)."""
-    base = key.rsplit("_stage", 1)[0] if "_stage" in key else key
-    return MEANINGS.get(base)
