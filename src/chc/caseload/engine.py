@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc.caseload.frame import LINE, BadRow, CaseFrame
-from chc.codes.model import Edition, Timescale
+from chc.codes.timetable import Rule, Timetable
 from chc.deadlines import _LOGGED, CLOSURE_ASSUMPTION, Complaint
 from chc.errors import CaseError, ChcError
 from chc.workdays import MAX_YEAR, WorkingCalendar
@@ -133,7 +133,7 @@ class Caseload:
     bad_rows: tuple[BadRow, ...]
     calendar: WorkingCalendar
     as_of: date
-    editions: dict[str, Edition]
+    editions: dict[str, Timetable]
     columns: ColumnCalendar
     """The same working-day arithmetic over columns, for figures built on the frames."""
     notes: dict[str, _Notes]
@@ -241,27 +241,27 @@ def compute(
 
 def _assign_editions(
     cf: CaseFrame, frame: pl.DataFrame, code: str | None, skip: bool, bad: list[BadRow]
-) -> tuple[pl.DataFrame, dict[str, Edition]]:
+) -> tuple[pl.DataFrame, dict[str, Timetable]]:
     """An ``ekey`` column naming each row's edition, and the editions by key."""
     import polars as pl
 
-    from chc.codes.loading import builtin_editions, load_edition
+    from chc.codes.timetable import BUILTIN, builtin_timetable, load_timetable
 
-    editions: dict[str, Edition] = {}
+    editions: dict[str, Timetable] = {}
     given = frame["code"].drop_nulls().unique(maintain_order=True).to_list()
     for name in given:
         try:
-            editions[name] = load_edition(name)
+            editions[name] = load_timetable(name)
         except ChcError as err:
             rows = frame.filter(pl.col("code") == name)
             _fail_rows(cf, rows, err.message, cf.columns.get("code"), skip, bad)
             frame = frame.filter(pl.col("code") != name)
     by_date = pl.lit(None, dtype=pl.String)
     if code is not None:
-        editions[code] = load_edition(code)
+        editions[code] = load_timetable(code)
         by_date = pl.lit(code)
     else:
-        for e in builtin_editions():
+        for e in (builtin_timetable(n) for n in BUILTIN):
             editions.setdefault(e.edition, e)
             upto = pl.lit(True) if e.in_force_to is None else pl.col("received") <= e.in_force_to
             by_date = (
@@ -303,7 +303,7 @@ def _fail_rows(
 # -- rows the scalar path must explain ---------------------------------------------------
 
 
-def _suspect(editions: dict[str, Edition]) -> pl.Expr:
+def _suspect(editions: dict[str, Timetable]) -> pl.Expr:
     """Rows :func:`chc.deadlines.check_order` may refuse (a superset: it decides)."""
     import polars as pl
 
@@ -341,7 +341,7 @@ def _suspect(editions: dict[str, Edition]) -> pl.Expr:
 def _drop_bad(
     cf: CaseFrame,
     frame: pl.DataFrame,
-    editions: dict[str, Edition],
+    editions: dict[str, Timetable],
     calendar: WorkingCalendar,
     as_of: date,
     skip: bool,
@@ -372,7 +372,7 @@ def _explain_rows(
     cases: pl.DataFrame,
     events: pl.DataFrame,
     rows: list[int],
-    editions: dict[str, Edition],
+    editions: dict[str, Timetable],
     calendar: WorkingCalendar,
     as_of: date,
     skip: bool,
@@ -395,7 +395,7 @@ def _explain_rows(
 
 
 def _days_for(
-    frame: pl.DataFrame, editions: dict[str, Edition], calendar: WorkingCalendar, as_of: date
+    frame: pl.DataFrame, editions: dict[str, Timetable], calendar: WorkingCalendar, as_of: date
 ) -> ColumnCalendar:
     """Holiday tables for every year a due date or a lateness count can reach."""
     from chc.caseload.frame import DATE_FIELDS
@@ -407,7 +407,7 @@ def _days_for(
     first = max(MIN_YEAR, min(dates).year - 1)
     reach = 0  # calendar days the longest chain of timescales can span
     for e in editions.values():
-        reach = max(reach, sum(_span(t.amount, t.unit) for t in e.timescales))
+        reach = max(reach, sum(_span(t.amount, t.unit) for t in e.rules))
     longest = [frame[n].max() for n in ("stage1_extension", "stage2_extension")]
     reach += _span(max([0, *(n for n in longest if isinstance(n, int))]), "working_days")
     last = max(dates) + timedelta(days=reach)
@@ -425,7 +425,7 @@ def _span(amount: int, unit: str) -> int:
 
 def _edition_part(
     rows: pl.DataFrame,
-    edition: Edition,
+    edition: Timetable,
     days: ColumnCalendar,
     calendar: WorkingCalendar,
     as_of: date,
@@ -468,7 +468,7 @@ _SEP = "\x1f"  # the ASCII unit separator: in no message chc writes
 
 
 def _stage_events(
-    rows: pl.DataFrame, edition: Edition, stage: int, days: ColumnCalendar, notes: _Notes
+    rows: pl.DataFrame, edition: Timetable, stage: int, days: ColumnCalendar, notes: _Notes
 ) -> Iterator[pl.DataFrame]:
     import polars as pl
 
@@ -547,9 +547,9 @@ def _stage_events(
 
 def _extension(
     rows: pl.DataFrame,
-    edition: Edition,
+    edition: Timetable,
     stage: int,
-    resp_t: Timescale,
+    resp_t: Rule,
     respond_due: pl.Expr,
     assumed: pl.Expr,
     ext: pl.Expr,
@@ -569,11 +569,11 @@ def _extension(
                 ),
             )
         )
-        ext_t = Timescale(
+        ext_t = Rule(
             key=f"stage{stage}.extension",
             amount=1,
             unit="working_days",
-            **{"from": "due_date"},
+            from_event="due_date",
             provision=resp_t.provision,
         )
     else:
@@ -615,7 +615,7 @@ def _done(stage: int) -> pl.Expr:
 
 def _events(
     rows: pl.DataFrame,
-    t: Timescale,
+    t: Rule,
     order: int,
     from_event: str,
     from_date: pl.Expr,

@@ -30,7 +30,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 )
 _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
 # JSON documents are written this many complaints at a time, to bound memory.
-_CHUNK = 50_000
+_CHUNK = 20_000
 
 Writer = Callable[[Caseload, BinaryIO], None]
 
@@ -112,22 +112,34 @@ def _lines(c: Caseload, start: int) -> pl.Series:
     )
 
 
+def _write_lines(lines: pl.Series, out: BinaryIO) -> None:
+    """Each text and a newline, written by polars (no copy of the chunk in Python)."""
+    out.flush()
+    lines.to_frame().write_csv(out, include_header=False, quote_style="never")
+
+
 def write_cases_jsonl(c: Caseload, out: BinaryIO) -> None:
     """One JSON object per complaint per line."""
     for start in range(0, c.cases.height, _CHUNK):
-        lines = _lines(c, start)
-        out.write(("\n".join(lines.to_list()) + "\n").encode())
+        _write_lines(_lines(c, start), out)
 
 
 def write_cases_json(c: Caseload, out: BinaryIO) -> None:
     """One document: the calendar used, every complaint, and the rows skipped."""
+    import polars as pl
+
     head = json.dumps(_head(c), ensure_ascii=False)[:-1]
     out.write(f'{head}, "cases": [\n'.encode())
+    last = c.cases.height - 1
     for start in range(0, c.cases.height, _CHUNK):
-        body = ",\n".join(_lines(c, start).to_list())
-        out.write(((",\n" if start else "") + body).encode())
+        lines = _lines(c, start)
+        # Every case but the very last ends with the comma that separates it from the next.
+        ends = [","] * len(lines)
+        if start + len(lines) - 1 == last:
+            ends[-1] = ""
+        _write_lines(lines + pl.Series(ends), out)
     bad = json.dumps([b.as_json() for b in c.bad_rows], ensure_ascii=False)
-    out.write(f'\n], "bad_rows": {bad}}}\n'.encode())
+    out.write(f'], "bad_rows": {bad}}}\n'.encode())
 
 
 def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
@@ -196,9 +208,7 @@ def event_pairs(c: Caseload) -> Iterator[tuple[str, Event]]:
     """Every event as (reference, :class:`chc.deadlines.Event`), for the calendar writer."""
     from chc.deadlines import Event
 
-    notes = {
-        (e.edition, t.key): t.note for e in c.editions.values() for t in e.timescales if t.note
-    }
+    notes = {(e.edition, t.key): t.note for e in c.editions.values() for t in e.rules if t.note}
     for e in c.events.iter_rows(named=True):
         timescale = e["key"].replace("respond_extended", "extension")
         e["note"] = notes.get((e["code"], timescale))

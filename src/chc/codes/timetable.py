@@ -154,15 +154,20 @@ def builtin_timetable(name: str) -> Timetable:
     return table
 
 
+def load_timetable(name_or_path: str | Path) -> Timetable:
+    """An edition's timetable by name ("2024"), or a Code file's by path (fully validated)."""
+    if str(name_or_path) in BUILTIN:
+        return builtin_timetable(str(name_or_path))
+    from chc.codes.loading import load_edition
+
+    return Timetable.of(load_edition(name_or_path))
+
+
 def choose_timetable(received: date, code: str | Path | None = None) -> tuple[Timetable, str]:
     """The timetable for a complaint received on ``received``, and why (as
     :func:`chc.codes.choice.choose_edition` decides, which it agrees with)."""
     if code is not None:
-        if str(code) in BUILTIN:
-            return builtin_timetable(str(code)), "chosen with --code"
-        from chc.codes.loading import load_edition
-
-        return Timetable.of(load_edition(code)), "chosen with --code"
+        return load_timetable(code), "chosen with --code"
     for name in BUILTIN:
         table = builtin_timetable(name)
         if table.in_force_on(received):
