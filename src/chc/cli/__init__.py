@@ -5,11 +5,6 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 """
 
 from chc.cli import assessment, codes, deadlines, policy, report  # noqa: F401  (each module registers its command)
-from chc.cli.app import app
+from chc.cli.app import app, main
 
 __all__ = ["app", "main"]
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()

@@ -7,6 +7,8 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -182,3 +184,59 @@ def main_callback(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    from chc.inputs import start_run
+
+    # One command is one run: only its own inputs are protected from its --output.
+    start_run()
+
+
+# -- signals and closed pipes ------------------------------------------------------------
+
+_SIGNAL_NAMES: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+class Stopped(BaseException):
+    """Raised in the main process by SIGINT or SIGTERM.
+
+    A BaseException, so that no ``except Exception`` swallows it, while every ``finally``
+    (the removal of a half-written temporary output, the shutdown of a worker pool) runs.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _quiet_child() -> None:
+    """In a forked worker: Ctrl-C reaches the whole process group, but only the parent
+    should answer it (the parent ends the pool, whose SIGTERM then ends the worker at
+    once, with no traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def main() -> None:
+    """Console-script entry point: the app, with signals and closed pipes handled."""
+    for signum in _SIGNAL_NAMES:
+        signal.signal(signum, _stop)
+    if hasattr(signal, "SIGPIPE"):
+        # Output piped into `head` that stops reading: end silently, as any Unix tool does
+        # (the shell sees status 141), rather than with a BrokenPipeError.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_quiet_child)
+    try:
+        app()
+    except Stopped as stop:
+        for signum in _SIGNAL_NAMES:
+            signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
+        try:
+            sys.stderr.write(f"chc: {_SIGNAL_NAMES.get(stop.signum, 'stopped')}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.exit(128 + stop.signum)
