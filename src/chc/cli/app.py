@@ -207,16 +207,35 @@ class Stopped(BaseException):
         self.signum = signum
 
 
+def _say_stopped(signum: int) -> None:
+    try:
+        sys.stderr.write(f"chc: {_SIGNAL_NAMES.get(signum, 'stopped')}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _stop(signum: int, frame: object) -> None:
+    mp = sys.modules.get("multiprocessing")
+    workers = mp.active_children() if mp is not None else []
+    if workers:
+        # A worker pool is running. Unwinding through it can hang for ever: a worker
+        # stopped while it holds the pool's queue lock leaves Pool.terminate() waiting on
+        # that lock. No output file is open while workers run (outputs are written after),
+        # so end the workers and the process here, at once.
+        for worker in workers:
+            worker.kill()
+        _say_stopped(signum)
+        os._exit(128 + signum)
     raise Stopped(signum)
 
 
 def _quiet_child() -> None:
-    """In a forked worker: Ctrl-C reaches the whole process group, but only the parent
-    should answer it (the parent ends the pool, whose SIGTERM then ends the worker at
-    once, with no traceback)."""
+    """In a forked worker: Ctrl-C and a SIGTERM to the process group reach every worker,
+    but only the parent answers them (it ends the workers), so no worker prints a
+    traceback or dies holding a lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def main() -> None:
@@ -234,9 +253,5 @@ def main() -> None:
     except Stopped as stop:
         for signum in _SIGNAL_NAMES:
             signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
-        try:
-            sys.stderr.write(f"chc: {_SIGNAL_NAMES.get(stop.signum, 'stopped')}\n")
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
+        _say_stopped(stop.signum)
         sys.exit(128 + stop.signum)
