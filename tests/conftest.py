@@ -20,6 +20,17 @@ CODE_VERSIONS = ROOT / "code_versions"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # The fuzz suite (tests/fuzz/) runs a small budget by default so the suite stays fast;
+    # `pytest tests/fuzz --fuzz-examples 2000` hunts harder.
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=None,
+        help="examples per fuzz test (tests/fuzz; default a small budget)",
+    )
+
+
 @dataclass(frozen=True)
 class Run:
     exit_code: int

@@ -27,7 +27,8 @@ Loc = Sequence[str | int]
 # hand-written and shallow (a Code file nests 6 deep and holds a few thousand values), so
 # these refuse only what is broken or hostile: nesting that would exhaust Python's stack,
 # aliases that expand a small file into billions of values, and numbers no timescale,
-# duration or count comes near (10^8 months overflows every date type).
+# duration or count comes near (10^8 months; 1e999999, which is infinity). Eight digits
+# are allowed so that a date typed as 20250101 reaches the format's own clearer message.
 MAX_YAML_DEPTH = 64
 MAX_YAML_VALUES = 200_000
 MAX_YAML_NUMBER = 99_999_999
