@@ -45,6 +45,15 @@ def _text(content: str, name: str = "hostile.yaml") -> Setup:
     return make
 
 
+def _replaced(source: Path, old: str, new: str) -> Setup:
+    def make(folder: Path) -> None:
+        text = source.read_text(encoding="utf-8")
+        assert old in text
+        (folder / "hostile.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return make
+
+
 def _fifo(folder: Path) -> None:
     os.mkfifo(folder / "hostile.yaml")
 
@@ -110,6 +119,21 @@ CASES: list[tuple[str, Setup, list[str], str]] = [
         _text("2024-05-28\n0000-01-01\n", "closed.txt"),
         [*D, "--closed-file", "closed.txt"],
         "closed.txt:2:1: closure day: 0000-01-01 is outside the years",
+    ),
+    # dates in YAML files
+    (
+        "policy-adopted-year-0",
+        _replaced(
+            EXAMPLES / "policy-noncompliant.yaml", "adopted: 2024-06-01", "adopted: 0000-01-01"
+        ),
+        ["check-policy", HOSTILE],
+        "hostile.yaml:19:1: adopted: 0000-01-01 is outside the years chc covers (1990 to 2100)",
+    ),
+    (
+        "answers-target-date-9999",
+        _replaced(EXAMPLES / "answers-2024.yaml", "target_date: 2024-", "target_date: 9999-"),
+        ["self-assessment", "render", HOSTILE],
+        "is outside the years chc covers (1990 to 2100)",
     ),
     # numbers beyond the bound in YAML
     (
