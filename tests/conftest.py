@@ -31,6 +31,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_OPTION = "--update-golden"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # The fuzz suite (tests/fuzz/) runs a small budget by default so the suite stays fast;
+    # `pytest tests/fuzz --fuzz-examples 2000` hunts harder.
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=None,
+        help="examples per fuzz test (tests/fuzz; default a small budget)",
+    )
+    _golden_option(parser)
+
+
 @dataclass(frozen=True)
 class Run:
     exit_code: int
@@ -59,7 +71,7 @@ def chc() -> type[Run]:
 # -- golden files ---------------------------------------------------------------------------
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
+def _golden_option(parser: pytest.Parser) -> None:
     parser.addoption(
         UPDATE_OPTION,
         action="store_true",

@@ -1,4 +1,10 @@
-"""Reading dates typed by people: ISO 8601 only, with a message that says what is wrong."""
+"""Reading dates typed by people: ISO 8601 only, with a message that says what is wrong.
+
+Every date chc reads (an option, a YAML field, a CSV cell, a closure file) is refused unless
+it is written ``YYYY-MM-DD`` in ASCII digits, exists in the calendar, and falls in the years
+the working-day calendar covers (``chc.workdays.MIN_YEAR`` to ``MAX_YEAR``): a date outside
+them could never be counted from, and year 0 or 9999 is a typing slip, not a complaint.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +13,50 @@ import re
 from datetime import date
 
 from chc.errors import InputError
+from chc.workdays import MAX_YEAR, MIN_YEAR
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# re.ASCII: without it \d also matches '²' and Arabic-Indic digits, which int() accepts.
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 
 
 def parse_date(value: object, what: str) -> date:
     """``"2024-05-01"`` -> date; anything else is an InputError naming ``what``."""
     if isinstance(value, date):
-        return value
+        return check_year(value, what)
     text = str(value).strip()
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
         # Fast path for caseloads; the slow path below explains what is wrong.
         try:
-            return date.fromisoformat(text)
+            return check_year(date.fromisoformat(text), what)
         except ValueError:
             pass
     m = _ISO.match(text)
     if m is None:
-        raise InputError(f"{what}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-05-01")
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise InputError(
+            f"{what}: {shown!r} is not a date; write it as YYYY-MM-DD in digits 0-9, "
+            "e.g. 2024-05-01"
+        )
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
         raise InputError(f"{what}: {text} is not a date (there is no month {month})")
-    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    _check_year_number(year, text, what)
+    last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise InputError(
             f"{what}: {text} is not a date ({calendar.month_name[month]} {year} has {last} days)"
         )
     return date(year, month, day)
+
+
+def check_year(day: date, what: str) -> date:
+    """``day`` itself, if its year is one the working-day calendar covers."""
+    _check_year_number(day.year, day.isoformat(), what)
+    return day
+
+
+def _check_year_number(year: int, text: str, what: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InputError(
+            f"{what}: {text} is outside the years chc covers ({MIN_YEAR} to {MAX_YEAR})"
+        )

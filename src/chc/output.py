@@ -2,14 +2,22 @@
 
 Output goes to a temporary file in the destination folder and is renamed into place, so a
 reader sees the old file or the whole new one, never half of either. An existing file is
-replaced only with ``force``; an input file is never replaced.
+replaced only with ``force``; an input file is never replaced, even with ``force``.
+
+"Input" is judged by what a file is, not by its name: the (device, inode) of the
+destination is compared with those of the inputs given and of every file chc has read in
+this run (:mod:`chc.inputs`), so a symbolic link or a hard link to an input is caught too.
+A new file gets the permissions any newly created file gets (``0666`` less the umask); a
+replaced file keeps its own.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,53 +30,91 @@ def dumps_json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def _is_input(path: Path, inputs: Iterable[Path]) -> bool:
+    from chc.inputs import identity, read_this_run
+
+    target = identity(path)
+    if target is None:
+        return False
+    if target in read_this_run():
+        return True
+    return any(identity(source) == target for source in inputs)
+
+
 def check_writable(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse before any work is done, so a refusal never costs the user a long run."""
-    target = path.resolve()
-    for source in inputs:
-        if source.exists() and source.resolve() == target:
-            raise InputError("will not overwrite an input file; choose another --output", file=path)
+    if _is_input(path, inputs):
+        raise InputError(
+            "will not overwrite an input file (the same file, or a link to it), even with "
+            "--force; choose another --output",
+            file=path,
+        )
     if path.is_dir():
         raise InputError("is a directory; give a file name for --output", file=path)
     if path.exists() and not force:
         raise InputError("already exists; use --force to replace it", file=path)
     if not path.parent.exists():
         raise InputError(f"folder {path.parent} does not exist", file=path)
+    if not path.parent.is_dir():
+        raise InputError(f"{path.parent} is not a folder", file=path)
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode ``open(path, "w")`` would leave: the file's own, or 0666 less the umask."""
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):
+        return stat.S_IMODE(st.st_mode)
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    reasons = {
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return InputError(f"cannot be written: {reason}", file=path)
 
 
 def write_atomic(
     path: Path, data: str | bytes, *, force: bool, inputs: Iterable[Path] = ()
 ) -> None:
-    check_writable(path, force=force, inputs=inputs)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path, force=force, inputs=inputs) as handle:
+        handle.write(payload)
 
 
 @contextlib.contextmanager
 def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
     """A binary handle on a temporary file beside ``path``, renamed into place when the block
     ends without an error (and removed when it does not), so output can be streamed."""
+    inputs = tuple(inputs)
     check_writable(path, force=force, inputs=inputs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mode = _new_file_mode(path)
     try:
-        # mkstemp makes the file private (0600); an output gets a new file's usual mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
+            # mkstemp creates the file 0600; give it the mode a plain open() would.
+            Path(tmp).chmod(mode)
             os.fsync(handle.fileno())
         Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _unwritable(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

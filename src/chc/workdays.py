@@ -196,9 +196,9 @@ def _bank_holidays(subdiv: str, year: int) -> dict[date, str]:
     stamp = _holidays_stamp()
     entry = f"holidays-{subdiv}-{year}-{cache.key(stamp.encode())}" if stamp else None
     if entry is not None:
-        cached = cache.read(entry)
-        if isinstance(cached, dict):
-            return {date.fromisoformat(day): name for day, name in cached.items()}
+        cached = cache.read(entry, functools.partial(_holiday_table, year))
+        if cached is not None:
+            return cached
     # Imported here: `holidays` loads every country's rules (~100 ms), so a warm start reads
     # the year's table from chc's cache instead.
     import holidays
@@ -208,6 +208,19 @@ def _bank_holidays(subdiv: str, year: int) -> dict[date, str]:
     if entry is not None:
         cache.write(entry, {day.isoformat(): name for day, name in sorted(result.items())})
     return result
+
+
+def _holiday_table(year: int, data: object) -> dict[date, str]:
+    """A cached year of bank holidays, validated: a bad entry raises and is rebuilt."""
+    if not isinstance(data, dict):
+        raise TypeError("not a mapping")
+    table: dict[date, str] = {}
+    for day, name in data.items():
+        when = date.fromisoformat(day)
+        if when.year != year or not isinstance(name, str):
+            raise ValueError(f"{day}: not a bank holiday of {year}")
+        table[when] = name
+    return table
 
 
 @functools.cache
@@ -236,13 +249,25 @@ def calendar_for(
 
 
 def add_calendar_days(start: date, n: int) -> date:
+    if abs(n) > (MAX_YEAR - MIN_YEAR + 1) * 366:
+        raise InputError(_beyond(start, f"{n} days"))
     return start + timedelta(days=n)
+
+
+def _beyond(start: date, span: str) -> str:
+    return (
+        f"{span} from {start.isoformat()} falls outside the years the calendar covers "
+        f"({MIN_YEAR} to {MAX_YEAR})"
+    )
 
 
 def add_months(start: date, n: int) -> date:
     """Same day of the month ``n`` months on, or the last day of a shorter month."""
     month0 = start.month - 1 + n
     year = start.year + month0 // 12
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        # Past year 9999 `date` itself overflows; refuse at the calendar's own bound.
+        raise InputError(_beyond(start, f"{n} months"))
     month = month0 % 12 + 1
     last = _calendar.monthrange(year, month)[1]
     return date(year, month, min(start.day, last))

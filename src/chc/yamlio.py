@@ -10,6 +10,7 @@ pydantic model over the data and turns the first validation error into a
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,80 +23,205 @@ M = TypeVar("M", bound=BaseModel)
 
 Loc = Sequence[str | int]
 
+# Bounds on what a YAML file may hold, documented in the README ("Limits"). chc's YAML is
+# hand-written and shallow (a Code file nests 6 deep and holds a few thousand values), so
+# these refuse only what is broken or hostile: nesting that would exhaust Python's stack,
+# aliases that expand a small file into billions of values, and numbers no timescale,
+# duration or count comes near (10^8 months; 1e999999, which is infinity). Eight digits
+# are allowed so that a date typed as 20250101 reaches the format's own clearer message.
+MAX_YAML_DEPTH = 64
+MAX_YAML_VALUES = 200_000
+MAX_YAML_NUMBER = 99_999_999
+
 
 def read_text(path: Path, *, error: type[ChcError] = InputError) -> str:
-    """Read a UTF-8 text file, turning every OS-level failure into a clear ChcError."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error("file not found", file=path) from None
-    except IsADirectoryError:
-        raise error("is a directory, not a file", file=path) from None
-    except PermissionError:
-        raise error("permission denied", file=path) from None
-    except UnicodeDecodeError as exc:
-        raise error(
-            f"not UTF-8 text (byte {exc.start} cannot be decoded); save the file as UTF-8",
-            file=path,
-        ) from None
-    except OSError as exc:
-        raise error(f"cannot be read: {exc.strerror}", file=path) from None
+    """Read a UTF-8 text file (a regular file within chc's size limit); see chc.inputs."""
+    from chc.inputs import read_text as _read_text
+
+    return _read_text(path, error=error)
 
 
 def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputError) -> Any:
-    """Parse YAML text with positions kept; duplicate keys are an error, as is a syntax error."""
+    """Parse YAML text with positions kept; duplicate keys are an error, as is a syntax error.
+
+    Also refused, with the position where there is one: a text longer than
+    ``chc.inputs.MAX_DOCUMENT_BYTES``, nesting deeper than :data:`MAX_YAML_DEPTH`, aliases
+    expanding to more than :data:`MAX_YAML_VALUES` values, and a number beyond
+    :data:`MAX_YAML_NUMBER` either way (or not finite).
+    """
     # Imported here: ruamel.yaml costs ~40 ms to import and `chc deadlines` never needs it.
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from chc.inputs import MAX_DOCUMENT_BYTES
+
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise error(
+            f"is larger than chc reads as YAML ({MAX_DOCUMENT_BYTES // (1024 * 1024)} MB)",
+            file=source,
+        )
     yaml = YAML(typ="rt")
+    yaml.Composer = _composer()
     yaml.Constructor = _constructor()
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if problem.startswith("found duplicate key"):
-            # ruamel says 'found duplicate key "a" with value "2" (original value: "1")'.
-            problem = problem.replace("found duplicate key", "duplicate key", 1)
-        elif exc.context and exc.context != problem:
-            problem = f"{problem} ({exc.context})"
-        raise error(
-            f"invalid YAML: {problem}",
-            file=source,
-            line=mark.line + 1 if mark is not None else None,
-            column=mark.column + 1 if mark is not None else None,
-        ) from None
+        raise _marked(exc, source, error) from None
     except YAMLError as exc:
         # A ReaderError (a control character, say) has no mark; keep its first line only.
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable"
         position = getattr(exc, "position", None)
         where = f" (character {position + 1})" if isinstance(position, int) else ""
         raise error(f"invalid YAML: {first}{where}", file=source) from None
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        # ruamel raises these without a mark for a few malformed scalars (a tag applied to
+        # the wrong kind of node, say); the bounds above keep RecursionError out of reach.
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise error(f"invalid YAML: {first}", file=source) from None
+
+
+def _marked(exc: Any, source: str | Path, error: type[ChcError]) -> ChcError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if problem.startswith("found duplicate key"):
+        # ruamel says 'found duplicate key "a" with value "2" (original value: "1")'.
+        problem = problem.replace("found duplicate key", "duplicate key", 1)
+    elif exc.context and exc.context != problem:
+        problem = f"{problem} ({exc.context})"
+    return error(
+        f"invalid YAML: {problem}",
+        file=source,
+        line=mark.line + 1 if mark is not None else None,
+        column=mark.column + 1 if mark is not None else None,
+    )
+
+
+@functools.cache
+def _composer() -> Any:
+    """A composer that refuses nesting deeper than MAX_YAML_DEPTH.
+
+    ruamel composes nodes recursively (three frames a level), so 50,000 nested brackets end
+    in a RecursionError with no position; counting levels turns that into a located error.
+    """
+    from ruamel.yaml.composer import Composer, ComposerError
+
+    class Bounded(Composer):
+        level = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.level += 1
+            try:
+                if self.level > MAX_YAML_DEPTH:
+                    mark = self.parser.peek_event().start_mark
+                    raise ComposerError(
+                        None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", mark
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self.level -= 1
+
+    return Bounded
+
+
+def _alias_problem(root: Any) -> str | None:
+    """Why the node graph cannot be expanded into plain data, or None if it can.
+
+    Aliases share nodes, so this sizes each node once from the sizes of its children
+    (memoised by identity), without recursion and without expanding anything: a graph whose
+    expansion passes MAX_YAML_VALUES, or where an alias points back into its own anchor
+    (a structure that contains itself), is refused.
+    """
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # expanded, children not yet sized: the current node's ancestors
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        else:
+            sizes[id(node)] = 1
+            continue
+        if done:
+            open_nodes.discard(id(node))
+            total = 1 + sum(sizes[id(c)] for c in children)
+            if total > MAX_YAML_VALUES:
+                return (
+                    f"aliases (*name) expand the document to more than {MAX_YAML_VALUES:,} values"
+                )
+            sizes[id(node)] = total
+            continue
+        if id(node) in open_nodes:
+            return "an alias (*name) refers to a value that contains it"
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return None
 
 
 @functools.cache
 def _constructor() -> type:
-    """A round-trip constructor that leaves dates as text.
+    """A round-trip constructor that leaves dates as text and bounds numbers and aliases.
 
     ruamel.yaml turns ``2024-02-30`` into a ValueError with no position; kept as text, the
     date is parsed by pydantic, whose error we can place at its line and column.
     """
-    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+
+    def too_big(node: Any) -> ConstructorError:
+        text = str(node.value)
+        shown = text if len(text) <= 20 else text[:20] + "..."
+        return ConstructorError(
+            None,
+            None,
+            f"the number {shown} is out of range; numbers in chc's YAML files lie "
+            f"between -{MAX_YAML_NUMBER:,} and {MAX_YAML_NUMBER:,}",
+            node.start_mark,
+        )
 
     class DatesAsText(RoundTripConstructor):
-        pass
+        def construct_document(self, node: Any) -> Any:
+            problem = _alias_problem(node) if node is not None else None
+            if problem is not None:
+                raise ConstructorError(None, None, problem, node.start_mark)
+            return super().construct_document(node)
+
+        def bounded_int(self, node: Any) -> Any:
+            # int() of a 5,000-digit string is itself an error (and slow): judge by length.
+            if len(str(node.value).lstrip("+-0_")) > 12:
+                raise too_big(node)
+            value = RoundTripConstructor.construct_yaml_int(self, node)
+            if abs(value) > MAX_YAML_NUMBER:
+                raise too_big(node)
+            return value
+
+        def bounded_float(self, node: Any) -> Any:
+            value = RoundTripConstructor.construct_yaml_float(self, node)
+            if not math.isfinite(value) or abs(value) > MAX_YAML_NUMBER:
+                raise too_big(node)
+            return value
 
     DatesAsText.add_constructor(
         "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
     )
+    DatesAsText.add_constructor("tag:yaml.org,2002:int", DatesAsText.bounded_int)
+    DatesAsText.add_constructor("tag:yaml.org,2002:float", DatesAsText.bounded_float)
     return DatesAsText
 
 
 def load_yaml(path: Path, *, error: type[ChcError] = InputError) -> Any:
-    """Read and parse a YAML file; see :func:`parse_yaml`."""
-    return parse_yaml(read_text(path, error=error), source=path, error=error)
+    """Read and parse a YAML file (at most ``chc.inputs.MAX_DOCUMENT_BYTES``)."""
+    from chc.inputs import MAX_DOCUMENT_BYTES
+    from chc.inputs import read_text as _read_text
+
+    text = _read_text(path, error=error, limit=MAX_DOCUMENT_BYTES)
+    return parse_yaml(text, source=path, error=error)
 
 
 def position(data: Any, loc: Loc) -> tuple[int | None, int | None]:

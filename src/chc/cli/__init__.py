@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from chc.cli.app import app as _app
+from chc.cli.app import main as run
 
 # The command's name on the command line -> the module under chc.cli that defines it.
 COMMANDS = {
@@ -37,6 +37,7 @@ def load_commands(argv: list[str] | None = None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the command's module, then the app with signals and closed
+    pipes handled (:func:`chc.cli.app.main`)."""
     load_commands(sys.argv[1:])
-    _app()
+    run()

@@ -7,6 +7,8 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -246,3 +248,74 @@ def main_callback(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    from chc.inputs import start_run
+
+    # One command is one run: only its own inputs are protected from its --output.
+    start_run()
+
+
+# -- signals and closed pipes ------------------------------------------------------------
+
+_SIGNAL_NAMES: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+class Stopped(BaseException):
+    """Raised in the main process by SIGINT or SIGTERM.
+
+    A BaseException, so that no ``except Exception`` swallows it, while every ``finally``
+    (the removal of a half-written temporary output, the shutdown of a worker pool) runs.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _say_stopped(signum: int) -> None:
+    try:
+        sys.stderr.write(f"chc: {_SIGNAL_NAMES.get(signum, 'stopped')}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _stop(signum: int, frame: object) -> None:
+    mp = sys.modules.get("multiprocessing")
+    workers = mp.active_children() if mp is not None else []
+    if workers:
+        # A worker pool is running. Unwinding through it can hang for ever: a worker
+        # stopped while it holds the pool's queue lock leaves Pool.terminate() waiting on
+        # that lock. No output file is open while workers run (outputs are written after),
+        # so end the workers and the process here, at once.
+        for worker in workers:
+            worker.kill()
+        _say_stopped(signum)
+        os._exit(128 + signum)
+    raise Stopped(signum)
+
+
+def _quiet_child() -> None:
+    """In a forked worker: Ctrl-C and a SIGTERM to the process group reach every worker,
+    but only the parent answers them (it ends the workers), so no worker prints a
+    traceback or dies holding a lock."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def main() -> None:
+    """Console-script entry point: the app, with signals and closed pipes handled."""
+    for signum in _SIGNAL_NAMES:
+        signal.signal(signum, _stop)
+    if hasattr(signal, "SIGPIPE"):
+        # Output piped into `head` that stops reading: end silently, as any Unix tool does
+        # (the shell sees status 141), rather than with a BrokenPipeError.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_quiet_child)
+    try:
+        app()
+    except Stopped as stop:
+        for signum in _SIGNAL_NAMES:
+            signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
+        _say_stopped(stop.signum)
+        sys.exit(128 + stop.signum)

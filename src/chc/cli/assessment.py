@@ -358,6 +358,10 @@ def import_command(
         existing = load_answers(into)
         sheet = read_sheet(workbook, edition_matching(existing))
         text = merge_into(existing, read_text(into), sheet)
+        if output is None:
+            from chc.inputs import forget
+
+            forget(into)
     emit(text, target, force or output is None, inputs)
     print(f"Wrote {target}", file=sys.stderr)
 

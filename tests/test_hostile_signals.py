@@ -1,0 +1,121 @@
+"""Ctrl-C, SIGTERM and a closed pipe, with real signals on a real `chc` process (issue 16).
+
+A signal ends chc with one line on stderr and status 130 (SIGINT) or 143 (SIGTERM): no
+traceback (a caseload is computed in one process, by polars' threads), and no temporary
+output file left behind. Output into a pipe whose reader has gone ends silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+CHC = [sys.executable, "-m", "chc"]
+# Large enough that the run is still reading and computing when the signal comes.
+ROWS = 40_000
+
+
+@pytest.fixture(scope="module")
+def big_caseload(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with (EXAMPLES / "cases-2023-24.csv").open(encoding="utf-8", newline="") as handle:
+        header, *body = list(csv.reader(handle))
+    ref = header.index("reference")
+    path = tmp_path_factory.mktemp("big") / "cases.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(header)
+        for i in range(ROWS):
+            row = list(body[i % len(body)])
+            row[ref] = f"R{i}"
+            out.writerow(row)
+    return path
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NO_COLOR": "1", "CHC_NO_CACHE": "1"}
+    # A session of its own, so that a signal to its process group reaches the workers
+    # too, as Ctrl-C at a terminal does.
+    return subprocess.Popen(
+        [*CHC, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def caseload_args(cases: Path, out: Path) -> list[str]:
+    return ["deadlines", "--cases", str(cases), "--as-of", "2024-06-03", "--format", "csv",
+            "-o", str(out)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("signum", "status", "words"),
+    [(signal.SIGINT, 130, "chc: interrupted"), (signal.SIGTERM, 143, "chc: terminated")],
+)
+def test_a_signal_while_reading(
+    big_caseload: Path, tmp_path: Path, signum: int, status: int, words: str
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    proc = start(caseload_args(big_caseload, out_dir / "due.csv"), tmp_path)
+    time.sleep(1.0)  # started, and busy reading and parsing 40,000 rows
+    os.killpg(proc.pid, signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == status, err.decode()
+    assert err.decode() == words + "\n"
+    assert list(out_dir.iterdir()) == []
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head -1` that has already gone
+    try:
+        proc = subprocess.run(
+            [*CHC, "codes", "2024"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "NO_COLOR": "1"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.stderr.decode() == ""
+    # Ended by SIGPIPE, as `yes | head -1` is: the shell reports 141.
+    assert proc.returncode == -signal.SIGPIPE
+
+
+def test_head_takes_the_first_line_and_nothing_else_is_said(tmp_path: Path) -> None:
+    shell = f"{' '.join(CHC)} codes 2024 --format json | head -1"
+    proc = subprocess.run(
+        ["sh", "-c", shell], capture_output=True, timeout=60, check=False, cwd=tmp_path
+    )
+    assert proc.stdout == b"{\n"
+    assert proc.stderr == b""
+    assert proc.returncode == 0
