@@ -634,14 +634,14 @@ def _events(
         pl.lit(order).alias("order"),
         pl.col("reference"),
         pl.lit(None, dtype=pl.String).alias("code"),
-        pl.lit(key or t.key).alias("key"),
+        pl.lit(key or t.key, dtype=pl.Categorical).alias("key"),
         pl.lit(t.stage or 0, dtype=pl.Int64).alias("stage"),
         due.alias("due"),
-        pl.lit(from_event).alias("from_event"),
+        pl.lit(from_event, dtype=pl.Categorical).alias("from_event"),
         from_date.alias("from_date"),
         (pl.lit(t.amount) if amount is None else amount).cast(pl.Int64).alias("amount"),
-        pl.lit(t.unit).alias("unit"),
-        pl.lit(t.provision).alias("provision"),
+        pl.lit(t.unit, dtype=pl.Categorical).alias("unit"),
+        pl.lit(t.provision, dtype=pl.Categorical).alias("provision"),
         done.alias("done"),
         (pl.lit(False) if assumed is None else assumed).alias("assumed"),
         (pl.lit(False) if superseded is None else superseded).alias("superseded"),
@@ -657,14 +657,14 @@ def _no_events() -> pl.DataFrame:
             "order": pl.Int32,
             "reference": pl.String,
             "code": pl.String,
-            "key": pl.String,
+            "key": pl.Categorical,
             "stage": pl.Int64,
             "due": pl.Date,
-            "from_event": pl.String,
+            "from_event": pl.Categorical,
             "from_date": pl.Date,
             "amount": pl.Int64,
-            "unit": pl.String,
-            "provision": pl.String,
+            "unit": pl.Categorical,
+            "provision": pl.Categorical,
             "done": pl.Date,
             "assumed": pl.Boolean,
             "superseded": pl.Boolean,
@@ -680,7 +680,7 @@ def _statuses(events: pl.DataFrame, days: ColumnCalendar, as_of: date) -> pl.Dat
         pl.when(done.is_not_null())
         .then(pl.when(done <= due).then(pl.lit("on_time")).otherwise(pl.lit("late")))
         .otherwise(pl.when(today <= due).then(pl.lit("open")).otherwise(pl.lit("overdue")))
-    )
+    ).cast(pl.Categorical)
     late = (
         pl.when(done.is_not_null() & (done > due))
         .then(days.between(due, done))

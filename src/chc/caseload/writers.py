@@ -30,7 +30,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 )
 _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
 # JSON documents are written this many complaints at a time, to bound memory.
-_CHUNK = 20_000
+_CHUNK = 5_000
 
 Writer = Callable[[Caseload, BinaryIO], None]
 
