@@ -29,7 +29,7 @@ AWKWARD = (
 def _both(path: Path, calendar: WorkingCalendar, as_of: date) -> tuple[bytes, bytes]:
     c = engine.compute(read_case_file(path, ReadOptions()), calendar, as_of)
     ours, polars_own = io.BytesIO(), io.BytesIO()
-    writers.write_cases_jsonl(c, ours)
+    writers.write_cases_jsonl([c], ours)
     writers.case_records(c).write_ndjson(polars_own)
     return ours.getvalue(), polars_own.getvalue()
 
@@ -51,8 +51,8 @@ def test_json_document_holds_the_same_cases(tmp_path: Path) -> None:
     path.write_text(AWKWARD, encoding="utf-8")
     c = engine.compute(read_case_file(path, ReadOptions()), WorkingCalendar(), date(2024, 6, 3))
     doc, lines = io.BytesIO(), io.BytesIO()
-    writers.write_cases_json(c, doc)
-    writers.write_cases_jsonl(c, lines)
+    writers.write_cases_json([c], doc)
+    writers.write_cases_jsonl([c], lines)
     data = json.loads(doc.getvalue())
     assert data["cases"] == [json.loads(line) for line in lines.getvalue().splitlines()]
     assert [case["reference"] for case in data["cases"]] == [
@@ -66,3 +66,19 @@ def test_json_document_holds_the_same_cases(tmp_path: Path) -> None:
         "england-and-wales",
         [],
     )
+
+
+@pytest.mark.parametrize("summary", [False, True])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "json"])
+def test_batches_write_what_one_pass_writes(fmt: str, summary: bool) -> None:
+    # A large file is computed a batch of complaints at a time; the output must not show it.
+    frame = read_case_file(EXAMPLES / "cases-2023-24.csv", ReadOptions())
+    cal, as_of = WorkingCalendar(), date(2024, 3, 31)
+    table = writers.SUMMARY_WRITERS if summary else writers.WRITERS
+    whole, batched = io.BytesIO(), io.BytesIO()
+    table[fmt]([engine.compute(frame, cal, as_of)], whole)
+    table[fmt](engine.parts(frame, cal, as_of, size=37), batched)
+    assert frame.frame.height > 37 * 3
+    assert batched.getvalue() == whole.getvalue()
+    if fmt == "json":
+        json.loads(batched.getvalue())  # still one valid document

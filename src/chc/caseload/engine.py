@@ -15,6 +15,7 @@ scalar path would give.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -234,6 +235,29 @@ def compute(
         columns=days,
         notes={key: p[2] for key, p in zip(editions, parts, strict=True)},
     )
+
+
+BATCH = 200_000
+"""Complaints computed at once by :func:`parts`: enough for polars to work in bulk, few
+enough that a million-row file does not hold all its events in memory at once."""
+
+
+def parts(
+    cf: CaseFrame,
+    calendar: WorkingCalendar,
+    as_of: date,
+    *,
+    code: str | None = None,
+    skip_bad_rows: bool = False,
+    size: int = BATCH,
+) -> Iterator[Caseload]:
+    """:func:`compute` a batch of complaints at a time, in file order (always one part, if
+    empty); a bad row stops the run at the first batch that holds one."""
+    for start in range(0, max(cf.frame.height, 1), size):
+        batch = dataclasses.replace(
+            cf, frame=cf.frame.slice(start, size), bad_rows=cf.bad_rows if start == 0 else ()
+        )
+        yield compute(batch, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
 
 
 # -- which edition each row takes ------------------------------------------------------

@@ -1,18 +1,20 @@
 """A computed caseload written out: CSV, JSON lines and JSON, streamed to a binary handle.
 
-Each writer takes a :class:`~chc.caseload.engine.Caseload` and a handle opened by the
-caller (standard output, or :func:`chc.output.atomic_output`), and writes polars' own
-serialisation of the frames, never building the whole output as one Python string.
+Each writer takes the caseload as a sequence of parts (:func:`chc.caseload.engine.parts`:
+a large file is computed a batch of complaints at a time, so memory stays bounded) and a
+handle opened by the caller (standard output, or :func:`chc.output.atomic_output`), and
+writes polars' own serialisation of the frames, never the whole output as one string.
 The shapes are documented in the README and are part of chc's interface.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from chc.caseload.engine import CASE, EVENT_COLUMNS, Caseload
+from chc.caseload.frame import BadRow
 
 if TYPE_CHECKING:
     import polars as pl
@@ -32,7 +34,7 @@ _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, c
 # JSON documents are written this many complaints at a time, to bound memory.
 _CHUNK = 5_000
 
-Writer = Callable[[Caseload, BinaryIO], None]
+Writer = Callable[[Iterable[Caseload], BinaryIO], None]
 
 
 def _head(c: Caseload) -> dict[str, object]:
@@ -43,9 +45,11 @@ def _head(c: Caseload) -> dict[str, object]:
     }
 
 
-def write_events_csv(c: Caseload, out: BinaryIO) -> None:
+def write_events_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
     """One row per due date (:data:`EVENT_COLUMNS`), in file order then stage order."""
-    c.events.select(EVENT_COLUMNS).write_csv(out, line_terminator="\n")
+    for i, c in enumerate(parts):
+        out.flush()
+        c.events.select(EVENT_COLUMNS).write_csv(out, include_header=i == 0, line_terminator="\n")
 
 
 def case_records(c: Caseload) -> pl.DataFrame:
@@ -118,28 +122,32 @@ def _write_lines(lines: pl.Series, out: BinaryIO) -> None:
     lines.to_frame().write_csv(out, include_header=False, quote_style="never")
 
 
-def write_cases_jsonl(c: Caseload, out: BinaryIO) -> None:
+def write_cases_jsonl(parts: Iterable[Caseload], out: BinaryIO) -> None:
     """One JSON object per complaint per line."""
-    for start in range(0, c.cases.height, _CHUNK):
-        _write_lines(_lines(c, start), out)
+    for c in parts:
+        for start in range(0, c.cases.height, _CHUNK):
+            _write_lines(_lines(c, start), out)
 
 
-def write_cases_json(c: Caseload, out: BinaryIO) -> None:
+def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
     """One document: the calendar used, every complaint, and the rows skipped."""
-    import polars as pl
-
-    head = json.dumps(_head(c), ensure_ascii=False)[:-1]
-    out.write(f'{head}, "cases": [\n'.encode())
-    last = c.cases.height - 1
-    for start in range(0, c.cases.height, _CHUNK):
-        lines = _lines(c, start)
-        # Every case but the very last ends with the comma that separates it from the next.
-        ends = [","] * len(lines)
-        if start + len(lines) - 1 == last:
-            ends[-1] = ""
-        _write_lines(lines + pl.Series(ends), out)
-    bad = json.dumps([b.as_json() for b in c.bad_rows], ensure_ascii=False)
-    out.write(f'], "bad_rows": {bad}}}\n'.encode())
+    bad: list[BadRow] = []
+    opened, first = False, True
+    for c in parts:
+        if not opened:
+            head = json.dumps(_head(c), ensure_ascii=False)[:-1]
+            out.write(f'{head}, "cases": ['.encode())
+            opened = True
+        bad.extend(c.bad_rows)
+        for start in range(0, c.cases.height, _CHUNK):
+            # Each case is on a line of its own after the comma that ends the one before.
+            lines = _lines(c, start)
+            out.write(b"\n" if first else b",\n")
+            first = False
+            _write_lines(lines.head(len(lines) - 1) + ",", out)
+            out.write(lines[-1].encode())
+    bad_text = json.dumps([b.as_json() for b in sorted(bad)], ensure_ascii=False)
+    out.write(f'\n], "bad_rows": {bad_text}}}\n'.encode())
 
 
 def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
@@ -160,6 +168,9 @@ def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
     return (
         e.with_columns(
             reference=pl.col("reference").fill_null(""),
+            key=pl.col("key").cast(pl.String),
+            provision=pl.col("provision").cast(pl.String),
+            status=pl.col("status").cast(pl.String),
             working_days_left=pl.Series(left, dtype=pl.Int64),
         )
         .sort("due", "reference", "key")
@@ -167,25 +178,43 @@ def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
     )
 
 
-def write_summary_csv(c: Caseload, out: BinaryIO) -> None:
-    attention(c).write_csv(out, line_terminator="\n")
+def _summary(parts: Iterable[Caseload]) -> tuple[pl.DataFrame, Caseload, int, list[BadRow]]:
+    """What needs attention across every part, the first part, complaints and bad rows."""
+    import polars as pl
+
+    frames: list[pl.DataFrame] = []
+    bad: list[BadRow] = []
+    count = 0
+    first: Caseload | None = None
+    for c in parts:
+        first = first or c
+        frames.append(attention(c))
+        bad.extend(c.bad_rows)
+        count += c.count
+    assert first is not None, "a caseload has at least one part"
+    items = pl.concat(frames).sort("due", "reference", "key")
+    return items, first, count, sorted(bad)
 
 
-def write_summary_jsonl(c: Caseload, out: BinaryIO) -> None:
-    attention(c).write_ndjson(out)
+def write_summary_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
+    _summary(parts)[0].write_csv(out, line_terminator="\n")
 
 
-def write_summary_json(c: Caseload, out: BinaryIO) -> None:
+def write_summary_jsonl(parts: Iterable[Caseload], out: BinaryIO) -> None:
+    _summary(parts)[0].write_ndjson(out)
+
+
+def write_summary_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
     import polars as pl
 
     from chc.output import dumps_json
 
-    items = attention(c).with_columns(pl.col("due").dt.to_string("%Y-%m-%d"))
+    items, c, count, bad = _summary(parts)
     doc = {
         **_head(c),
-        "cases": c.count,
-        "attention": items.to_dicts(),
-        "bad_rows": [b.as_json() for b in c.bad_rows],
+        "cases": count,
+        "attention": items.with_columns(pl.col("due").dt.to_string("%Y-%m-%d")).to_dicts(),
+        "bad_rows": [b.as_json() for b in bad],
     }
     out.write(dumps_json(doc).encode())
 

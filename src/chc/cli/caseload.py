@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from chc.caseload.frame import BadRow
+from chc.caseload.frame import BadRow, CaseFrame
 from chc.caseload.reading import ReadOptions
 from chc.cli.app import emit, show
 from chc.errors import CaseError, InputError
@@ -17,7 +18,116 @@ from chc.workdays import WorkingCalendar
 if TYPE_CHECKING:
     from chc.caseload.engine import Caseload
 
-FORMATS = ("csv", "jsonl", "json", "text", "ics")
+
+@dataclass
+class _Job:
+    """One run of ``chc deadlines --cases``: what was read and how to write it."""
+
+    frame: CaseFrame
+    calendar: WorkingCalendar
+    as_of: date
+    code: str | None
+    skip_bad_rows: bool
+    summary: bool
+    remind: int | None
+    output: Path | None
+    force: bool
+    bad: list[BadRow] = field(default_factory=list)
+    count: int = 0
+
+    def parts(self) -> Iterator[Caseload]:
+        """The caseload a batch at a time, noting each batch's complaints and bad rows.
+
+        Batches are held back until one has a usable row, so that a run with none stops
+        before anything is written.
+        """
+        from chc.caseload import engine
+
+        source = engine.parts(
+            self.frame, self.calendar, self.as_of, code=self.code, skip_bad_rows=self.skip_bad_rows
+        )
+        held = []
+        for part in source:
+            self._note(part)
+            held.append(part)
+            if self.count:
+                break
+        else:
+            self.check_usable()
+        yield from held
+        for part in source:
+            self._note(part)
+            yield part
+
+    def _note(self, part: Caseload) -> None:
+        self.bad.extend(part.bad_rows)
+        self.count += part.count
+
+    def whole(self) -> Caseload:
+        from chc.caseload import engine
+
+        c = engine.compute(
+            self.frame, self.calendar, self.as_of, code=self.code, skip_bad_rows=self.skip_bad_rows
+        )
+        self.bad.extend(c.bad_rows)
+        self.count = c.count
+        return c
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        return (self.frame.path,)
+
+    def check_usable(self) -> None:
+        if self.skip_bad_rows and self.count == 0:
+            _report_bad(tuple(self.bad), self.frame.path)
+            raise CaseError(
+                f"no row could be used: all {len(self.bad)} row(s) are bad (listed above)",
+                file=self.frame.path,
+            )
+
+
+def _machine(fmt: str) -> Callable[[_Job], None]:
+    """CSV, JSON lines or JSON: streamed, a batch of complaints at a time."""
+
+    def write(job: _Job) -> None:
+        from chc.caseload import writers
+
+        writer = (writers.SUMMARY_WRITERS if job.summary else writers.WRITERS)[fmt]
+
+        deliver(lambda out: writer(job.parts(), out), job.output, job.force, job.inputs)
+
+    return write
+
+
+def _text(job: _Job) -> None:
+    from chc.terminal.caseload import cases_view, summary_view
+
+    c = job.whole()
+    job.check_usable()
+    show(summary_view(c) if job.summary else cases_view(c), job.output, job.force, job.inputs)
+
+
+def _ics(job: _Job) -> None:
+    """Every open due date of every complaint, one calendar (done events left out)."""
+    from chc.caseload.writers import event_pairs
+    from chc.ics import to_ics
+
+    c = job.whole()
+    job.check_usable()
+    ics = to_ics(
+        event_pairs(c), as_of=c.as_of, open_only=True, remind=job.remind, calendar=c.calendar
+    )
+    emit(ics, job.output, job.force, job.inputs)
+
+
+FORMATTERS: dict[str, Callable[[_Job], None]] = {
+    "csv": _machine("csv"),
+    "jsonl": _machine("jsonl"),
+    "json": _machine("json"),
+    "text": _text,
+    "ics": _ics,
+}
+FORMATS = tuple(FORMATTERS)
 
 
 def run_caseload(
@@ -34,10 +144,13 @@ def run_caseload(
     read: ReadOptions | None = None,
     quiet: bool = False,
 ) -> None:
-    from chc.caseload import writers
+    import dataclasses
+
+    from chc.caseload.reading import describe, read_case_file
 
     fmt = fmt or ("text" if summary else "csv")
-    if fmt not in FORMATS:
+    formatter = FORMATTERS.get(fmt)
+    if formatter is None:
         raise InputError(
             f"--format {fmt} does not go with --cases; use one of {', '.join(FORMATS)}"
         )
@@ -45,49 +158,14 @@ def run_caseload(
         raise InputError(
             "--summary does not go with --format ics: the calendar holds every open event"
         )
-    result = compute_caseload(cases, calendar, as_of, code, skip_bad_rows, read, quiet)
-    inputs = (cases,)
-    if fmt == "ics":
-        _write_ics(result, remind, output, force, inputs)
-    elif fmt == "text":
-        from chc.terminal.caseload import cases_view, summary_view
-
-        view = summary_view(result) if summary else cases_view(result)
-        show(view, output, force, inputs)
-    else:
-        table = writers.SUMMARY_WRITERS if summary else writers.WRITERS
-        deliver(lambda out: table[fmt](result, out), output, force, inputs)
-    _report_bad(result.bad_rows, cases, skip_bad_rows)
-
-
-def compute_caseload(
-    cases: Path,
-    calendar: WorkingCalendar,
-    as_of: date,
-    code: str | None,
-    skip_bad_rows: bool,
-    read: ReadOptions | None,
-    quiet: bool,
-) -> Caseload:
-    """Read the case file (saying how, unless quiet) and compute every complaint."""
-    import dataclasses
-
-    from chc.caseload import engine
-    from chc.caseload.reading import describe, read_case_file
-
     options = dataclasses.replace(read or ReadOptions(), skip_bad_rows=skip_bad_rows)
     frame = read_case_file(cases, options)
-    result = engine.compute(frame, calendar, as_of, code=code, skip_bad_rows=skip_bad_rows)
-    # Said once the file is read and checked, so that a stop stays the one line on stderr.
+    job = _Job(frame, calendar, as_of, code, skip_bad_rows, summary, remind, output, force)
+    formatter(job)
+    # Said once every row is computed, so that a stop stays the one line on stderr.
     if not quiet:
         say(describe(frame))
-    if skip_bad_rows and result.count == 0:
-        _report_bad(result.bad_rows, cases, skip_bad_rows)
-        raise CaseError(
-            f"no row could be used: all {len(result.bad_rows)} row(s) are bad (listed above)",
-            file=cases,
-        )
-    return result
+    _report_bad(tuple(job.bad), cases, skip_bad_rows)
 
 
 def deliver(
@@ -103,17 +181,6 @@ def deliver(
 
     with atomic_output(output, force=force, inputs=inputs) as handle:
         write(handle)
-
-
-def _write_ics(
-    c: Caseload, remind: int | None, output: Path | None, force: bool, inputs: tuple[Path, ...]
-) -> None:
-    """Every open due date of every complaint, one calendar (done events left out)."""
-    from chc.caseload.writers import event_pairs
-    from chc.ics import to_ics
-
-    ics = to_ics(event_pairs(c), as_of=c.as_of, open_only=True, remind=remind, calendar=c.calendar)
-    emit(ics, output, force, inputs)
 
 
 def say(text: str) -> None:
@@ -132,6 +199,6 @@ def _report_bad(bad: tuple[BadRow, ...], cases: Path, skipping: bool = True) -> 
 
     err = console(stderr=True)
     err.print(f"chc: skipped {len(bad)} bad row(s) in {cases}:", markup=False)
-    for b in bad:
+    for b in sorted(bad):
         where = f"{cases}:{b.line}" + (f":{b.column}" if b.column else "")
         err.print(f"  {where}: {b.message}", markup=False)
