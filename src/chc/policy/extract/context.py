@@ -114,3 +114,18 @@ def _row_sentences(block: Block, header: tuple[str, ...], stage: int | None) -> 
         for text in split_sentences(cell):
             own, target = _own_stage(text)
             yield Sentence(text, block, own if own is not None else current, target, column)
+
+
+def later_stage(sentence: Sentence) -> int | None:
+    """The stage after stage 1 that a sentence is about: the one it names as where the
+    resident goes ("escalate to Stage 2"), else its section's stage ("6. Stage two": "You
+    must explain why you are dissatisfied with stage one"), else its own stage from 2 up,
+    else the stage after stage 1."""
+    if sentence.target is not None:
+        return sentence.target
+    section = heading_stage(sentence.block)
+    if section is not None and section >= 2:
+        return section
+    if sentence.stage is not None and sentence.stage >= 2:
+        return sentence.stage
+    return 2 if sentence.stage == 1 else None
