@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract_helpers import run_rule, values
+from test_extract_helpers import run_rule, snippet, values
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,10 @@ def test_steps_before_stage_one_are_marked_for_review(text: str, step: str) -> N
 def test_one_step_per_sentence() -> None:
     found = run_rule("stages", "A Stage 0 informal resolution comes first.\n")
     assert [f.value for f in found] == ["Stage 0"]
+
+
+def test_a_stage_named_only_as_not_involved_is_not_the_sentences_own() -> None:
+    listed = snippet(
+        "## Stage 2\n\nTrustees who were not involved at stage 1 will hear the appeal.\n"
+    )
+    assert listed[-1].stage == 2

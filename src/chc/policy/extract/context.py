@@ -27,6 +27,13 @@ _TARGET = re.compile(
 )
 
 
+# "trustees who were not involved at stage 1": a sentence about a later stage that names the
+# earlier one only to say who does not handle this one.
+_EARLIER = re.compile(
+    r"\bnot\s+(?:been\s+|previously\s+)?(?:involved|dealt with|handled)\b[^.]{0,15}$", re.I
+)
+
+
 def stage_number(match: re.Match[str]) -> int:
     if match.group("ord"):
         return _ORDINALS[match.group("ord").lower()]
@@ -54,7 +61,14 @@ class Sentence:
 
 def _own_stage(text: str) -> tuple[int | None, int | None]:
     mentions = stage_mentions(text)
-    own = next((n for n, target, _ in mentions if not target), None)
+    own = next(
+        (
+            n
+            for n, target, match in mentions
+            if not target and not _EARLIER.search(text[max(0, match.start() - 40) : match.start()])
+        ),
+        None,
+    )
     target = next((n for n, is_target, _ in mentions if is_target), None)
     return own, target
 

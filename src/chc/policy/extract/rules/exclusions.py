@@ -75,7 +75,10 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
             lead = sentence.text if sentence.block.kind == "paragraph" else lead
         if not _in_context(sentence, lead if sentence.block.kind == "item" else ""):
             continue
-        older = _older_than(sentence.text)
+        # A time limit stated as a rule under an exclusions heading is the time_limit field;
+        # only one listed among the exclusions, or introduced as one, is an exclusion.
+        listed = sentence.block.kind == "item" or _CONTEXT.search(sentence.text)
+        older = _older_than(sentence.text) if listed else None
         if older is not None and f"time {older}" not in seen:
             seen.add(f"time {older}")
             value = {"kind": "time_limit", "older_than": older}
@@ -92,9 +95,9 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
 def _kind(name: str, sentence: Sentence) -> dict[str, str]:
     if name in KINDS:
         return {"kind": KINDS[name]}
-    own = sentence.text.strip().rstrip(";.,")
-    words = own if sentence.block.kind == "item" and len(own) <= _OWN_WORDS else name
-    return {"kind": "other", "text": words}
+    # A PDF's bullets arrive as paragraphs starting with the bullet.
+    own = sentence.text.strip().lstrip("•·▪-* ").rstrip(";.,")
+    return {"kind": "other", "text": own if len(own) <= _OWN_WORDS else name}
 
 
 def _older_than(text: str) -> str | None:
