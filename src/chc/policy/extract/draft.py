@@ -151,7 +151,7 @@ def _shown(value: Value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-_FLOW_PLAIN = re.compile(r"^[A-Za-z][\w .'-]*$")
+_FLOW_PLAIN = re.compile(r"^[A-Za-z0-9][\w .'-]*$")
 
 
 def scalar(value: Value) -> str:
@@ -173,7 +173,11 @@ def scalar(value: Value) -> str:
 
 def _flow_scalar(value: str) -> str:
     """Inside a flow mapping, commas, colons and brackets need quotes too."""
-    plain = _FLOW_PLAIN.match(value) and value.lower() not in _YAML_WORDS
+    plain = (
+        _FLOW_PLAIN.match(value)
+        and not _NUMBERISH.match(value)
+        and value.lower() not in _YAML_WORDS
+    )
     return value.strip() if plain else json.dumps(value, ensure_ascii=False)
 
 

@@ -163,7 +163,7 @@ def _chain(sentence: Sentence, durations: list[DurationMatch], index: int) -> li
     value = {"event": event, "within": bound.text, "after": after}
     question = (
         f"The response is due {here.text} after the {event}, which is to be within "
-        f"{bound.text} of {after.replace('_', ' ')}: is that the longest a resident can wait, "
+        f"{bound.text} of {_EVENT_WORDS[after]}: is that the longest a resident can wait, "
         f"and does the {event}'s own clock run from the request or from its acknowledgement?"
     )
     stage = sentence.stage
@@ -171,6 +171,14 @@ def _chain(sentence: Sentence, durations: list[DurationMatch], index: int) -> li
         Found(("stages", stage, "respond"), here.text, sentence.text, sentence.block),
         Found(("stages", stage, "respond_from"), value, sentence.text, sentence.block, question),
     ]
+
+
+_EVENT_WORDS = {
+    "received": "receiving it",
+    "escalation_requested": "the request to escalate",
+    "logged": "logging it",
+    "acknowledged": "acknowledging it",
+}
 
 
 def _no_timescale(sentence: Sentence) -> list[Found]:
