@@ -39,10 +39,15 @@ def test_json_format_lists_evidence_and_what_was_not_found() -> None:
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["reviewed"] is False
-    assert data["policy"]["stages"][0] == {"name": "Stage 1", "respond": "8 working days"}
+    assert data["policy"]["stages"][0] == {
+        "name": "Stage 1",
+        "respond": "8 working days",
+        "refs": {"name": "4", "respond": "4"},  # under "4. Feedback, complaints and escalation"
+    }
     respond = next(e for e in data["evidence"] if e["field"] == "stages[0].respond")
     assert respond["quote"] == "A response is made within 8 working days."
     assert respond["line"] == 47  # the Stage 1 paragraph's line in the seed text
+    assert respond["section"] == "4"
     assert {"field": "stages[0].acknowledge"}.items() <= next(
         m for m in data["not_found"] if m["field"] == "stages[0].acknowledge"
     ).items()

@@ -125,21 +125,34 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _norm(field: str, value: Any) -> Any:
-    if field in DURATION_FIELDS:
+    if isinstance(value, dict):  # a chained clock start or an exclusion by kind
+        return tuple(sorted((k, _norm(k, v)) for k, v in value.items()))
+    if field in DURATION_FIELDS | {"within", "older_than"}:
         d = parse_duration(str(value))
         return (d.amount, d.unit)
     if isinstance(value, bool):
         return value
-    return " ".join(str(value).split()).lower()
+    return " ".join(str(value).split()).lower().rstrip(";.")
 
 
 def facts(policy: dict[str, Any]) -> set[tuple[Any, ...]]:
-    """A policy as a set of field-level facts: one per value, per list item, per stage field."""
+    """A policy as a set of field-level facts: one per value, per list item, per stage field,
+    per section number in refs (a mapping of signposts counts each point it names)."""
     out: set[tuple[Any, ...]] = set()
     for key, value in policy.items():
         if key == "stages":
             for index, stage in enumerate(value):
-                out.update(("stages", index, k, _norm(k, v)) for k, v in stage.items())
+                for k, v in stage.items():
+                    if k == "refs":
+                        out.update(
+                            ("stages", index, "refs", f, _norm("ref", r)) for f, r in v.items()
+                        )
+                    else:
+                        out.add(("stages", index, k, _norm(k, v)))
+        elif key == "refs":
+            out.update(("refs", f, _norm("ref", r)) for f, r in value.items())
+        elif key == "ombudsman_signposting" and isinstance(value, dict):
+            out.update((key, p if said else (p, False)) for p, said in value.items())
         elif isinstance(value, list):
             out.update((key, _norm(key, item)) for item in value)
         else:

@@ -103,3 +103,10 @@ def test_pdf_table_rows_keep_their_cells_and_page(tmp_path: Path) -> None:
     assert rows[1].page == 1
     # The title wraps onto two lines in the PDF and is read as one heading.
     assert blocks[0].text == "Harbour Housing Association Complaints Procedure"
+
+
+def test_an_unmapped_bullet_glyph_is_a_bullet_and_others_are_dropped() -> None:
+    from chc.policy.extract.pdf_reader import unmapped_glyphs
+
+    assert unmapped_glyphs("(cid:127) insurance claims;") == "• insurance claims;"
+    assert unmapped_glyphs("rent (cid:3) levels") == "rent levels"

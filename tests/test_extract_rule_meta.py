@@ -25,3 +25,8 @@ def test_a_month_without_a_day_and_no_code_year() -> None:
 def test_hereafter() -> None:
     got = values("meta", "Black Country Housing Group (hereafter “BCHG”) recognises this.\n")
     assert got == {("landlord",): ["Black Country Housing Group"]}
+
+
+def test_a_landlord_named_as_the_charity() -> None:
+    got = values("meta", 'Kingsmead Almshouse Charity ("the Charity") runs forty flats.\n')
+    assert got[("landlord",)] == ["Kingsmead Almshouse Charity"]

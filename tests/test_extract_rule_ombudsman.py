@@ -33,3 +33,11 @@ def test_extension_refusal_and_website() -> None:
 def test_naming_the_ombudsmans_code_is_not_signposting() -> None:
     text = "Stage 1: we follow the Housing Ombudsman's Code definition of a complaint.\n"
     assert signposts(text) == []
+
+
+def test_deciding_not_to_accept_a_complaint_is_a_refusal() -> None:
+    text = (
+        "If we decide not to accept a complaint, we will tell the resident of their right to "
+        "ask the Housing Ombudsman to look at our decision.\n"
+    )
+    assert values("ombudsman", text) == {("ombudsman_signposting",): ["refusal"]}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract_helpers import run_rule, values
+from test_extract_helpers import run_rule, snippet, values
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,37 @@ def test_steps_before_stage_one_are_marked_for_review(text: str, step: str) -> N
 def test_one_step_per_sentence() -> None:
     found = run_rule("stages", "A Stage 0 informal resolution comes first.\n")
     assert [f.value for f in found] == ["Stage 0"]
+
+
+def test_a_stage_named_only_as_not_involved_is_not_the_sentences_own() -> None:
+    listed = snippet(
+        "## Stage 2\n\nTrustees who were not involved at stage 1 will hear the appeal.\n"
+    )
+    assert listed[-1].stage == 2
+
+
+def test_a_process_table_row_above_stage_1_is_a_step() -> None:
+    text = (
+        "| Stage | Expectation |\n|---|---|\n| Internal Complaint Process | |\n"
+        "| Risk Filter: Screening | Agree a timeframe within 48hrs. |\n"
+        "| Stage 1 | Respond within 10 working days. |\n"
+        "| Housing Ombudsman | Right to access the service. |\n"
+    )
+    steps = [f for f in run_rule("stages", text) if f.path == ("pre_complaint_steps",)]
+    assert [(f.value, f.review is not None) for f in steps] == [("Risk Filter: Screening", True)]
+
+
+def test_paragraphs_named_like_stages_before_stage_1_are_steps() -> None:
+    text = (
+        "## 4. Feedback\n\nFeedback cases are completed at first contact. The customer may "
+        "escalate.\n\nFeedback with Investigation are cases that need investigation. The "
+        "customer may escalate to Stage 1.\n\nStage 1 Complaint, the complaint receives a full "
+        "review.\n"
+    )
+    steps = [f.value for f in run_rule("stages", text) if f.path == ("pre_complaint_steps",)]
+    assert steps == ["Feedback", "Feedback with Investigation"]
+
+
+def test_a_paragraph_named_like_a_stage_with_no_stage_1_after_it_is_not_a_step() -> None:
+    text = "## Feedback\n\nFeedback cases are welcome. You may escalate a complaint.\n"
+    assert values("stages", text) == {}

@@ -69,3 +69,49 @@ def test_a_stage_row_with_a_clock_start_is_a_response_time() -> None:
 def test_a_duration_with_no_stage_is_not_placed() -> None:
     # "Feedback with Investigation" is not a stage, so its 2 days go nowhere.
     assert values("timescales", "Feedback cases get a response within 2 working days.\n") == {}
+
+
+def test_a_reply_within_days_of_a_meeting_held_within_days_of_the_appeal() -> None:
+    text = (
+        "## Stage 2\n\nThe panel will reply within 7 working days of a meeting held within "
+        "7 working days of the appeal.\n"
+    )
+    found = run_rule("timescales", text)
+    assert [(f.path, f.value) for f in found] == [
+        (("stages", 2, "respond"), "7 working days"),
+        (
+            ("stages", 2, "respond_from"),
+            {"event": "meeting", "within": "7 working days", "after": "escalation_requested"},
+        ),
+    ]
+    assert found[1].review is not None and "longest a resident can wait" in found[1].review
+
+
+def test_a_meeting_with_no_bound_of_its_own_is_no_chain() -> None:
+    got = values("timescales", "Stage 2: we reply within 10 working days of the meeting.\n")
+    assert got == {("stages", 2, "respond"): ["10 working days"]}
+
+
+def test_as_a_matter_of_urgency_is_no_timescale() -> None:
+    found = run_rule(
+        "timescales",
+        "## Stage 2\n\nThe Clerk will acknowledge the appeal as a matter of urgency.\n",
+    )
+    assert [(f.path, f.value) for f in found] == [(("stages", 2, "acknowledge"), "none")]
+    assert found[0].review is not None and "stated elsewhere" in found[0].review
+
+
+def test_agreeing_a_new_date_is_an_extension_without_limit() -> None:
+    got = values(
+        "timescales",
+        "## Stage 1\n\nIf we cannot respond in time, we will agree a new date with you.\n",
+    )
+    assert got == {("stages", 1, "extension"): ["none"]}
+
+
+def test_a_period_stated_elsewhere_comes_before_none() -> None:
+    found = run_rule(
+        "timescales",
+        "## Stage 1\n\nWe respond as soon as possible.\n\nWe respond within 10 working days.\n",
+    )
+    assert [f.value for f in found] == ["10 working days", "none"]

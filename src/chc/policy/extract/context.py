@@ -27,6 +27,13 @@ _TARGET = re.compile(
 )
 
 
+# "trustees who were not involved at stage 1": a sentence about a later stage that names the
+# earlier one only to say who does not handle this one.
+_EARLIER = re.compile(
+    r"\bnot\s+(?:been\s+|previously\s+)?(?:involved|dealt with|handled)\b[^.]{0,15}$", re.I
+)
+
+
 def stage_number(match: re.Match[str]) -> int:
     if match.group("ord"):
         return _ORDINALS[match.group("ord").lower()]
@@ -54,7 +61,14 @@ class Sentence:
 
 def _own_stage(text: str) -> tuple[int | None, int | None]:
     mentions = stage_mentions(text)
-    own = next((n for n, target, _ in mentions if not target), None)
+    own = next(
+        (
+            n
+            for n, target, match in mentions
+            if not target and not _EARLIER.search(text[max(0, match.start() - 40) : match.start()])
+        ),
+        None,
+    )
     target = next((n for n, is_target, _ in mentions if is_target), None)
     return own, target
 
@@ -114,3 +128,18 @@ def _row_sentences(block: Block, header: tuple[str, ...], stage: int | None) -> 
         for text in split_sentences(cell):
             own, target = _own_stage(text)
             yield Sentence(text, block, own if own is not None else current, target, column)
+
+
+def later_stage(sentence: Sentence) -> int | None:
+    """The stage after stage 1 that a sentence is about: the one it names as where the
+    resident goes ("escalate to Stage 2"), else its section's stage ("6. Stage two": "You
+    must explain why you are dissatisfied with stage one"), else its own stage from 2 up,
+    else the stage after stage 1."""
+    if sentence.target is not None:
+        return sentence.target
+    section = heading_stage(sentence.block)
+    if section is not None and section >= 2:
+        return section
+    if sentence.stage is not None and sentence.stage >= 2:
+        return sentence.stage
+    return 2 if sentence.stage == 1 else None

@@ -42,6 +42,8 @@ class Block:
     page: int | None = None
     line: int | None = None
     sentences: tuple[str, ...] = field(default=(), compare=False)
+    # The document's own section number for this block ("5.3", "6"): a policy file's refs.
+    section: str | None = field(default=None, compare=False)
 
     def where(self) -> str:
         """Where a person finds this block: page, heading, paragraph or table row."""
@@ -94,9 +96,11 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 
 def build(path: Path, raw: list[RawBlock]) -> Document:
-    """Give each block its heading path and paragraph number, and split it into sentences."""
-    headings: list[tuple[int, str]] = []
+    """Give each block its heading path, paragraph number and section number, and split it
+    into sentences."""
+    headings: list[tuple[int, str, str | None]] = []
     counter = 0
+    clause: str | None = None  # the last numbered paragraph under the current heading
     blocks: list[Block] = []
     for item in raw:
         text = normalise(item.text)
@@ -104,12 +108,17 @@ def build(path: Path, raw: list[RawBlock]) -> Document:
             continue
         if item.kind == "heading":
             level = max(1, item.level)
-            headings = [h for h in headings if h[0] < level] + [(level, text)]
-            counter = 0
+            headings = [h for h in headings if h[0] < level] + [(level, text, heading_number(text))]
+            counter, clause = 0, None
             parents = tuple(h[1] for h in headings[:-1])
-            blocks.append(Block("heading", text, parents, 0, (), item.page, item.line, (text,)))
+            section = _nearest(headings)
+            blocks.append(
+                Block("heading", text, parents, 0, (), item.page, item.line, (text,), section)
+            )
             continue
         counter += 1
+        if item.kind == "paragraph":
+            clause = clause_number(text) or clause
         cells = tuple(normalise(c) for c in item.cells)
         blocks.append(
             Block(
@@ -121,9 +130,31 @@ def build(path: Path, raw: list[RawBlock]) -> Document:
                 item.page,
                 item.line,
                 split_sentences(text),
+                clause or _nearest(headings),
             )
         )
     return Document(path, tuple(blocks))
+
+
+# "5.3 We will ...", "6. Stage two", "Section 6: Stage two", "Part 3 - Appeals".
+_HEADING_NUMBER = re.compile(r"^(?:(?:section|part|clause)\s+)?(\d{1,2}(?:\.\d{1,2})*)\b\.?", re.I)
+_CLAUSE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S|^(\d{1,2})\.\s+[A-Z]")
+
+
+def heading_number(text: str) -> str | None:
+    match = _HEADING_NUMBER.match(text)
+    return match.group(1) if match is not None else None
+
+
+def clause_number(text: str) -> str | None:
+    """The number a paragraph opens with: "5.3 We will ..." or "4. We will ...", not "10
+    working days" (no dot) or "2024" (no dot and too long)."""
+    match = _CLAUSE_NUMBER.match(text)
+    return (match.group(1) or match.group(2)) if match is not None else None
+
+
+def _nearest(headings: list[tuple[int, str, str | None]]) -> str | None:
+    return next((number for _, _, number in reversed(headings) if number), None)
 
 
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")

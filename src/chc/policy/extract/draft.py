@@ -19,15 +19,18 @@ from chc.policy.extract.found import FieldPath, Found, Missed, Value
 
 TOP_FIELDS = (
     "landlord", "document", "adopted", "code", "definition", "stages", "pre_complaint_steps",
-    "time_limit", "time_limit_discretion", "exclusions", "channels", "representatives",
-    "reasonable_adjustments", "ombudsman_signposting", "unacceptable_behaviour_policy",
-    "published_on_website",
+    "time_limit", "time_limit_from", "time_limit_discretion", "exclusions", "channels",
+    "representatives", "accompaniment", "reasonable_adjustments", "ombudsman_signposting",
+    "unacceptable_behaviour_policy", "published_on_website", "refs",
 )  # fmt: skip
+# Fields the policy format gives a section number in refs (not the document's own details).
+REF_FIELDS = frozenset(TOP_FIELDS[4:]) - {"stages", "refs"}
 LIST_FIELDS = frozenset({"pre_complaint_steps", "exclusions", "channels", "ombudsman_signposting"})
 STAGE_FIELDS = (
     "name", "acknowledge", "respond", "respond_from", "extension", "request_within",
-    "reasons_required",
+    "reasons_required", "different_person",
 )  # fmt: skip
+_REF_LENGTH = 40  # the policy format's longest ref
 
 
 @dataclass(frozen=True)
@@ -45,19 +48,39 @@ class Draft:
         out: dict[str, Any] = {}
         for name in TOP_FIELDS:
             if name == "stages":
-                out["stages"] = [
-                    {
-                        f: found[0].value
-                        for f in STAGE_FIELDS
-                        if (found := self.get(("stages", n, f)))
-                    }
-                    for n in self.stages
-                ]
+                out["stages"] = [self._stage_data(n) for n in self.stages]
+            elif name == "refs":
+                if refs := self.refs(("refs",)):
+                    out["refs"] = refs
             elif name in LIST_FIELDS:
                 if items := self.get((name,)):
                     out[name] = [f.value for f in items]
             elif found := self.get((name,)):
                 out[name] = found[0].value
+        return out
+
+    def _stage_data(self, n: int) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            f: found[0].value for f in STAGE_FIELDS if (found := self.get(("stages", n, f)))
+        }
+        if refs := self.refs(("stages", n)):
+            out["refs"] = refs
+        return out
+
+    def refs(self, where: FieldPath) -> dict[str, str]:
+        """The document's section numbers for the values at ``("refs",)`` (the top level)
+        or ``("stages", n)``: where each value's evidence is. A list's items may come from
+        several sections: "5.4, 6.1"."""
+        fields = STAGE_FIELDS if where[0] == "stages" else sorted(REF_FIELDS, key=TOP_FIELDS.index)
+        prefix = where if where[0] == "stages" else ()
+        out: dict[str, str] = {}
+        for name in fields:
+            sections = [f.block.section for f in self.get((*prefix, name)) if f.block.section]
+            joined = ", ".join(dict.fromkeys(s for s in sections if s))
+            while len(joined) > _REF_LENGTH:
+                joined = joined.rsplit(", ", 1)[0]
+            if joined:
+                out[name] = joined
         return out
 
 
@@ -104,8 +127,10 @@ def _missed(
     out = [
         Missed((name,), looked_for[name])
         for name in TOP_FIELDS
-        if name != "stages" and (name,) not in have and name in looked_for
+        if name not in ("stages", "refs") and (name,) not in have and name in looked_for
     ]
+    if "refs" in looked_for and not any(f.block.section for f in values):
+        out.append(Missed(("refs",), looked_for["refs"]))
     for n in stages:
         out.extend(
             Missed(("stages", n, field), looked_for[field])
@@ -126,10 +151,16 @@ def _shown(value: Value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+_FLOW_PLAIN = re.compile(r"^[A-Za-z0-9][\w .'-]*$")
+
+
 def scalar(value: Value) -> str:
-    """A value as YAML: plain when that reads back the same, else a JSON-quoted string."""
+    """A value as YAML: plain when that reads back the same, else a JSON-quoted string; a
+    mapping in flow style (``{event: meeting, within: 7 working days, ...}``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in value.items()) + "}"
     if (
         _PLAIN.match(value)
         and not _NUMBERISH.match(value)
@@ -138,6 +169,25 @@ def scalar(value: Value) -> str:
     ):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def _flow_scalar(value: str) -> str:
+    """Inside a flow mapping, commas, colons and brackets need quotes too."""
+    plain = (
+        _FLOW_PLAIN.match(value)
+        and not _NUMBERISH.match(value)
+        and value.lower() not in _YAML_WORDS
+    )
+    return value.strip() if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _refs(refs: dict[str, str], lead: str) -> list[str]:
+    if not refs:
+        return []
+    return [
+        f"{lead}refs:  # the document's own section numbers, where each value's evidence is",
+        *(f"{lead}  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in refs.items()),
+    ]
 
 
 def _comment(text: str, indent: str) -> list[str]:
@@ -164,6 +214,8 @@ def render_yaml(draft: Draft) -> str:
     for name in TOP_FIELDS:
         if name == "stages":
             out += _render_stages(draft)
+        elif name == "refs":
+            out += _refs(draft.refs(("refs",)), "")
         elif name in LIST_FIELDS:
             if items := draft.get((name,)):
                 out.append(f"{name}:")
@@ -189,6 +241,7 @@ def _render_stages(draft: Draft) -> list[str]:
             lead = "  - " if index == 0 else "    "
             out += _evidence(found[0], "  " if index == 0 else "    ")
             out.append(f"{lead}{field}: {scalar(found[0].value)}")
+        out += _refs(draft.refs(("stages", n)), "    ")
         missed = [m for m in draft.missed if m.path[:2] == ("stages", n)]
         for m in missed:
             out += _comment(f"{m.path[2]}: not found; looked for {m.looked_for}", "    ")

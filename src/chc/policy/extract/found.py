@@ -9,7 +9,9 @@ from chc.policy.extract.document import Block
 # Where a value goes in the policy file: ("time_limit",), ("channels",) for one item of a
 # list, or ("stages", 2, "respond") for a field of stage 2 (the stage's number, not index).
 FieldPath = tuple[str | int, ...]
-Value = str | bool
+# A mapping is a value with parts: a chained clock start ({event, within, after}) or an
+# exclusion by kind ({kind, older_than}).
+Value = str | bool | dict[str, str]
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,19 @@ def _font(line: dict[str, Any]) -> tuple[float, bool]:
     return size, bold
 
 
+# A glyph the PDF's font gives no Unicode for comes out as "(cid:127)"; at the start of a
+# line it is almost always a list bullet, elsewhere it is noise that would spoil a quote.
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped_glyphs(text: str) -> str:
+    text = text.strip()
+    lead = _UNMAPPED.match(text)
+    if lead is not None:
+        text = "• " + text[lead.end() :].lstrip()
+    return " ".join(_UNMAPPED.sub("", text).split())
+
+
 def _paragraphs(lines: list[dict[str, Any]], page: int) -> list[tuple[dict[str, Any], RawBlock]]:
     """Wrapped lines joined into paragraphs; a larger or bold short line is a heading."""
     sizes = [_font(ln)[0] for ln in lines if _font(ln)[0]]
@@ -119,7 +132,7 @@ def _paragraphs(lines: list[dict[str, Any]], page: int) -> list[tuple[dict[str, 
         current.clear()
 
     for line in lines:
-        text = line["text"].strip()
+        text = unmapped_glyphs(line["text"])
         size, bold = _font(line)
         height = line["bottom"] - line["top"]
         gap = previous is not None and line["top"] - previous["bottom"] > 0.5 * height

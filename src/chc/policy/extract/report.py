@@ -28,6 +28,7 @@ def draft_json(draft: Draft) -> dict[str, Any]:
                 "where": f.where,
                 "page": f.block.page,
                 "line": f.block.line,
+                "section": f.block.section,
                 "review": f.review,
             }
             for f in draft.values

@@ -17,6 +17,7 @@ from chc.policy.extract.rules import (
     escalation,
     exclusions,
     flags,
+    independence,
     meta,
     ombudsman,
     stages,
@@ -32,6 +33,7 @@ RULES: dict[str, Rule] = {
     "stages": stages.find,
     "timescales": timescales.find,
     "escalation": escalation.find,
+    "independence": independence.find,
     "time_limit": time_limit.find,
     "exclusions": exclusions.find,
     "channels": channels.find,
@@ -45,14 +47,13 @@ LOOKED_FOR: dict[str, str] = {
     **stages.LOOKED_FOR,
     **timescales.LOOKED_FOR,
     **escalation.LOOKED_FOR,
+    **independence.LOOKED_FOR,
     **time_limit.LOOKED_FOR,
     **exclusions.LOOKED_FOR,
     **channels.LOOKED_FOR,
     **flags.LOOKED_FOR,
     **ombudsman.LOOKED_FOR,
-    # Fields of the policy format that no rule reads from a document yet: a person sets them.
-    **dict.fromkeys(
-        ("refs", "time_limit_from", "different_person", "accompaniment"),
-        "nothing yet: chc does not read this from documents; state it by hand",
-    ),
+    # Section numbers are no rule's: each value takes that of its evidence (document.build).
+    "refs": 'a clause number opening the paragraph a value came from ("5.3 We will ..."), '
+    'else the number of its heading ("6. Stage two", "Section 6")',
 }

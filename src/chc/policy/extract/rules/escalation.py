@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chc.policy.extract.context import Sentence, heading_stage
+from chc.policy.extract.context import Sentence, heading_stage, later_stage
 from chc.policy.extract.found import Found
 
 LOOKED_FOR = {
@@ -34,7 +34,7 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
         section = heading_stage(sentence.block) or 0
         if not _ESCALATE.search(sentence.text) and max(section, sentence.stage or 0) < 2:
             continue
-        stage = _stage(sentence)
+        stage = later_stage(sentence)
         if stage is None:
             continue
         if NOT_REQUIRED.search(sentence.text):
@@ -52,17 +52,3 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                 )
             )
     return out
-
-
-def _stage(sentence: Sentence) -> int | None:
-    """The stage a resident escalates to: the one named as the target, else the section's
-    stage ("6. Stage two": "You must explain why you are dissatisfied with stage one"), else
-    the stage after the one the sentence is about."""
-    if sentence.target is not None:
-        return sentence.target
-    section = heading_stage(sentence.block)
-    if section is not None and section >= 2:
-        return section
-    if sentence.stage is not None and sentence.stage >= 2:
-        return sentence.stage
-    return 2 if sentence.stage == 1 else None

@@ -1,5 +1,6 @@
 """Yes/no points a single phrase settles: representatives, reasonable adjustments, a policy on
-unacceptable behaviour, publication on the website. Each is data: a field and its pattern."""
+unacceptable behaviour, publication on the website, being accompanied. Each is data: a field
+and its pattern, and where the phrase may say less than the Code asks, a question."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ from chc.policy.extract.found import Found
 FLAGS: dict[str, re.Pattern[str]] = {
     "representatives": re.compile(
         r"on (?:the )?behalf of|on (?:your|their) behalf|third[\s-]party|advocate|representative"
-        r"|accompanied|someone (?:else )?to (?:act|complain|help)",
+        r"|someone (?:else )?to (?:act|complain|help)",
+        re.I,
+    ),
+    # Being accompanied is not being represented: the 2024 Code's 3.6 asks for both.
+    "accompaniment": re.compile(
+        r"\baccompan(?:ied|y)\b|\bbring (?:a|an|someone|somebody|another)\b[^.]{0,60}\bmeeting",
         re.I,
     ),
     "reasonable_adjustments": re.compile(r"reasonable adjustment", re.I),
@@ -29,10 +35,21 @@ FLAGS: dict[str, re.Pattern[str]] = {
     ),
 }
 LOOKED_FOR = {
-    "representatives": '"on behalf of", "third party", "advocate", "representative", "accompanied"',
+    "representatives": '"on behalf of", "third party", "advocate", "representative"',
+    "accompaniment": '"accompanied", "bring someone to a meeting"',
     "reasonable_adjustments": '"reasonable adjustment"',
     "unacceptable_behaviour_policy": 'an "unacceptable" or "unreasonable behaviour" policy',
     "published_on_website": '"publish this policy ... website"',
+}
+
+
+# A flag's question, asked unless the sentence also matches its pattern.
+REVIEWS: dict[str, tuple[re.Pattern[str], str]] = {
+    "accompaniment": (
+        re.compile(r"\bany meeting", re.I),
+        "The Code asks that a resident may be accompanied at any meeting with the landlord: "
+        "does this cover every meeting, or only the one it is said of?",
+    ),
 }
 
 
@@ -40,6 +57,9 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     for field, pattern in FLAGS.items():
         sentence = next((s for s in sentences if pattern.search(s.text)), None)
-        if sentence is not None:
-            out.append(Found((field,), True, sentence.text, sentence.block))
+        if sentence is None:
+            continue
+        unless, question = REVIEWS.get(field, (None, None))
+        review = question if unless is not None and not unless.search(sentence.text) else None
+        out.append(Found((field,), True, sentence.text, sentence.block, review))
     return out

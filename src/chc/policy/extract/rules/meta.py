@@ -19,7 +19,7 @@ LOOKED_FOR = {
 _TITLE = re.compile(r"polic|procedure", re.I)
 _LANDLORD = re.compile(
     r"(?P<name>(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*)\s+"
-    r"\((?:hereafter\s+)?[\"“‘']?(?:we|us|the landlord|[A-Z]{2,})\b"
+    r"\((?:hereafter\s+)?[\"“‘']?(?:we|us|the landlord|the [A-Z][a-z]+|[A-Z]{2,})\b"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE = re.compile(

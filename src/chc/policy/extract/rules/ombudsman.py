@@ -23,7 +23,7 @@ OMBUDSMAN = re.compile(r"ombudsman(?!['’]s code|\s+(?:complaint handling\s+)?c
 PLACES: dict[str, re.Pattern[str]] = {
     "extension": re.compile(r"\bextend|\bextension", re.I),
     "refusal": re.compile(
-        r"refus|not (?:be )?accept|decline|not appropriate to follow"
+        r"refus|not (?:to |be )?accept|decline|not appropriate to follow"
         r"|will not (?:deal|consider|investigate)",
         re.I,
     ),

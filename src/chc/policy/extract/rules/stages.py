@@ -55,4 +55,79 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                     Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)
                 )
                 break
-    return named + targets + out
+    return named + targets + out + named_steps(list(sentences))
+
+
+# A step of its own name, described like a stage before stage 1: "Feedback cases are ...",
+# "Feedback with Investigation are cases that ...".
+_STEP_PARAGRAPH = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+(?:with|and|of|[A-Z][a-z]+)){0,3})\s+"
+    r"(?:cases\s+are|are\s+cases|is\s+(?:a|our)\s+(?:step|process|stage))\b"
+)
+_STAGE_COLUMN = re.compile(r"^\s*(?:stage|step)s?\b", re.I)
+_NOT_A_STEP = re.compile(r"ombudsman|process ends|internal complaint process", re.I)
+
+
+def named_steps(sentences: list[Sentence]) -> list[Found]:
+    """Steps with names of their own that come before stage 1 in the document's own
+    sequence: rows of a process table ("Stage" column) above its Stage 1 row, and
+    paragraphs that open like a stage ("Feedback cases are ...") and speak of escalating,
+    above a paragraph opening "Stage 1" under the same heading."""
+    out: list[Found] = []
+    passed: set[tuple[str, ...]] = set()  # tables and sections whose stage 1 has been seen
+    waiting: list[Sentence] = []  # step paragraphs not yet followed by a stage 1 paragraph
+    for sentence in sentences:
+        block = sentence.block
+        where = (*block.headings, sentence.column)
+        opening = block.cells[0] if block.cells else " ".join(block.text.split()[:3])
+        if _opens_stage_one(opening):
+            if block.kind == "paragraph":
+                out.extend(
+                    _step(w, _STEP_PARAGRAPH.match(w.text))
+                    for w in waiting
+                    if w.block.headings == block.headings
+                )
+                waiting = []
+            passed.add(where)
+            continue
+        if block.kind == "row" and where not in passed and _first_cell(sentence):
+            out.append(_step(sentence, None))
+        elif _step_paragraph(sentence):
+            waiting.append(sentence)
+    return out
+
+
+def _step_paragraph(sentence: Sentence) -> bool:
+    block = sentence.block
+    return (
+        block.kind == "paragraph"
+        and sentence.text == block.sentences[0]
+        and _STEP_PARAGRAPH.match(sentence.text) is not None
+        and re.search(r"escalat", block.text, re.I) is not None
+    )
+
+
+def _opens_stage_one(text: str) -> bool:
+    return any(n == 1 and not target for n, target, _ in stage_mentions(text))
+
+
+def _first_cell(sentence: Sentence) -> bool:
+    """The first cell of a process table's row, naming a step with something said of it."""
+    cells = sentence.block.cells
+    return (
+        bool(cells)
+        and sentence.text == cells[0]
+        and bool(_STAGE_COLUMN.match(sentence.column))
+        and any(c.strip() for c in cells[1:])
+        and not _NOT_A_STEP.search(cells[0])
+        and not stage_mentions(cells[0])
+    )
+
+
+def _step(sentence: Sentence, match: re.Match[str] | None) -> Found:
+    name = match.group("name") if match is not None else sentence.text
+    question = (
+        f"Is '{name}' a step before stage 1 that a resident must go through first, or only "
+        "a way of settling a complaint quickly?"
+    )
+    return Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)

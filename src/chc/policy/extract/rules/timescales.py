@@ -17,11 +17,13 @@ from chc.policy.extract.found import Found
 from chc.policy.extract.rules.durations import DurationMatch, find_durations
 
 LOOKED_FOR = {
-    "acknowledge": 'a period next to "acknowledge" ("acknowledge within 5 working days")',
-    "respond": 'a period next to "respond", "response" or "reply"',
+    "acknowledge": 'a period next to "acknowledge" ("acknowledge within 5 working days"); '
+    '"as a matter of urgency" (no timescale)',
+    "respond": 'a period next to "respond", "response" or "reply"; "as a matter of urgency"',
     "respond_from": 'words after the response time such as "of receiving", "of acknowledging", '
-    '"from the escalation"',
-    "extension": 'a period next to "extend", "extension" or "a further"',
+    '"from the escalation", "of a meeting held within 7 working days of the appeal"',
+    "extension": 'a period next to "extend", "extension" or "a further"; "agree a new date" '
+    "(no limit)",
     "request_within": 'a period next to "escalate" or "ask for a review"',
 }
 
@@ -51,7 +53,8 @@ _FILLER = r"(?:[\w’'-]+\s+){0,5}?"
 CLOCK_CUES: dict[str, re.Pattern[str]] = {
     "acknowledged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:acknowledg)", re.I),
     "escalation_requested": re.compile(
-        rf"^\W*(?:of|from|after)\s+{_FILLER}(?:escalat|request(?:ing)?\s+(?:to|for|a)\b|asking)",
+        rf"^\W*(?:of|from|after)\s+{_FILLER}"
+        r"(?:escalat|request(?:ing)?\s+(?:to|for|a)\b|asking|appeal)",
         re.I,
     ),
     "logged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:logg|regist|record)", re.I),
@@ -104,18 +107,99 @@ def clock_start(after: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "within 7 working days of a meeting held within 7 working days of the appeal": the words
+# between the two periods name the event that starts the first clock.
+CHAIN = re.compile(
+    r"^\W*(?:of|from|after)\s+(?:an?|the|our|your)\s+(?P<event>[a-z][a-z -]{0,40}?),?\s+"
+    r"(?:(?:which|that)\s+(?:is|will be|must be)\s+)?(?:held|arranged|taking place|to be held)?"
+    r"\s*within\s*$",
+    re.I,
+)
+# A stage timescale stated without a period: the value `none`, with the cue that says so.
+NO_TIMESCALE: dict[str, re.Pattern[str]] = {
+    "urgency": re.compile(
+        r"as a matter of urgency|as soon as (?:possible|we can|practicable)", re.I
+    ),
+    "extension": re.compile(
+        r"agree (?:a |an )?(?:new|revised|later|extended) (?:date|timescale|deadline|time)", re.I
+    ),
+}
+
+
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
+    unbounded: list[Found] = []  # `none` values: a period stated elsewhere comes first
     for sentence in sentences:
         durations = find_durations(sentence.text)
+        if not durations:
+            unbounded.extend(_no_timescale(sentence))
+        chained: set[int] = set()
         for index, duration in enumerate(durations):
+            if index in chained:
+                continue
             role = duration_role(sentence.text, durations, index, sentence.column)
+            if role == "respond" and (chain := _chain(sentence, durations, index)) is not None:
+                chained.add(index + 1)
+                out.extend(chain)
+                continue
             after = sentence.text[duration.end :]
             event, vague = clock_start(after)
             if role is None and event is not None and sentence.stage:
                 role = "respond"  # "Stage 1 | within two weeks of acknowledgement"
             out.extend(_stage_values(sentence, role, duration.text, event, vague))
-    return out
+    return out + unbounded
+
+
+def _chain(sentence: Sentence, durations: list[DurationMatch], index: int) -> list[Found] | None:
+    """A response clock that starts at an event with its own bound, or None."""
+    if index + 1 >= len(durations) or not sentence.stage:
+        return None
+    here, bound = durations[index], durations[index + 1]
+    match = CHAIN.match(sentence.text[here.end : bound.start])
+    after, _ = clock_start(sentence.text[bound.end :])
+    if match is None or after is None:
+        return None
+    event = " ".join(match.group("event").split()).lower()
+    value = {"event": event, "within": bound.text, "after": after}
+    question = (
+        f"The response is due {here.text} after the {event}, which is to be within "
+        f"{bound.text} of {_EVENT_WORDS[after]}: is that the longest a resident can wait, "
+        f"and does the {event}'s own clock run from the request or from its acknowledgement?"
+    )
+    stage = sentence.stage
+    return [
+        Found(("stages", stage, "respond"), here.text, sentence.text, sentence.block),
+        Found(("stages", stage, "respond_from"), value, sentence.text, sentence.block, question),
+    ]
+
+
+_EVENT_WORDS = {
+    "received": "receiving it",
+    "escalation_requested": "the request to escalate",
+    "logged": "logging it",
+    "acknowledged": "acknowledging it",
+}
+
+
+def _no_timescale(sentence: Sentence) -> list[Found]:
+    """ "We will acknowledge the appeal as a matter of urgency": a stage field set to none."""
+    if not sentence.stage:
+        return []
+    text = sentence.text
+    if NO_TIMESCALE["extension"].search(text):
+        role, cue = "extension", "agrees a new date"
+    elif NO_TIMESCALE["urgency"].search(text):
+        roles = [r for r in ("acknowledge", "respond") if ROLE_CUES[r].search(text)]
+        if len(roles) != 1:
+            return []
+        role, cue = roles[0], "gives no period"
+    else:
+        return []
+    question = (
+        f"The policy {cue} for stage {sentence.stage}'s {role}: is there no timescale "
+        "(`none`), or is one stated elsewhere?"
+    )
+    return [Found(("stages", sentence.stage, role), "none", text, sentence.block, question)]
 
 
 def _stage_values(
