@@ -1,24 +1,22 @@
 """Speed figures for chc (a benchmark, not a test: it prints numbers, it asserts nothing).
 
-    python benchmarks/run.py [--cases N]
+    python benchmarks/run.py
+
+The caseload's figures, against a bare copy of the same file: benchmarks/caseload.py.
 
 1. Working-day addition: calls per second of chc's calendar against a day-by-day loop
    over the `holidays` package, in the same run, on the same random inputs.
-2. A caseload CSV of N complaints (default 100,000) through `chc deadlines --cases`, end
-   to end, as a user runs it (a subprocess).
-3. Start-up: `chc deadlines --received ...` for one complaint, wall time, best of 7.
+2. Start-up: `chc deadlines --received ...` for one complaint, wall time, best of 7.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -66,64 +64,6 @@ def chc_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "chc"]
 
 
-def write_caseload(path: Path, n: int) -> None:
-    rng = random.Random(7)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        w = csv.writer(handle)
-        w.writerow(
-            [
-                "reference",
-                "received",
-                "stage1_acknowledged",
-                "stage1_extension",
-                "stage1_responded",
-                "stage2_requested",
-                "stage2_acknowledged",
-                "stage2_responded",
-            ]
-        )
-        for i in range(n):
-            received = date(2022, 4, 1) + timedelta(days=rng.randrange(900))
-            ack = received + timedelta(days=rng.randrange(0, 8))
-            ext = "10" if rng.random() < 0.1 else ""
-            responded = ack + timedelta(days=rng.randrange(3, 25))
-            row = [f"C{i:06d}", received, ack, ext, responded, "", "", ""]
-            if rng.random() < 0.15:
-                req = responded + timedelta(days=rng.randrange(1, 20))
-                row[5:] = [
-                    req,
-                    req + timedelta(days=rng.randrange(0, 8)),
-                    req + timedelta(days=rng.randrange(10, 40)),
-                ]
-            w.writerow(row)
-
-
-def bench_caseload(n: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        cases = Path(tmp) / "cases.csv"
-        write_caseload(cases, n)
-        out = Path(tmp) / "due.csv"
-        t0 = time.perf_counter()
-        subprocess.run(
-            [
-                *chc_command(),
-                "deadlines",
-                "--cases",
-                str(cases),
-                "--as-of",
-                "2025-01-31",
-                "--format",
-                "csv",
-                "-o",
-                str(out),
-            ],
-            check=True,
-        )
-        seconds = time.perf_counter() - t0
-        rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
-        print(f"caseload: {n:,} complaints ({rows:,} events) to CSV in {seconds:.2f} s end to end")
-
-
 def bench_startup() -> None:
     cmd = [*chc_command(), "deadlines", "--received", "2024-05-01", "--as-of", "2024-06-03"]
     times = []
@@ -139,10 +79,8 @@ def bench_startup() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=100_000)
-    args = parser.parse_args()
+    parser.parse_args()
     bench_addition()
-    bench_caseload(args.cases)
     bench_startup()
 
 
