@@ -40,27 +40,11 @@ class RawTable:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing, special or oversized file is a CaseError."""
-    import stat
+    """The file's bytes; a missing, special or oversized file is a CaseError (and the file
+    is noted as an input of the run, so no output of the run can replace it)."""
+    from chc.inputs import read_bytes as read_input
 
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise CaseError("file not found", file=path) from None
-    except OSError as exc:
-        raise CaseError(f"cannot be read: {exc.strerror}", file=path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CaseError("is a directory, not a file", file=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise CaseError("is not a regular file (a pipe or a device?)", file=path)
-    if info.st_size > MAX_BYTES:
-        raise CaseError(
-            f"is {info.st_size:,} bytes; chc reads case files up to {MAX_BYTES:,}", file=path
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CaseError(f"cannot be read: {exc.strerror}", file=path) from None
+    return read_input(path, error=CaseError, limit=MAX_BYTES)
 
 
 def decode(path: Path, data: bytes) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chc.caseload.frame import REPORT_FIELDS
 from chc.errors import CaseError
 
 if TYPE_CHECKING:
@@ -151,14 +152,6 @@ def facts_frame(cases: pl.DataFrame, path: Path, columns: dict[str, int]) -> pl.
     return out.drop("line").with_columns(refused=refused)
 
 
-REPORT_COLUMNS = (
-    "category",
-    "outcome",
-    "refused",
-    "refusal_reason",
-    "refusal_within_policy",
-    "remedy_amount",
-    "ombudsman_determination",
-)
+REPORT_COLUMNS = REPORT_FIELDS
 # A remedy amount: pounds and pence, below a trillion pounds (so no amount can overflow).
 AMOUNT = r"^\d{1,12}(\.\d{1,2})?$"
