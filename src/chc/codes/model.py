@@ -101,7 +101,7 @@ def provision_sort_key(pid: str) -> tuple[int, int, int]:
 
 
 @dataclass(frozen=True)
-class Problem:
+class LocatedProblem:
     """A problem found after validation, with where it is: locations travel as data."""
 
     loc: tuple[str | int, ...]
@@ -252,29 +252,29 @@ class Edition(Strict):
         # `edition: 2024` unquoted is a natural thing to write; accept it as text.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    def problems(self) -> list[Problem]:
+    def problems(self) -> list[LocatedProblem]:
         """What pydantic cannot see field by field: references inside the edition. Each
         problem carries the location of the offending item, for the loader to report."""
-        out: list[Problem] = []
+        out: list[LocatedProblem] = []
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
-            out.append(Problem(("in_force_to",), "in_force_to is before in_force_from"))
+            out.append(LocatedProblem(("in_force_to",), "in_force_to is before in_force_from"))
         if self.stages.min > self.stages.max:
-            out.append(Problem(("stages",), "stages.min is greater than stages.max"))
+            out.append(LocatedProblem(("stages",), "stages.min is greater than stages.max"))
         numbers: list[int] = []
         for i, s in enumerate(self.sections):
             if s.number in numbers:
-                out.append(Problem(("sections", i), f"section {s.number} is listed twice"))
+                out.append(LocatedProblem(("sections", i), f"section {s.number} is listed twice"))
             numbers.append(s.number)
         out.extend(self._provision_problems(numbers))
         return out
 
-    def _provision_problems(self, numbers: list[int]) -> list[Problem]:
-        out: list[Problem] = []
+    def _provision_problems(self, numbers: list[int]) -> list[LocatedProblem]:
+        out: list[LocatedProblem] = []
         seen: dict[str, int] = {}
         for i, p in enumerate(self.provisions):
             if p.id in seen:
                 out.append(
-                    Problem(
+                    LocatedProblem(
                         ("provisions", i, "id"),
                         f"duplicate provision id {p.id!r} (first at provisions[{seen[p.id]}])",
                     )
@@ -282,16 +282,20 @@ class Edition(Strict):
             seen.setdefault(p.id, i)
             if p.section not in numbers:
                 out.append(
-                    Problem(("provisions", i, "section"), f"section {p.section} is not defined")
+                    LocatedProblem(
+                        ("provisions", i, "section"), f"section {p.section} is not defined"
+                    )
                 )
         keys: set[str] = set()
         for i, t in enumerate(self.timescales):
             if t.key in keys:
-                out.append(Problem(("timescales", i, "key"), f"timescale {t.key} is listed twice"))
+                out.append(
+                    LocatedProblem(("timescales", i, "key"), f"timescale {t.key} is listed twice")
+                )
             keys.add(t.key)
             if t.provision not in seen:
                 out.append(
-                    Problem(
+                    LocatedProblem(
                         ("timescales", i, "provision"),
                         f"timescale {t.key} names provision {t.provision}, which this edition "
                         "does not have",
@@ -299,7 +303,7 @@ class Edition(Strict):
                 )
         if self.stages.provision not in seen:
             out.append(
-                Problem(
+                LocatedProblem(
                     ("stages", "provision"), f"provision {self.stages.provision} does not exist"
                 )
             )

@@ -22,7 +22,7 @@ from chc.errors import InputError
 
 if TYPE_CHECKING:
     from chc.report.figures import Report
-    from chc.report.sections import Section
+    from chc.report.sections import ReportSection
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Page:
     """Everything one rendering needs: the figures, the Code's items, the appendix."""
 
     report: Report
-    sections: tuple[Section, ...] = field(default=())
+    sections: tuple[ReportSection, ...] = field(default=())
     appendix: Appendix | None = None
     template_dir: Path | None = None
 
@@ -92,7 +92,7 @@ def _meanings(report: Report) -> list[dict[str, str]]:
     return [{"label": "; ".join(labels), "meaning": m} for m, labels in grouped.items()]
 
 
-def _section(s: Section, markdown: bool) -> dict[str, Any]:
+def _section(s: ReportSection, markdown: bool) -> dict[str, Any]:
     from markupsafe import Markup
 
     from chc.report.sections import narrative_html, narrative_markdown

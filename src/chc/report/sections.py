@@ -21,7 +21,7 @@ from typing import Literal
 from chc.errors import InputError
 
 Status = Literal["included", "missing"]
-Source = Literal["self-assessment", "caseload", "narrative"]
+ContentSource = Literal["self-assessment", "caseload", "narrative"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Item:
     key: str  # "8.1(c)"
     title: str
     file: str  # the narrative file for it, in --narrative DIR
-    source: Source
+    source: ContentSource
     about: str  # what a writer puts in the narrative file
 
 
@@ -92,7 +92,7 @@ FILE_NAMES = tuple(i.file for i in ITEMS)
 
 
 @dataclass(frozen=True)
-class Section:
+class ReportSection:
     """An item as it stands in one report: its narrative (Markdown) and whether it is there."""
 
     item: Item
@@ -140,7 +140,7 @@ def read_narrative(folder: Path | None) -> dict[str, str]:
     return out
 
 
-def sections(narrative: dict[str, str], *, self_assessment: bool) -> tuple[Section, ...]:
+def sections(narrative: dict[str, str], *, self_assessment: bool) -> tuple[ReportSection, ...]:
     """Every item with its status: the caseload always gives (b); (a) needs the
     self-assessment or its narrative file; the others need their narrative file."""
     out = []
@@ -151,11 +151,11 @@ def sections(narrative: dict[str, str], *, self_assessment: bool) -> tuple[Secti
             or (item.source == "caseload")
             or (item.source == "self-assessment" and self_assessment)
         )
-        out.append(Section(item, "included" if has else "missing", text))
+        out.append(ReportSection(item, "included" if has else "missing", text))
     return tuple(out)
 
 
-def missing(found: tuple[Section, ...]) -> list[Section]:
+def missing(found: tuple[ReportSection, ...]) -> list[ReportSection]:
     return [s for s in found if s.status == "missing"]
 
 
