@@ -138,6 +138,8 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     env = environment(template_dir)
+    if template_dir is not None:
+        _remember_templates(template_dir)
     try:
         template = env.get_template(name)
     except TemplateNotFound:
@@ -155,6 +157,16 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
             file=_failing_file(exc) or template.filename or name,
             line=_template_line(exc),
         ) from None
+
+
+def _remember_templates(folder: Path) -> None:
+    """Every file of a user's template folder is an input of the run (Jinja reads them
+    itself, includes too): no output of the run may replace one."""
+    from chc.inputs import remember
+
+    for path in folder.rglob("*"):
+        if path.is_file():
+            remember(path)
 
 
 def _describe(exc: BaseException) -> str:

@@ -116,8 +116,15 @@ def _open(template: Path | None) -> Document:
             "--template for --format docx must be a Word .docx file (save a .dotx as .docx)",
             file=template,
         )
+    import io
+
+    from chc.inputs import read_bytes
+
+    # Read through chc.inputs: bounded, never a device or a pipe, and noted as an input
+    # of the run, so that no output of the run can replace the landlord's template.
+    data = read_bytes(template, error=InputError)
     try:
-        doc = docx.Document(str(template))
+        doc = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         reason = "not found" if not template.exists() else f"not a Word document ({exc})"
         raise InputError(reason, file=template) from None
