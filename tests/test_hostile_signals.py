@@ -21,7 +21,7 @@ from conftest import EXAMPLES
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
-CHC = [sys.executable, "-m", "chc"]
+CHC = [sys.executable, "-m", "chc"]  # runs chc.launch, as the console script does
 # Large enough that the run is still reading and computing when the signal comes.
 ROWS = 40_000
 
@@ -119,3 +119,25 @@ def test_head_takes_the_first_line_and_nothing_else_is_said(tmp_path: Path) -> N
     assert proc.stdout == b"{\n"
     assert proc.stderr == b""
     assert proc.returncode == 0
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_during_start_up_is_one_line(tmp_path: Path, signum: int, status: int) -> None:
+    # Sent within the first few milliseconds, while Python imports the command line: no
+    # traceback, whatever moment it lands in. Several delays, so that some land in start-up.
+    stopped = 0
+    for delay in (0.0, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15):
+        proc = start(["codes", "2024", "--format", "json"], tmp_path)
+        time.sleep(delay)
+        os.killpg(proc.pid, signum)
+        _, err = proc.communicate(timeout=60)
+        text = err.decode()
+        if "Fatal Python error" in text and "initialized" in text:
+            continue  # the interpreter itself was still starting, before any of chc ran
+        assert "Traceback" not in text, (delay, text)
+        # -signum: killed before Python itself had started, as any program is; no output.
+        assert proc.returncode in (0, status, -signum), (delay, proc.returncode, text)
+        if proc.returncode == status:
+            stopped += 1
+            assert text.count("\n") == 1, (delay, text)
+    assert stopped, "no signal landed before the command finished"

@@ -1,5 +1,5 @@
 """`python -m chc` runs the command line."""
 
-from chc.cli import main
+from chc.launch import main
 
 main()

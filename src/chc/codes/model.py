@@ -86,7 +86,7 @@ Layout = Literal["sections", "sections_split", "themes"]
 # "6.3" for numbered provisions; "Q4.3" for the 2020 form's questions (theme 4, question 3),
 # which are not Code paragraph numbers and must never look like one.
 PROVISION_ID = re.compile(r"^(Q?)(\d+)\.(\d+)$")
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 ProvisionId = Annotated[str, Field(pattern=PROVISION_ID.pattern)]
 Text = Annotated[str, Field(min_length=1)]
@@ -238,6 +238,19 @@ class Edition(Strict):
     sections: list[Section] = Field(min_length=1)
     timescales: list[Timescale] = Field(default_factory=list)
     provisions: list[Provision] = Field(min_length=1)
+
+    @field_validator("in_force_from", "in_force_to")
+    @classmethod
+    def _calendar_years(cls, value: date | None) -> date | None:
+        # Due dates are counted on a calendar of these years; an edition outside them could
+        # only give answers the calendar cannot check.
+        from chc.workdays import MAX_YEAR, MIN_YEAR
+
+        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(
+                f"{value.isoformat()} is outside the years chc covers ({MIN_YEAR} to {MAX_YEAR})"
+            )
+        return value
 
     @field_validator("published")
     @classmethod
