@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 
-_WORDS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+_WORDS: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 
 
 def _early_stop(signum: int, frame: object) -> None:
