@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from chc.codes.check_params import CheckParams
+from chc.codes.check_params import CheckParams, StageTimescaleKey
 
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
@@ -39,18 +39,7 @@ START_WORDS: dict[str, str] = {
     "due_date": "the unextended due date",
     "issue_occurred": "the issue occurring",
 }
-TimescaleKey = Literal[
-    "stage1.acknowledge",
-    "stage1.respond",
-    "stage1.extension",
-    "stage2.acknowledge",
-    "stage2.respond",
-    "stage2.extension",
-    "stage3.acknowledge",
-    "stage3.respond",
-    "stage3.extension",
-    "complaint_time_limit",
-]
+TimescaleKey = Literal[StageTimescaleKey, "complaint_time_limit"]
 Topic = Literal[
     "acknowledgement",
     "accessibility",
