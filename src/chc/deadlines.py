@@ -35,7 +35,7 @@ _KEYS = {
 }
 
 
-_LOGGED = {
+LOGGED_ASSUMPTION = {
     stage: f"stage{stage}.respond counts from logging; chc takes the complaint as logged "
     "when it was acknowledged"
     for stage in STAGES
@@ -354,7 +354,7 @@ def _stage(
     if resp_t.note:
         assumptions.append(resp_t.assumption)
     if resp_t.from_event == "logged":
-        assumptions.append(_LOGGED[stage])
+        assumptions.append(LOGGED_ASSUMPTION[stage])
     if assumed:
         assumptions.append(
             f"stage {stage} acknowledgement date not given: the response is counted from "

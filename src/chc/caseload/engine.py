@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from chc.caseload.frame import LINE, BadRow, CaseFrame
 from chc.codes.timetable import Rule, Timetable
-from chc.deadlines import _LOGGED, CLOSURE_ASSUMPTION, Complaint
+from chc.deadlines import CLOSURE_ASSUMPTION, LOGGED_ASSUMPTION, Complaint
 from chc.errors import CaseError, ChcError
 from chc.workdays import MAX_YEAR, WorkingCalendar
 
@@ -553,7 +553,7 @@ def _stage_events(
     if resp_t.note:
         notes.assumptions.append((opened, _Text(resp_t.assumption)))
     if origin == "logged":
-        notes.assumptions.append((opened, _Text(_LOGGED[stage])))
+        notes.assumptions.append((opened, _Text(LOGGED_ASSUMPTION[stage])))
     notes.assumptions.append(
         (
             opened & from_date.is_not_null() & assumed,

@@ -7,7 +7,6 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 from __future__ import annotations
 
 import functools
-import os
 import signal
 import sys
 from collections.abc import Callable
@@ -263,7 +262,7 @@ class Stopped(BaseException):
     """Raised in the main process by SIGINT or SIGTERM.
 
     A BaseException, so that no ``except Exception`` swallows it, while every ``finally``
-    (the removal of a half-written temporary output, the shutdown of a worker pool) runs.
+    (the removal of a half-written temporary output) runs.
     """
 
     def __init__(self, signum: int) -> None:
@@ -280,26 +279,9 @@ def _say_stopped(signum: int) -> None:
 
 
 def _stop(signum: int, frame: object) -> None:
-    mp = sys.modules.get("multiprocessing")
-    workers = mp.active_children() if mp is not None else []
-    if workers:
-        # A worker pool is running. Unwinding through it can hang for ever: a worker
-        # stopped while it holds the pool's queue lock leaves Pool.terminate() waiting on
-        # that lock. No output file is open while workers run (outputs are written after),
-        # so end the workers and the process here, at once.
-        for worker in workers:
-            worker.kill()
-        _say_stopped(signum)
-        os._exit(128 + signum)
+    # chc runs in one process (a caseload's parallelism is polars' threads), so unwinding
+    # the main thread is enough: every ``finally`` removes what it was writing.
     raise Stopped(signum)
-
-
-def _quiet_child() -> None:
-    """In a forked worker: Ctrl-C and a SIGTERM to the process group reach every worker,
-    but only the parent answers them (it ends the workers), so no worker prints a
-    traceback or dies holding a lock."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def main() -> None:
@@ -310,8 +292,6 @@ def main() -> None:
         # Output piped into `head` that stops reading: end silently, as any Unix tool does
         # (the shell sees status 141), rather than with a BrokenPipeError.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_quiet_child)
     try:
         app()
     except Stopped as stop:
