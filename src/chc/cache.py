@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -94,6 +93,8 @@ def write(name: str, data: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # here: most runs only read the cache, and start-up time counts
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def package_data(name: str) -> Path:
-    """The folder ``name``: inside the wheel, or the checkout's top level."""
-    packaged = Path(str(resources.files("chc"))) / name
+    """The folder ``name``: inside the installed package, or the checkout's top level.
+
+    A wheel installs chc as a folder on disk (the packaging test checks it), so the data
+    sits beside this file; importlib.resources would find the same folder at the cost of
+    its import on every start-up.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / name
     if packaged.is_dir():
         return packaged
     # Editable installs and bare checkouts: src/chc/ -> repository root.
-    return Path(__file__).resolve().parents[2] / name
+    return here.parents[1] / name
