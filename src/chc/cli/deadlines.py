@@ -32,6 +32,7 @@ from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
 
 if TYPE_CHECKING:
+    from chc.codes.timetable import Timetable
     from chc.deadlines import Timeline
     from chc.workdays import WorkingCalendar
 
@@ -41,7 +42,7 @@ class OneComplaint:
     """One complaint's computed timeline and where it goes: what a formatter is handed."""
 
     timeline: Timeline
-    edition_title: str
+    edition: Timetable
     chosen: str
     today: date
     calendar: WorkingCalendar
@@ -52,14 +53,16 @@ class OneComplaint:
 
 
 def _as_text(r: OneComplaint) -> None:
+    from chc.codes.citations import Citations
     from chc.terminal.deadlines import timeline_view
     from chc.workdays import holidays_version
 
     view = timeline_view(
         r.timeline,
-        edition_title=r.edition_title,
+        edition_title=r.edition.title,
         calendar_stamp=holidays_version(),
         chosen=r.chosen,
+        citations=Citations(r.edition),
     )
     show(view, r.output, r.force, r.inputs)
 
@@ -322,7 +325,7 @@ def deadlines_command(
     formatter(
         OneComplaint(
             timeline=compute(complaint, edition, calendar, today),
-            edition_title=edition.title,
+            edition=edition,
             chosen=chosen,
             today=today,
             calendar=calendar,

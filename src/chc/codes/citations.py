@@ -9,14 +9,17 @@ report: a reader sees "[2]" in the note and "[2] B3Living: annual complaints rep
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from chc.codes.model import Edition
+if TYPE_CHECKING:
+    from chc.codes.model import Edition
+    from chc.codes.timetable import Timetable
 
 
 class Citations:
     """Numbers the sources a report's notes cite, in order of first citation."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition | Timetable) -> None:
         self._sources = {s.key: s for s in edition.sources}
         keys = sorted(self._sources, key=len, reverse=True)
         self._pattern = (

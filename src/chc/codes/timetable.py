@@ -45,6 +45,15 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """A source the edition's notes cite by key ("U4"), for readable citations."""
+
+    key: str
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class StageSpan:
     min: int
     max: int
@@ -60,6 +69,7 @@ class Timetable:
     in_force_to: date | None
     stages: StageSpan
     rules: tuple[Rule, ...]
+    sources: tuple[SourceRef, ...] = ()
 
     def timescale(self, key: str) -> Rule | None:
         return next((r for r in self.rules if r.key == key), None)
@@ -79,6 +89,7 @@ class Timetable:
                 Rule(t.key, t.amount, t.unit, t.from_event, t.provision, t.note)
                 for t in e.timescales
             ),
+            sources=tuple(SourceRef(s.key, s.title, s.url) for s in e.sources),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -91,6 +102,7 @@ class Timetable:
             "rules": [
                 [r.key, r.amount, r.unit, r.from_event, r.provision, r.note] for r in self.rules
             ],
+            "sources": [[s.key, s.title, s.url] for s in self.sources],
         }
 
     @classmethod
@@ -100,6 +112,7 @@ class Timetable:
             until = data["in_force_to"]
             low, high = data["stages"]
             rules = tuple(Rule(*_rule(r)) for r in data["rules"])
+            sources = tuple(SourceRef(*_source(s)) for s in data["sources"])
             table = cls(
                 edition=_text(data["edition"]),
                 title=_text(data["title"]),
@@ -107,6 +120,7 @@ class Timetable:
                 in_force_to=None if until is None else date.fromisoformat(until),
                 stages=StageSpan(int(low), int(high)),
                 rules=rules,
+                sources=sources,
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ValueError(f"not a timetable: {err}") from None
@@ -117,6 +131,11 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
     return value
+
+
+def _source(raw: Any) -> tuple[str, str, str | None]:
+    key, title, url = raw
+    return _text(key), _text(title), None if url is None else _text(url)
 
 
 def _rule(raw: Any) -> tuple[str, int, str, str, str, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from chc.codes.citations import Citations
 from chc.deadlines import Timeline
 
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "open": "yellow", "overdue": "bold red"}
@@ -18,8 +19,16 @@ def day(d: object) -> str:
 
 
 def timeline_view(
-    t: Timeline, *, edition_title: str, calendar_stamp: str, chosen: str
+    t: Timeline,
+    *,
+    edition_title: str,
+    calendar_stamp: str,
+    chosen: str,
+    citations: Citations | None = None,
 ) -> RenderableType:
+    """One complaint's timeline for a person; with ``citations``, the notes cite their
+    sources as numbers, listed at the end with title and address, never by data key."""
+    cite = citations.readable if citations is not None else str
     head = Text.assemble(
         (f"Code edition {t.code}", "bold"),
         f": {edition_title}, {chosen}\n",
@@ -55,7 +64,10 @@ def timeline_view(
         )
     warnings = list(t.problems)
     for w in warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+        parts.append(Text(f"warning: {cite(w)}", style="yellow"))
     for a in t.assumptions:
-        parts.append(Text(f"assumption: {a}", style="dim"))
+        parts.append(Text(f"assumption: {cite(a)}", style="dim"))
+    if citations is not None and citations.cited:
+        parts.append(Text("\nSources cited in the notes", style="bold"))
+        parts.extend(Text(f"  {line}", style="dim") for line in citations.listing())
     return Group(*parts)
