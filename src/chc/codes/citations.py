@@ -68,7 +68,19 @@ class Citations:
     """Numbers the sources a report's notes cite, in order of first citation."""
 
     def __init__(self, edition: Edition | Timetable) -> None:
-        self._sources: dict[str, SourceLike] = {s.key: s for s in edition.sources}
+        self._setup(edition.sources, edition.cited_notes())
+
+    @classmethod
+    def of_sources(cls, sources: Iterable[SourceLike]) -> Citations:
+        """Citations of these sources, cited by key through :meth:`marks` (no notes known)."""
+        self = cls.__new__(cls)
+        self._setup(sources, [])
+        return self
+
+    def _setup(
+        self, sources: Iterable[SourceLike], notes: Iterable[tuple[str, tuple[str, ...]]]
+    ) -> None:
+        self._sources: dict[str, SourceLike] = {s.key: s for s in sources}
         keys = sorted(self._sources, key=len, reverse=True)
         self._pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
@@ -78,7 +90,7 @@ class Citations:
         # Each cited note as printed under any region (a working-day note names the region's
         # bank holidays), longest first so that a note containing another is found first.
         noted: dict[str, tuple[str, ...]] = {}
-        for text, cites in edition.cited_notes():
+        for text, cites in notes:
             for region in (None, *REGION_NAMES):
                 noted.setdefault(" ".join(for_region(text, region).split()), cites)
         self._noted = sorted(noted.items(), key=lambda kv: len(kv[0]), reverse=True)
