@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,3 +214,16 @@ def test_a_source_date_must_be_a_date(tmp_path: Path) -> None:
     path = _code_file(tmp_path, 'dated: "2024-05-29"', 'dated: "29/05/2024"')
     run = run_chc("codes", str(path))
     assert run.exit_code == 2 and "dated must be YYYY" in run.stderr
+
+
+def test_golden_people_views(golden: Any) -> None:
+    """One complaint's timeline under --region scotland, and one provision in full: the notes
+    with their citations and the sources listed (reviewed by hand when they change)."""
+    day = RECEIVED["2024"]
+    run = run_chc(
+        "deadlines", "--received", day, "--stage1-extension", "5", "--stage2-requested",
+        "2024-06-20", "--region", "scotland", "--as-of", "2024-07-31",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    golden("people/deadlines-2024-scotland.txt", run.stdout)
+    golden("people/codes-2024-6.15.txt", run_chc("codes", "2024", "6.15").stdout)
