@@ -55,6 +55,7 @@ def test_one_edition_filtered_by_section_and_obligation() -> None:
         "topics",
         "previously",
         "note",
+        "cites",
         "checks",
     }
 
@@ -85,8 +86,11 @@ def test_one_provision_with_its_timescale_and_counterparts() -> None:
             "from": "acknowledged",
             "provision": "6.3",
             "note": data["timescales"][0]["note"],
+            "cites": ["S1", "U4"],
         }
     ]
+    # The sources its notes cite (6.3 has no note; stage1.respond's cites B3Living and U4).
+    assert [(s["key"], s["dated"]) for s in data["sources"]] == [("S1", None), ("U4", None)]
     assert [(p["edition"], p["id"]) for p in data["previously"]] == [("2022", "5.1")]
     text = run_chc("codes", "2024", "6.3").stdout
     assert "10 working days from acknowledged" in text

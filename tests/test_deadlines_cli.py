@@ -23,12 +23,16 @@ CLOSURE = (
 )
 
 
-def note(edition: str, key: str) -> str:
-    """``assumption: KEY (PROVISION): NOTE`` for a timescale of an edition file."""
+def note(edition: str, key: str, region: str = "England and Wales") -> str:
+    """``assumption: KEY (PROVISION): NOTE`` for a timescale of an edition file, its
+    working-day wording naming the region's bank holidays as `chc deadlines` prints it."""
     data: Any = YAML(typ="safe").load((CODE_VERSIONS / f"{edition}.yaml").read_text("utf-8"))
     for t in data["timescales"]:
         if t["key"] == key:
-            return f"assumption: {key} ({t['provision']}): {t['note']}"
+            text = t["note"].replace(
+                "bank holidays of the region chosen", f"bank holidays of {region}"
+            )
+            return f"assumption: {key} ({t['provision']}): {text}"
     raise AssertionError(f"{edition} has no timescale {key}")
 
 

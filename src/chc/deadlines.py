@@ -385,7 +385,9 @@ def compute(
 ) -> Timeline:
     """Every due date of ``complaint`` under an edition (its :class:`Timetable`, or the full
     :class:`~chc.codes.model.Edition`), with its status on ``as_of``."""
-    edition = code if isinstance(code, Timetable) else Timetable.of(code)
+    edition = (code if isinstance(code, Timetable) else Timetable.of(code)).for_region(
+        calendar.region
+    )
     check_order(complaint, edition)
     events: list[Event] = []
     warnings: list[str] = []

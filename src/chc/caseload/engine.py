@@ -201,6 +201,7 @@ def compute(
     frame = cf.frame.with_row_index(CASE)
     bad = list(cf.bad_rows)
     frame, editions = _assign_editions(cf, frame, code, skip_bad_rows, bad)
+    editions = {k: e.for_region(calendar.region) for k, e in editions.items()}
     frame = _drop_bad(cf, frame, editions, calendar, as_of, skip_bad_rows, bad)
     days = _days_for(frame, editions, calendar, as_of)
     parts = [

@@ -75,6 +75,8 @@ Layout = Literal["sections", "sections_split", "themes"]
 # "6.3" for numbered provisions; "Q4.3" for the 2020 form's questions (theme 4, question 3),
 # which are not Code paragraph numbers and must never look like one.
 PROVISION_ID = re.compile(r"^(Q?)(\d+)\.(\d+)$")
+# The texts a check shows with a 'review' finding (see chc.codes.check_params).
+REVIEW_FIELDS = ("review", "counts_from_review")
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 ProvisionId = Annotated[str, Field(pattern=PROVISION_ID.pattern)]
@@ -107,12 +109,28 @@ class Source(Strict):
     key: Text
     title: Text
     url: str | None = None
+    # The document's own date (published, or last updated), as precisely as known: people's
+    # citations give document, date and address.
+    dated: str | None = None
+
+    @field_validator("dated")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None and not PARTIAL_DATE.match(value):
+            raise ValueError("dated must be YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+
+# The sources a note rests on, by key: notes name their sources in words for people, and
+# this list lets a report cite each with its document, date and address.
+Cites = list[Annotated[str, Field(min_length=1)]]
 
 
 class Section(Strict):
     number: int = Field(ge=1)
     title: Text
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
 
 
 class SplitHeadings(Strict):
@@ -128,6 +146,7 @@ class Form(Strict):
     columns: list[Text] = Field(min_length=2)
     split_headings: SplitHeadings | None = None
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _split_needs_headings(self) -> Form:
@@ -143,6 +162,7 @@ class StageLimit(Strict):
     min: int = Field(default=1, ge=1, le=5)
     provision: ProvisionId
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
 
 
 class Timescale(Strict):
@@ -152,6 +172,7 @@ class Timescale(Strict):
     from_event: ClockEvent = Field(alias="from")
     provision: ProvisionId
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
     # Set where the figure rests on an unverified reading or a should-worded rule: a policy
     # that misses it is then 'review', printed with this text, never a silent must-fail.
     review: str | None = Field(default=None, min_length=1)
@@ -189,6 +210,7 @@ class Provision(Strict):
     topics: list[Topic] = Field(default_factory=list)
     previously: list[ProvisionId] = Field(default_factory=list)
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
     checks: list[CheckParams] = Field(default_factory=list)
 
     @field_validator("previously", mode="before")
@@ -221,6 +243,7 @@ class Edition(Strict):
     statutory: bool
     previous_edition: str | None = None
     note: str | None = None
+    cites: Cites = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     form: Form
     stages: StageLimit
@@ -268,6 +291,47 @@ class Edition(Strict):
                 out.append(LocatedProblem(("sections", i), f"section {s.number} is listed twice"))
             numbers.append(s.number)
         out.extend(self._provision_problems(numbers))
+        out.extend(self._citation_problems())
+        return out
+
+    def cited_notes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each note (and review text) with the sources it cites, for readable citations."""
+        out = []
+        for _, h in self._note_holders():
+            if not h.cites:
+                continue
+            # A provision's checks may explain a 'review' in words resting on the same sources.
+            extra = [getattr(c, f, None) for c in getattr(h, "checks", ()) for f in REVIEW_FIELDS]
+            texts = [h.note, getattr(h, "review", None), *extra]
+            out += [(text, tuple(h.cites)) for text in texts if text]
+        return out
+
+    def _note_holders(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Everything that may carry a note and its ``cites``, with its location."""
+        out: list[tuple[tuple[str | int, ...], Any]] = [((), self), (("form",), self.form)]
+        out.append((("stages",), self.stages))
+        out += [(("sections", i), s) for i, s in enumerate(self.sections)]
+        out += [(("timescales", i), t) for i, t in enumerate(self.timescales)]
+        out += [(("provisions", i), p) for i, p in enumerate(self.provisions)]
+        return out
+
+    def _citation_problems(self) -> list[LocatedProblem]:
+        keys = [s.key for s in self.sources]
+        out = [
+            LocatedProblem(("sources", i, "key"), f"source key {k!r} is listed twice")
+            for i, k in enumerate(keys)
+            if k in keys[:i]
+        ]
+        for loc, h in self._note_holders():
+            if h.cites and not h.note:
+                out.append(
+                    LocatedProblem((*loc, "cites"), "cites sources but has no note to cite them in")
+                )
+            out += [
+                LocatedProblem((*loc, "cites", j), f"cites {key!r}, which is not among the sources")
+                for j, key in enumerate(h.cites)
+                if key not in keys
+            ]
         return out
 
     def _provision_problems(self, numbers: list[int]) -> list[LocatedProblem]:

@@ -31,6 +31,7 @@ def timescale_json(t: Timescale) -> dict[str, Any]:
         "from": t.from_event,
         "provision": t.provision,
         "note": t.note,
+        "cites": list(t.cites),
     }
 
 
@@ -47,6 +48,7 @@ def provision_json(p: Provision) -> dict[str, Any]:
         "topics": list(p.topics),
         "previously": list(p.previously),
         "note": p.note,
+        "cites": list(p.cites),
         "checks": [c.model_dump(exclude_none=True) for c in p.checks],
     }
 
@@ -61,6 +63,7 @@ def edition_json(e: Edition, provisions: list[Provision] | None = None) -> dict[
         "published": e.published,
         "previous_edition": e.previous_edition,
         "note": e.note,
+        "cites": list(e.cites),
         "sources": [s.model_dump() for s in e.sources],
         "stages": e.stages.model_dump(),
         "form": e.form.model_dump(),
@@ -101,10 +104,13 @@ def provision_detail(e: Edition, p: Provision) -> dict[str, Any]:
         {"edition": o.edition, "id": q.id, "obligation": q.obligation, "summary": q.summary}
         for o, q in later_counterparts(e, p.id)
     ]
+    timescales = [t for t in e.timescales if t.provision == p.id]
+    cited = {*p.cites, *(k for t in timescales for k in t.cites)}
     return {
         "edition": e.edition,
         "provision": provision_json(p),
-        "timescales": [timescale_json(t) for t in e.timescales if t.provision == p.id],
+        "timescales": [timescale_json(t) for t in timescales],
+        "sources": [s.model_dump() for s in e.sources if s.key in cited],
         "previously": previous,
         "later": later,
     }

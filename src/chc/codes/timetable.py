@@ -32,6 +32,8 @@ class Rule:
     from_event: str
     provision: str
     note: str | None = None
+    cites: tuple[str, ...] = ()
+    """The keys of the sources the note rests on (see :mod:`chc.codes.citations`)."""
 
     @property
     def stage(self) -> int | None:
@@ -51,6 +53,7 @@ class SourceRef:
     key: str
     title: str
     url: str | None = None
+    dated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,14 @@ class Timetable:
     def in_force_on(self, day: date) -> bool:
         return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
 
+    def cited_notes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each timescale note with the sources it cites, for readable citations."""
+        return [(r.note, r.cites) for r in self.rules if r.note and r.cites]
+
+    def for_region(self, region: str) -> Timetable:
+        """This timetable with its notes as printed for ``region`` (see :mod:`chc.codes.notes`)."""
+        return _for_region(self, region)
+
     @classmethod
     def of(cls, e: Edition) -> Timetable:
         return cls(
@@ -86,10 +97,10 @@ class Timetable:
             in_force_to=e.in_force_to,
             stages=StageSpan(e.stages.min, e.stages.max),
             rules=tuple(
-                Rule(t.key, t.amount, t.unit, t.from_event, t.provision, t.note)
+                Rule(t.key, t.amount, t.unit, t.from_event, t.provision, t.note, tuple(t.cites))
                 for t in e.timescales
             ),
-            sources=tuple(SourceRef(s.key, s.title, s.url) for s in e.sources),
+            sources=tuple(SourceRef(s.key, s.title, s.url, s.dated) for s in e.sources),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -100,9 +111,10 @@ class Timetable:
             "in_force_to": None if self.in_force_to is None else self.in_force_to.isoformat(),
             "stages": [self.stages.min, self.stages.max],
             "rules": [
-                [r.key, r.amount, r.unit, r.from_event, r.provision, r.note] for r in self.rules
+                [r.key, r.amount, r.unit, r.from_event, r.provision, r.note, list(r.cites)]
+                for r in self.rules
             ],
-            "sources": [[s.key, s.title, s.url] for s in self.sources],
+            "sources": [[s.key, s.title, s.url, s.dated] for s in self.sources],
         }
 
     @classmethod
@@ -133,17 +145,32 @@ def _text(value: Any) -> str:
     return value
 
 
-def _source(raw: Any) -> tuple[str, str, str | None]:
-    key, title, url = raw
-    return _text(key), _text(title), None if url is None else _text(url)
+def _maybe_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
 
 
-def _rule(raw: Any) -> tuple[str, int, str, str, str, str | None]:
-    key, amount, unit, start, provision, note = raw
+def _source(raw: Any) -> tuple[str, str, str | None, str | None]:
+    key, title, url, dated = raw
+    return _text(key), _text(title), _maybe_text(url), _maybe_text(dated)
+
+
+def _rule(raw: Any) -> tuple[str, int, str, str, str, str | None, tuple[str, ...]]:
+    key, amount, unit, start, provision, note, cites = raw
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
         raise ValueError("a timescale's amount is a whole number above 0")
     return (_text(key), amount, _text(unit), _text(start), _text(provision),
-            None if note is None else _text(note))  # fmt: skip
+            _maybe_text(note), tuple(_text(c) for c in cites))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=32)
+def _for_region(table: Timetable, region: str) -> Timetable:
+    # Cached: the one-complaint path stays fast, and a caseload renders each note once.
+    from dataclasses import replace
+
+    from chc.codes.notes import for_region
+
+    rules = tuple(replace(r, note=for_region(r.note, region)) if r.note else r for r in table.rules)
+    return replace(table, rules=rules)
 
 
 @functools.cache

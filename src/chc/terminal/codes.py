@@ -10,6 +10,21 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from chc.codes.citations import Citations
+from chc.codes.timetable import SourceRef
+
+
+def _citations(data: dict[str, Any]) -> Citations:
+    """The sources the notes shown cite, numbered as they are cited (never by data key)."""
+    return Citations.of_sources(SourceRef(**s) for s in data.get("sources", []))
+
+
+def _sources_cited(cites: Citations) -> list[RenderableType]:
+    if not cites.cited:
+        return []
+    head = Text("\nSources cited in the notes", style="bold")
+    return [head, *(Text(f"  {line}", style="dim") for line in cites.listing())]
+
 
 def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
     table = Table(title="Complaint Handling Code editions", title_justify="left")
@@ -30,7 +45,7 @@ def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
     return table
 
 
-def _timescales(rows: list[dict[str, Any]]) -> RenderableType:
+def _timescales(rows: list[dict[str, Any]], cites: Citations) -> RenderableType:
     table = Table(title="Timescales", title_justify="left")
     for heading in ("event", "limit", "counted from", "provision", "note"):
         table.add_column(heading, no_wrap=heading != "counted from")
@@ -38,8 +53,9 @@ def _timescales(rows: list[dict[str, Any]]) -> RenderableType:
     for t in rows:
         mark = ""
         if t["note"]:
-            notes.append(Text(f"[{len(notes) + 1}] {t['key']}: {t['note']}", style="dim"))
-            mark = f"[{len(notes)}]"
+            text = f"({len(notes) + 1}) {t['key']}: {t['note']}{cites.marks(t['cites'])}"
+            notes.append(Text(text, style="dim"))
+            mark = f"({len(notes)})"
         table.add_row(
             t["key"],
             f"{t['amount']} {t['unit'].replace('_', ' ')}",
@@ -58,10 +74,11 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
         f"{'statutory' if data['statutory'] else 'not statutory'})",
     )
     parts: list[RenderableType] = [head]
+    cites = _citations(data)
     if data["note"]:
-        parts.append(Text(data["note"], style="dim"))
+        parts.append(Text(data["note"] + cites.marks(data["cites"]), style="dim"))
     if data["timescales"]:
-        parts.append(_timescales(data["timescales"]))
+        parts.append(_timescales(data["timescales"], cites))
     titles = {s["number"]: s["title"] for s in data["sections"]}
     table = Table(title="Provisions", title_justify="left", show_lines=False)
     table.add_column("id", no_wrap=True)
@@ -106,11 +123,13 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
             style="dim",
         )
     )
+    parts.extend(_sources_cited(cites))
     return Group(*parts)
 
 
 def provision_view(data: dict[str, Any]) -> RenderableType:
     p = data["provision"]
+    cites = _citations(data)
     lines: list[RenderableType] = []
     meta = f"obligation: {p['obligation'] or 'not self-assessed'}"
     if p["wording"]:
@@ -122,7 +141,7 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
     lines.append(Text(""))
     lines.append(Text(p["summary"]))
     if p["note"]:
-        lines.append(Text(f"\nNote: {p['note']}", style="italic"))
+        lines.append(Text(f"\nNote: {p['note']}{cites.marks(p['cites'])}", style="italic"))
     for t in data["timescales"]:
         lines.append(
             Text(
@@ -130,6 +149,8 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
                 f"from {t['from'].replace('_', ' ')}"
             )
         )
+        if t["note"]:
+            lines.append(Text(f"Note: {t['note']}{cites.marks(t['cites'])}", style="dim"))
     for q in data["previously"]:
         lines.append(
             Text(
@@ -142,5 +163,6 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
         lines.append(Text(f"\nBecame {q['edition']} {q['id']}: {q['summary']}", style="dim"))
     if p["checks"]:
         lines.append(Text("\nChecks: " + ", ".join(c["kind"] for c in p["checks"])))
+    lines.extend(_sources_cited(cites))
     title = f"{data['edition']} {p['id']}" + (f": {p['title']}" if p["title"] else "")
     return Panel(Group(*lines), title=escape(title), title_align="left")

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from chc.codes.citations import Citations
+from chc.codes.notes import REGION_NAMES
 from chc.deadlines import Timeline
 
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "open": "yellow", "overdue": "bold red"}
@@ -32,7 +33,8 @@ def timeline_view(
     head = Text.assemble(
         (f"Code edition {t.code}", "bold"),
         f": {edition_title}, {chosen}\n",
-        f"Working days: Monday to Friday less {t.region} bank holidays ({calendar_stamp})",
+        f"Working days: Monday to Friday less {REGION_NAMES.get(t.region, t.region)} bank "
+        f"holidays ({calendar_stamp})",
         f" and {len(t.closed)} closure day(s)" if t.closed else "",
         f"; the starting event's day is day 0. Status as of {day(t.as_of)}.",
     )
