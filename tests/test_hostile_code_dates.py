@@ -34,3 +34,27 @@ def test_a_code_files_dates_outside_the_calendar_are_refused_at_their_line(
     assert f"{path}:{number}:" in run.stderr
     assert words in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_policys_adopted_date_takes_ascii_digits_only(tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "policy-2024-seed004.yaml").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines(keepends=True) if not ln.startswith("adopted:")]
+    path = tmp_path / "policy.yaml"
+    path.write_text('adopted: "٢٠٢٤-٠٦"\n' + "".join(lines), encoding="utf-8")
+    run = run_chc("check-policy", str(path))
+    assert run.exit_code == 2, run.stdout
+    assert f"{path}:1:" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_json_lines_number_of_5000_digits_is_one_located_line(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"reference": "R1", "received": "2024-05-01", "stage1_extension": ' + "9" * 5000 + "}\n",
+        encoding="utf-8",
+    )
+    run = run_chc("deadlines", "--cases", str(path), "--as-of", "2024-06-03")
+    assert run.exit_code == 2, run.stdout
+    assert f"{path}:1: a number has more than 4,300 digits" in run.stderr

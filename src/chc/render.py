@@ -18,11 +18,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chc.errors import InputError
+from chc.errors import ChcError, InputError
 from chc.resources import package_data
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from collections.abc import Callable
+
+    from jinja2 import BaseLoader, Environment
 
 
 def templates_dir() -> Path:
@@ -75,14 +77,15 @@ def paragraphs(value: Any) -> list[str]:
 
 def environment(template_dir: Path | None = None) -> Environment:
     """A sandboxed environment over DIR (if given) then the shipped templates."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import ChoiceLoader, StrictUndefined, select_autoescape
 
+    loader = _loader_class()
     loaders = []
     if template_dir is not None:
         if not template_dir.is_dir():
             raise InputError("--template must be a folder of templates", file=template_dir)
-        loaders.append(FileSystemLoader(str(template_dir)))
-    loaders.append(FileSystemLoader(str(templates_dir())))
+        loaders.append(loader(template_dir))
+    loaders.append(loader(templates_dir()))
     env = _sandbox_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -95,6 +98,36 @@ def environment(template_dir: Path | None = None) -> Environment:
     env.filters["md_text"] = md_text
     env.filters["paragraphs"] = paragraphs
     return env
+
+
+@functools.cache
+def _loader_class() -> Callable[[Path], BaseLoader]:
+    import os
+
+    from jinja2 import BaseLoader, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    from chc.inputs import MAX_DOCUMENT_BYTES, read_text
+
+    class InputLoader(BaseLoader):
+        """Template files read as every input is (:mod:`chc.inputs`): a regular file of
+        bounded size, never a FIFO that would hang the run, and remembered as an input of
+        the run, so that ``-o`` naming the template (or a link to it) cannot replace it.
+        Jinja's FileSystemLoader opens files itself, out of chc.inputs' sight."""
+
+        def __init__(self, folder: Path) -> None:
+            self.folder = folder
+
+        def get_source(
+            self, environment: Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            path = self.folder.joinpath(*split_template_path(template))
+            if not os.path.lexists(path):
+                raise TemplateNotFound(template)
+            # One environment per rendering: a template never needs reloading.
+            return read_text(path, limit=MAX_DOCUMENT_BYTES), str(path), lambda: True
+
+    return InputLoader
 
 
 # The sandbox bounds ranges but not "x" * 10**10 or 9 ** 9 ** 9: bound those too, so that a
@@ -138,8 +171,6 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     env = environment(template_dir)
-    if template_dir is not None:
-        _remember_templates(template_dir)
     try:
         template = env.get_template(name)
     except TemplateNotFound:
@@ -151,22 +182,14 @@ def render(name: str, context: dict[str, Any], template_dir: Path | None = None)
         ) from None
     try:
         return template.render(**context)
+    except ChcError:
+        raise  # an included template that cannot be read: already located
     except Exception as exc:  # a template may raise anything, RecursionError included
         raise InputError(
             f"template error: {_describe(exc)}",
             file=_failing_file(exc) or template.filename or name,
             line=_template_line(exc),
         ) from None
-
-
-def _remember_templates(folder: Path) -> None:
-    """Every file of a user's template folder is an input of the run (Jinja reads them
-    itself, includes too): no output of the run may replace one."""
-    from chc.inputs import remember
-
-    for path in folder.rglob("*"):
-        if path.is_file():
-            remember(path)
 
 
 def _describe(exc: BaseException) -> str:

@@ -191,6 +191,8 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
         except (json.JSONDecodeError, RecursionError) as exc:
             column = exc.colno if isinstance(exc, json.JSONDecodeError) else None
             raise CaseError(f"not JSON: {exc}", file=path, line=n, column=column) from None
+        except ValueError:  # Python's own limit on an integer's digits (4,300)
+            raise CaseError("a number has more than 4,300 digits", file=path, line=n) from None
         if not isinstance(obj, dict):
             raise CaseError("each line must be a JSON object {...}", file=path, line=n, column=1)
         for key in obj:

@@ -236,7 +236,7 @@ class Policy(_Strict):
             value = str(value)  # `adopted: 2024` unquoted: a year, not a timestamp
         if not isinstance(value, str):
             return value
-        partial = re.match(r"^(\d{4})(?:-(\d{2}))?$", value)
+        partial = re.match(r"^(\d{4})(?:-(\d{2}))?$", value, re.ASCII)  # not "²" nor "٢"
         if partial is not None:
             if partial.group(2) is not None and not 1 <= int(partial.group(2)) <= 12:
                 raise ValueError(f"{value} is not a month (there is no month {partial.group(2)})")
