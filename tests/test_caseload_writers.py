@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chc.caseload import engine, writers
 from chc.caseload.reading import ReadOptions, read_case_file
@@ -82,3 +85,29 @@ def test_batches_write_what_one_pass_writes(fmt: str, summary: bool) -> None:
     assert batched.getvalue() == whole.getvalue()
     if fmt == "json":
         json.loads(batched.getvalue())  # still one valid document
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    references=st.lists(
+        st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
+        .map(str.strip)
+        .filter(bool),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    )
+)
+def test_any_reference_is_encoded_as_polars_encodes_it(references: list[str]) -> None:
+    # References are the one free text in the output: quotes, backslashes, control
+    # characters and any other Unicode must come out exactly as the generic encoder writes.
+    with tempfile.TemporaryDirectory() as name:
+        path = Path(name) / "cases.jsonl"
+        lines = [
+            json.dumps({"reference": ref, "received": "2024-05-01", "stage1_extension": 3})
+            for ref in references
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        ours, theirs = _both(path, WorkingCalendar(), date(2024, 6, 3))
+    assert ours == theirs
+    assert [json.loads(line)["reference"] for line in ours.splitlines()] == references

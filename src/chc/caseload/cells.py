@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from chc.workdays import MAX_YEAR, MIN_YEAR
@@ -43,64 +44,56 @@ EXTENSION = r"^([0-9]{1,6})(?:\.0+)?$"
 REMEDY = r"^£?\s*(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,2})?$"
 
 
-def _ymd(text: pl.Series, pattern: str, order: tuple[str, str, str]) -> pl.Series:
+def _ymd(text: pl.Expr, pattern: str, order: tuple[str, str, str]) -> pl.Expr:
     """Dates from the (year, month, day) groups of ``pattern``; null where it does not match."""
     import polars as pl
 
     groups = text.str.extract_groups(pattern).struct
     y, m, d = (groups.field(name) for name in order)
     ymd = pl.concat_str([y, m.str.zfill(2), d.str.zfill(2)], separator="-", ignore_nulls=False)
-    return pl.select(ymd.str.to_date("%Y-%m-%d", strict=False)).to_series()
+    return ymd.str.to_date("%Y-%m-%d", strict=False)
 
 
-def parse_dates(cells: pl.Series, date_format: str | None = None) -> pl.Series:
-    """The column's cells as dates; a cell that is not an accepted date becomes null.
-
-    The common layouts go through polars' own parser first; the patterns (dates with a time,
-    ``.`` or ``-`` separators) only run when some cell is still unread.
-    """
-    text = cells.str.strip_chars()
-    given = text.is_not_null() & (text != "")
-    out = text.str.to_date("%Y-%m-%d", strict=False)
-
-    def unread() -> bool:
-        return bool((out.is_null() & given).any())
-
-    second = "%d/%m/%Y" if date_format is None else date_format
-    if unread():
-        out = out.fill_null(text.str.to_date(second, strict=False))
-    if unread():
-        out = out.fill_null(_ymd(text, ISO, ("1", "2", "3")))
-    if date_format is None and unread():
-        out = out.fill_null(_ymd(text, UK, ("3", "2", "1")))
-    return _only(out, out.dt.year().is_between(MIN_YEAR, MAX_YEAR))
-
-
-def _only(values: pl.Series, keep: pl.Series) -> pl.Series:
-    """``values`` where ``keep`` is true, null elsewhere."""
+def in_range(value: pl.Expr) -> pl.Expr:
+    """The dates the working-day calendar covers; null for any other. Apply it to a read
+    column, not inside a layout: polars would parse the cells twice."""
     import polars as pl
 
-    frame = pl.DataFrame({"v": values, "k": keep})
-    return frame.select(pl.when(pl.col("k")).then(pl.col("v")).alias(values.name)).to_series()
+    first, last = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
+    return pl.when(value.is_between(first, last)).then(value)
 
 
-def parse_extensions(cells: pl.Series) -> pl.Series:
+def date_layouts(text: pl.Expr, date_format: str | None = None) -> list[pl.Expr]:
+    """The accepted date layouts, most common first, each reading ``text`` as dates (null
+    where the layout does not fit). A reader tries a later layout only on a column the
+    earlier ones left a cell unread in: the patterns cost several times what polars' own
+    parser does. Dates outside the calendar's years are read: see :func:`in_range`."""
+    second = "%d/%m/%Y" if date_format is None else date_format
+    layouts = [
+        text.str.to_date("%Y-%m-%d", strict=False),
+        text.str.to_date(second, strict=False),
+        _ymd(text, ISO, ("1", "2", "3")),
+    ]
+    if date_format is None:
+        layouts.append(_ymd(text, UK, ("3", "2", "1")))
+    return layouts
+
+
+def parse_extensions(text: pl.Expr) -> pl.Expr:
     """Whole days from 1 to MAX_EXTENSION; anything else becomes null."""
     import polars as pl
 
-    n = cells.str.strip_chars().str.extract(EXTENSION, 1).cast(pl.Int64, strict=False)
-    return _only(n, n.is_between(1, MAX_EXTENSION))
+    n = text.str.extract(EXTENSION, 1).cast(pl.Int64, strict=False)
+    return pl.when(n.is_between(1, MAX_EXTENSION)).then(n)
 
 
-def remedy_ok(cells: pl.Series) -> pl.Series:
+def remedy_ok(text: pl.Expr) -> pl.Expr:
     """True where the cell is an amount of money within the bound (or empty)."""
     import polars as pl
 
-    text = cells.str.strip_chars()
     amount = text.str.replace_all(r"[£,\s]", "").cast(pl.Float64, strict=False)
     ok = text.str.contains(REMEDY) & (amount <= MAX_REMEDY)
-    result: pl.Series = (text.is_null() | (text == "") | ok).fill_null(False)
-    return result
+    return (text.is_null() | ok).fill_null(False)
 
 
 def shown(raw: str) -> str:

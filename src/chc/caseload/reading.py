@@ -114,46 +114,89 @@ def _check_required(path: Path, header: list[str], fields: dict[str, int]) -> No
 def _typed(
     path: Path, raw: RawTable, fields: dict[str, int], options: ReadOptions
 ) -> tuple[pl.DataFrame, list[BadRow]]:
-    """The frame under field names with typed cells, less blank and (when skipped) bad rows."""
-    import polars as pl
+    """The frame under field names with typed cells, less blank and (when skipped) bad rows.
 
-    from chc.caseload import cells
+    One query types every column (polars spreads the columns over the cores); the slower
+    date layouts run again only on a column where the common ones left a cell unread. The
+    cells as written stay in the raw frame, and are read again only where one is bad.
+    """
+    import polars as pl
 
     src = raw.cells
     blank = pl.all_horizontal(
         pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in src.columns if c != LINE
     )
-    src = src.filter(~blank)
-    out: dict[str, pl.Series] = {LINE: src[LINE]}
+    names = [name for name in (*FIELDS, STAGE_FIELD) if name in fields]
+    text = {name: pl.col(f"c{fields[name]}").str.strip_chars() for name in names}
+    text = {name: pl.when(t != "").then(t) for name, t in text.items()}
+    values = src.lazy().select(_value(name, t, options).alias(name) for name, t in text.items())
+    both = pl.concat([src, values.collect()], how="horizontal")
+    both = _dates(both, {n: t for n, t in text.items() if n in DATE_FIELDS}, options)
+    failed = {name: _failed(name, t) for name, t in text.items() if _checked(name)}
     problems: list[pl.DataFrame] = []
-    for name in (*FIELDS, STAGE_FIELD):
-        if name not in fields:
-            continue
-        text = src[f"c{fields[name]}"].str.strip_chars()
-        text = pl.select(pl.when(text != "").then(text)).to_series()
-        if name in DATE_FIELDS:
-            value = cells.parse_dates(text, options.date_format)
-            failed = value.is_null() & text.is_not_null()
-        elif name in NUMBER_FIELDS:
-            value = cells.parse_extensions(text)
-            failed = value.is_null() & text.is_not_null()
-        else:
-            value = text
-            failed = text.is_null() if name in REQUIRED else ~cells.remedy_ok(text)
-            if name not in REQUIRED and name not in MONEY_FIELDS:
-                failed = pl.repeat(False, len(text), eager=True)
-        if name in REQUIRED:
-            failed = failed | text.is_null()
-        out[name] = value.alias(name)
-        if failed.any():
-            found = pl.DataFrame({LINE: src[LINE], "raw": text}).filter(failed)
-            problems.append(found.with_columns(field=pl.lit(name)))
-    typed = pl.DataFrame(out)
+    if failed and both.select(pl.any_horizontal(f.any() for f in failed.values())).item():
+        for name, f in failed.items():
+            found = both.filter(f & ~blank).select(pl.col(LINE), text[name].alias("raw"))
+            if found.height:
+                problems.append(found.with_columns(field=pl.lit(name)))
+    typed = both.filter(~blank).select(pl.col(LINE), *names)
     bad = _bad_cells(path, raw, problems, fields, options)
     if bad:
         dropped = pl.Series([b.line for b in bad], dtype=pl.Int64)
         typed = typed.filter(~pl.col(LINE).is_in(dropped.implode()))
     return _with_all_fields(typed), bad
+
+
+def _checked(name: str) -> bool:
+    """Whether a cell of this field can be bad (free text cannot)."""
+    return name in (*REQUIRED, *DATE_FIELDS, *NUMBER_FIELDS, *MONEY_FIELDS)
+
+
+def _value(name: str, text: pl.Expr, options: ReadOptions) -> pl.Expr:
+    from chc.caseload import cells
+
+    if name in DATE_FIELDS:
+        return cells.date_layouts(text, options.date_format)[0]
+    if name in NUMBER_FIELDS:
+        return cells.parse_extensions(text)
+    return text
+
+
+def _dates(frame: pl.DataFrame, text: dict[str, pl.Expr], options: ReadOptions) -> pl.DataFrame:
+    """Each date column read by the first layouts that read all its cells (or by them all),
+    then held to the calendar's years."""
+    import polars as pl
+
+    from chc.caseload import cells
+
+    unread = list(text)
+    layouts = len(cells.date_layouts(pl.lit(""), options.date_format))
+    for layout in range(1, layouts):
+        left = frame.select(
+            (pl.col(n).is_null() & text[n].is_not_null()).any().alias(n) for n in unread
+        )
+        unread = [n for n in unread if left[n].item()]
+        if not unread:
+            break
+        later = {n: cells.date_layouts(text[n], options.date_format)[layout] for n in unread}
+        frame = frame.with_columns(pl.coalesce(pl.col(n), e).alias(n) for n, e in later.items())
+    return frame.with_columns(cells.in_range(pl.col(n)).alias(n) for n in text)
+
+
+def _failed(name: str, text: pl.Expr) -> pl.Expr:
+    """Where a cell of the field is bad: empty when required, or not what the field holds."""
+    import polars as pl
+
+    from chc.caseload import cells
+
+    value = pl.col(name)
+    if name in DATE_FIELDS or name in NUMBER_FIELDS:
+        failed = value.is_null() & text.is_not_null()
+    elif name in MONEY_FIELDS:
+        failed = ~cells.remedy_ok(text)
+    else:
+        failed = pl.lit(False)
+    return failed | text.is_null() if name in REQUIRED else failed
 
 
 def _bad_cells(

@@ -82,11 +82,12 @@ def read_csv(path: Path, data: bytes) -> RawTable:
     """A CSV file: polars' reader when it can place every line, Python's csv otherwise."""
     import polars as pl
 
-    text = decode(path, data)
-    first = text.split("\n", 1)[0]
-    delimiter = sniff(first)
-    note = () if delimiter == "," else (f"cells separated by {_NAMES[delimiter]}s",)
+    if not data.isascii():
+        decode(path, data)  # a file that is not UTF-8 is named at its line
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    end = body.find(b"\n")
+    delimiter = sniff(body[: len(body) if end < 0 else end].decode("utf-8", "replace"))
+    note = () if delimiter == "," else (f"cells separated by {_NAMES[delimiter]}s",)
     try:
         frame = pl.read_csv(
             io.BytesIO(body),
@@ -96,18 +97,23 @@ def read_csv(path: Path, data: bytes) -> RawTable:
             quote_char='"',
         )
     except pl.exceptions.PolarsError:
-        return _read_csv_module(path, text, delimiter, note)
+        return _read_csv_module(path, decode(path, data), delimiter, note)
     if frame.height == 0:
         raise CaseError("the file is empty; it needs a header row", file=path)
-    strings = [pl.col(c) for c in frame.columns]
-    broken = frame.select(pl.any_horizontal(s.str.contains("[\r\n]").any() for s in strings))
-    if broken.item():
-        return _read_csv_module(path, text, delimiter, note)
+    if _lines(body) != frame.height:  # a cell holds a line break: place rows exactly
+        return _read_csv_module(path, decode(path, data), delimiter, note)
     header = [(h or "").strip() for h in frame.row(0)]
     names = {old: f"c{i}" for i, old in enumerate(frame.columns)}
     cells = frame.slice(1).rename(names).with_row_index("line", offset=2)
     cells = cells.with_columns(pl.col("line").cast(pl.Int64))
     return RawTable(header, cells, notes=note)
+
+
+def _lines(body: bytes) -> int | None:
+    """The file's lines, if every one ends in LF or CRLF (None if a lone CR is in it)."""
+    if body.count(b"\r") != body.count(b"\r\n"):
+        return None
+    return body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
 
 
 def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ...]) -> RawTable:
