@@ -38,15 +38,13 @@ _NEEDS_ESCAPE = r'["\\\x00-\x1f\x7f]'  # what a JSON string may not hold as it i
 
 class CaseText:
     """The JSON text of one computed batch of complaints, a chunk at a time, each complaint
-    followed by ``separator``."""
+    followed by ``separator``. What the batch's values need (escaping, the table of days)
+    is decided once here, so that a chunk is one query."""
 
     def __init__(self, c: Caseload, separator: str) -> None:
         self.c = c
-        where = {"region": c.calendar.region, "as_of": c.as_of.isoformat()}
-        closed = [d.isoformat() for d in c.calendar.closed_sorted]
-        text = json.dumps({**where, "closed": closed}, ensure_ascii=False, separators=(",", ":"))
-        self.where = text[1:-1]
-        self.dates = _DateTable(c.events, ("due", "from_date", "done"))
+        self.head = _head_text(c)
+        self.event = _event_text(c.events)
         # The text around the warnings is in their table: they are written once, not copied.
         self.tails = c.warnings_json(c.cases, '],"warnings":[', "]}" + separator)
 
@@ -58,11 +56,14 @@ class CaseText:
         if cases.height == 0:
             return b""
         first, last = cases[CASE][0], cases[CASE][-1]  # the cases are in CASE order
-        events = self.c.events.filter(pl.col(CASE).is_between(first, last))
-        heads = self._heads(cases)
-        tails = self._tails(first, last)
+        within = pl.col(CASE).is_between(first, last)
+        heads = cases.lazy().select(pl.col(CASE), _place(_HEAD), self.head.alias(_TEXT))
+        events = self.c.events.lazy().filter(within)
+        events = events.select(pl.col(CASE), _place(pl.col("order")), self.event.alias(_TEXT))
+        tails = self.tails.lazy().filter(within)
+        tails = tails.select(pl.col(CASE), _place(_TAIL), pl.col("warnings").alias(_TEXT))
         query = (
-            pl.concat([heads, self._events(events), tails], how="vertical")
+            pl.concat([heads, events, tails], how="vertical")
             .sort(CASE, _PLACE)
             .select(pl.col(_TEXT).str.join("").cast(pl.Binary))
         )
@@ -70,75 +71,67 @@ class CaseText:
         text: bytes = query.collect(engine="in-memory").item()
         return text
 
-    def _heads(self, cases: pl.DataFrame) -> pl.LazyFrame:
-        import polars as pl
 
-        return cases.lazy().select(
-            pl.col(CASE),
-            pl.lit(_HEAD, dtype=pl.Int32).alias(_PLACE),
-            pl.concat_str(
-                pl.lit('{"reference":'),
-                _string(cases, "reference"),
-                pl.lit(',"line":'),
-                pl.col("line").cast(pl.String),
-                pl.lit(',"code":'),
-                *_few(cases, "code"),
-                pl.lit(f',{self.where},"events":['),
-            ).alias(_TEXT),
-        )
+def _place(value: int | pl.Expr) -> pl.Expr:
+    import polars as pl
 
-    def _tails(self, first: int, last: int) -> pl.LazyFrame:
-        import polars as pl
+    place = pl.lit(value) if isinstance(value, int) else value
+    return place.cast(pl.Int32).alias(_PLACE)
 
-        return (
-            self.tails.lazy()
-            .select(
-                pl.col(CASE),
-                pl.lit(_TAIL, dtype=pl.Int32).alias(_PLACE),
-                pl.col("warnings").alias(_TEXT),
-            )
-            .filter(pl.col(CASE).is_between(first, last))
-        )
 
-    def _events(self, events: pl.DataFrame) -> pl.LazyFrame:
-        """One piece per event, with the comma that parts it from the one before."""
-        import polars as pl
+def _head_text(c: Caseload) -> pl.Expr:
+    """A complaint's text up to its first event."""
+    import polars as pl
 
-        dates = self.dates
-        return events.lazy().select(
-            pl.col(CASE),
-            pl.col("order").cast(pl.Int32).alias(_PLACE),
-            pl.concat_str(
-                pl.when(pl.col(CASE).is_first_distinct()).then(pl.lit("")).otherwise(pl.lit(",")),
-                pl.lit('{"key":'),
-                *_few(events, "key"),
-                pl.lit(',"stage":'),
-                pl.col("stage").cast(pl.String),
-                pl.lit(',"due":'),
-                dates.quoted("due"),
-                pl.lit(',"from_event":'),
-                *_few(events, "from_event"),
-                pl.lit(',"from_date":'),
-                dates.quoted("from_date"),
-                pl.lit(',"amount":'),
-                pl.col("amount").cast(pl.String).fill_null("null"),
-                pl.lit(',"unit":'),
-                *_few(events, "unit"),
-                pl.lit(',"provision":'),
-                *_few(events, "provision"),
-                pl.lit(',"done":'),
-                dates.quoted("done"),
-                pl.lit(',"status":'),
-                *_few(events, "status"),
-                pl.lit(',"assumed":'),
-                _boolean("assumed"),
-                pl.lit(',"working_days_late":'),
-                pl.col("working_days_late").cast(pl.String),
-                pl.lit(',"superseded":'),
-                _boolean("superseded"),
-                pl.lit("}"),
-            ).alias(_TEXT),
-        )
+    where = {"region": c.calendar.region, "as_of": c.as_of.isoformat()}
+    closed = [d.isoformat() for d in c.calendar.closed_sorted]
+    text = json.dumps({**where, "closed": closed}, ensure_ascii=False, separators=(",", ":"))
+    return pl.concat_str(
+        pl.lit('{"reference":'),
+        _string(c.cases, "reference"),
+        pl.lit(',"line":'),
+        pl.col("line").cast(pl.String),
+        pl.lit(',"code":'),
+        *_few(c.cases, "code"),
+        pl.lit(f',{text[1:-1]},"events":['),
+    )
+
+
+def _event_text(events: pl.DataFrame) -> pl.Expr:
+    """An event's text, with the comma that parts it from the one before."""
+    import polars as pl
+
+    dates = _DateTable(events, ("due", "from_date", "done"))
+    return pl.concat_str(
+        pl.when(pl.col(CASE).is_first_distinct()).then(pl.lit("")).otherwise(pl.lit(",")),
+        pl.lit('{"key":'),
+        *_few(events, "key"),
+        pl.lit(',"stage":'),
+        pl.col("stage").cast(pl.String),
+        pl.lit(',"due":'),
+        dates.quoted("due"),
+        pl.lit(',"from_event":'),
+        *_few(events, "from_event"),
+        pl.lit(',"from_date":'),
+        dates.quoted("from_date"),
+        pl.lit(',"amount":'),
+        pl.col("amount").cast(pl.String).fill_null("null"),
+        pl.lit(',"unit":'),
+        *_few(events, "unit"),
+        pl.lit(',"provision":'),
+        *_few(events, "provision"),
+        pl.lit(',"done":'),
+        dates.quoted("done"),
+        pl.lit(',"status":'),
+        *_few(events, "status"),
+        pl.lit(',"assumed":'),
+        _boolean("assumed"),
+        pl.lit(',"working_days_late":'),
+        pl.col("working_days_late").cast(pl.String),
+        pl.lit(',"superseded":'),
+        _boolean("superseded"),
+        pl.lit("}"),
+    )
 
 
 class _DateTable:

@@ -46,18 +46,23 @@ class _Job:
         source = engine.parts(
             self.frame, self.calendar, self.as_of, code=self.code, skip_bad_rows=self.skip_bad_rows
         )
-        held = []
+        # A batch is handed over, never kept: one referenced here would stay in memory
+        # while the next is computed.
+        held: list[Caseload] = []
         for part in source:
             self._note(part)
             held.append(part)
+            del part
             if self.count:
                 break
         else:
             self.check_usable()
-        yield from held
+        while held:
+            yield held.pop(0)
         for part in source:
             self._note(part)
             yield part
+            del part
 
     def _note(self, part: Caseload) -> None:
         self.bad.extend(part.bad_rows)
