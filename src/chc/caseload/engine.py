@@ -208,13 +208,21 @@ def compute(
     editions = {k: e.for_region(calendar.region) for k, e in editions.items()}
     frame = _drop_bad(cf, frame, editions, calendar, as_of, skip_bad_rows, bad)
     days = _days_for(frame, editions, calendar, as_of)
+    # One lazy query for the whole batch: polars runs the editions' and stages' branches
+    # side by side (compute took 0.14 s for 100,000 complaints as 86 eager steps).
+    rows = frame.lazy()
     parts = [
-        _edition_part(frame.filter(pl.col("ekey") == key), edition, days, calendar, as_of)
+        _edition_part(rows.filter(pl.col("ekey") == key), edition, days, calendar, as_of)
         for key, edition in editions.items()
     ]
-    cases = _combine_cases(frame, [p[0] for p in parts])
-    events = pl.concat([p[1] for p in parts], how="vertical") if parts else _no_events()
-    events = _statuses(events.sort(CASE, "order"), days, as_of)
+    if parts:
+        all_cases = pl.concat([p[0] for p in parts], how="vertical").sort(CASE)
+        all_events = pl.concat([p[1] for p in parts], how="vertical")
+    else:
+        all_cases = rows.with_columns(code=pl.lit(None, dtype=pl.String)).clear()
+        all_events = _no_events().lazy()
+    all_events = _statuses(all_events.sort(CASE, "order"), days, as_of)
+    cases, events = pl.collect_all([all_cases, all_events], engine="in-memory")
     late = events.filter(pl.col("due") > date(MAX_YEAR, 12, 31))
     if late.height:
         # Past the calendar's end: the scalar path says so in its own words.
@@ -455,23 +463,23 @@ def _span(amount: int, unit: str) -> int:
 
 
 def _edition_part(
-    rows: pl.DataFrame,
+    rows: pl.LazyFrame,
     edition: Timetable,
     days: ColumnCalendar,
     calendar: WorkingCalendar,
     as_of: date,
-) -> tuple[pl.DataFrame, pl.DataFrame, _Notes]:
+) -> tuple[pl.LazyFrame, pl.LazyFrame, _Notes]:
     """The events of every row under one edition, and each row's problems and assumptions."""
     import polars as pl
 
     notes = _Notes([], [])
-    events: list[pl.DataFrame] = []
+    events: list[pl.LazyFrame] = []
     for stage in (1, 2, 3):
         events.extend(_stage_events(rows, edition, stage, days, notes))
     if calendar.closed:
         notes.assumptions.append((pl.lit(True), _Text(CLOSURE_ASSUMPTION)))
     cases = rows.with_columns(code=pl.lit(edition.edition))
-    frame = pl.concat(events, how="vertical") if events else _no_events()
+    frame = pl.concat(events, how="vertical") if events else _no_events().lazy()
     return cases, frame.with_columns(code=pl.lit(edition.edition)), notes
 
 
@@ -546,8 +554,8 @@ def _warnings(rows: pl.DataFrame, n: _Notes, before: str, after: str) -> pl.Data
 
 
 def _stage_events(
-    rows: pl.DataFrame, edition: Timetable, stage: int, days: ColumnCalendar, notes: _Notes
-) -> Iterator[pl.DataFrame]:
+    rows: pl.LazyFrame, edition: Timetable, stage: int, days: ColumnCalendar, notes: _Notes
+) -> Iterator[pl.LazyFrame]:
     import polars as pl
 
     requested = pl.col(_REQUESTED[stage])
@@ -624,7 +632,7 @@ def _stage_events(
 
 
 def _extension(
-    rows: pl.DataFrame,
+    rows: pl.LazyFrame,
     edition: Timetable,
     stage: int,
     resp_t: Rule,
@@ -634,7 +642,7 @@ def _extension(
     given: pl.Expr,
     days: ColumnCalendar,
     notes: _Notes,
-) -> Iterator[pl.DataFrame]:
+) -> Iterator[pl.LazyFrame]:
 
     ext_t = edition.timescale(f"stage{stage}.extension")
     if ext_t is None:
@@ -692,7 +700,7 @@ def _done(stage: int) -> pl.Expr:
 
 
 def _events(
-    rows: pl.DataFrame,
+    rows: pl.LazyFrame,
     t: Rule,
     order: int,
     from_event: str,
@@ -704,7 +712,7 @@ def _events(
     amount: pl.Expr | None = None,
     key: str | None = None,
     superseded: pl.Expr | None = None,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     import polars as pl
 
     return rows.select(
@@ -750,7 +758,7 @@ def _no_events() -> pl.DataFrame:
     )
 
 
-def _statuses(events: pl.DataFrame, days: ColumnCalendar, as_of: date) -> pl.DataFrame:
+def _statuses(events: pl.LazyFrame, days: ColumnCalendar, as_of: date) -> pl.LazyFrame:
     import polars as pl
 
     due, done, today = pl.col("due"), pl.col("done"), pl.lit(as_of)
@@ -767,11 +775,3 @@ def _statuses(events: pl.DataFrame, days: ColumnCalendar, as_of: date) -> pl.Dat
         .otherwise(pl.lit(0, dtype=pl.Int64))
     )
     return events.with_columns(status=status, working_days_late=late)
-
-
-def _combine_cases(frame: pl.DataFrame, parts: list[pl.DataFrame]) -> pl.DataFrame:
-    import polars as pl
-
-    if not parts:
-        return frame.with_columns(code=pl.lit(None, dtype=pl.String)).clear()
-    return pl.concat(parts, how="vertical").sort(CASE)

@@ -130,7 +130,7 @@ def _typed(
     text = {name: pl.col(f"c{fields[name]}").str.strip_chars() for name in names}
     text = {name: pl.when(t != "").then(t) for name, t in text.items()}
     values = src.lazy().select(_value(name, t, options).alias(name) for name, t in text.items())
-    both = pl.concat([src, values.collect()], how="horizontal")
+    both = pl.concat([src, values.collect(engine="in-memory")], how="horizontal")
     both = _dates(both, {n: t for n, t in text.items() if n in DATE_FIELDS}, options)
     failed = {name: _failed(name, t) for name, t in text.items() if _checked(name)}
     problems: list[pl.DataFrame] = []
