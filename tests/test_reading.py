@@ -590,3 +590,28 @@ def test_library_errors_are_chc_errors(tmp_path: Path) -> None:
     with pytest.raises(ChcError) as caught:
         read_case_file(path)
     assert (caught.value.line, caught.value.column) == (2, 2)
+
+
+@pytest.mark.parametrize("name", ["cases.xlsx", "cases.XLS", "cases.ods"])
+def test_a_file_named_as_a_workbook_that_is_not_one_is_refused(tmp_path: Path, name: str) -> None:
+    # Read as CSV, it would give nonsense or an error about its text.
+    path = tmp_path / name
+    path.write_bytes(b"reference,received\nR1,2024-05-01\n")
+    one_line_error(cases(path), str(path), "not an Excel workbook", "CSV UTF-8")
+
+
+def test_an_excel_97_workbook_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"  # whatever its name, the bytes say what it is
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    one_line_error(cases(path), str(path), "Excel 97-2003", ".xlsx")
+
+
+def test_a_key_given_twice_in_a_json_line_is_an_error_at_its_line(tmp_path: Path) -> None:
+    # json keeps the last of two, silently; which date was meant cannot be told.
+    path = write(
+        tmp_path,
+        '{"reference": "R1", "received": "2024-05-01"}\n'
+        '{"reference": "R2", "received": "2024-05-01", "received": "2024-06-01"}\n',
+        "cases.jsonl",
+    )
+    one_line_error(cases(path), f"{path}:2:", "'received'", "twice")

@@ -91,6 +91,7 @@ def _raw(path: Path, options: ReadOptions) -> RawTable:
     data = sources.read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
         return sources.read_xlsx(path, options.sheet)
+    sources.check_not_a_workbook(path, data)
     if options.sheet is not None:
         raise CaseError("--sheet goes with an Excel workbook (.xlsx)", file=path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):

@@ -149,6 +149,27 @@ def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ..
     return RawTable(header, _frame(columns, lines), notes=notes, errors=tuple(errors))
 
 
+_WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 .xls (or any OLE file)
+
+
+def check_not_a_workbook(path: Path, data: bytes) -> None:
+    """A file that is a workbook chc cannot read, or is named as one but is not, stops
+    here: read as CSV it would give nonsense or a misleading error."""
+    if data.startswith(_OLE):
+        raise CaseError(
+            "an Excel 97-2003 workbook (.xls), which chc does not read; in Excel, save it "
+            "as .xlsx (Excel Workbook) or as CSV UTF-8",
+            file=path,
+        )
+    if path.suffix.lower() in _WORKBOOKS:
+        raise CaseError(
+            f"named {path.suffix} but not an Excel workbook (an .xlsx file is a zip "
+            "archive); open it in Excel and save it again as .xlsx, or as CSV UTF-8",
+            file=path,
+        )
+
+
 def read_xlsx(path: Path, sheet: str | None) -> RawTable:
     """The first sheet of a workbook, or the one named; date cells arrive as ISO text."""
     import fastexcel
@@ -193,7 +214,14 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            obj = json.loads(raw, object_pairs_hook=_no_repeats)
+        except _RepeatedKey as exc:
+            raise CaseError(
+                f"the key {exc.key!r} is given twice in this object; which one is meant "
+                "cannot be told",
+                file=path,
+                line=n,
+            ) from None
         except (json.JSONDecodeError, RecursionError) as exc:
             column = exc.colno if isinstance(exc, json.JSONDecodeError) else None
             raise CaseError(f"not JSON: {exc}", file=path, line=n, column=column) from None
@@ -214,6 +242,24 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
         for col, value in zip(columns, values, strict=True):
             col.append(value)
     return RawTable(list(header), _frame(columns, [n for n, _ in rows]))
+
+
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object as a dict; a key given twice is an error, where json keeps the last."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return obj
 
 
 def _json_cell(path: Path, line: int, column: int, key: str, value: object) -> str | None:
