@@ -14,6 +14,7 @@ The happy path never loops over rows in Python: polars does the reading and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,14 +63,36 @@ class ReadOptions:
 
 def read_case_file(path: Path, options: ReadOptions | None = None) -> CaseFrame:
     """Read, place and check a case file; every bad cell is a CaseError at its line and column."""
-    from chc.caseload.columns import load_columns, place
+    from chc.caseload.sources import Unsliced
 
     options = options or ReadOptions()
-    raw = _raw(path, options)
+    try:
+        return _read(path, options, pieces=True)
+    except Unsliced:
+        return _read(path, options, pieces=False)
+
+
+def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
+    """:func:`read_case_file`, a large CSV read and typed a piece at a time if ``pieces``."""
+    import polars as pl
+
+    from chc.caseload.columns import load_columns, place
+
+    raws = _raw(path, options, pieces)
+    raw = next(raws)
     columns = load_columns(options.columns) if options.columns is not None else None
     placement = place(raw.header, path, columns, options.fields)
     _check_required(path, raw.header, placement.fields)
     typed, bad = _typed(path, raw, placement.fields, options)
+    header, sheet, raw_notes = raw.header, raw.sheet, raw.notes
+    del raw  # each piece's raw cells are dropped once it is typed
+    frames = [typed]
+    for more in raws:
+        typed, more_bad = _typed(path, more, placement.fields, options)
+        frames.append(typed)
+        bad.extend(more_bad)
+        del more
+    typed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
     typed, notes = _combine(path, typed, placement.fields, bad)
     present = frozenset(name for name in placement.fields if name in FIELDS)
     return CaseFrame(
@@ -77,26 +100,30 @@ def read_case_file(path: Path, options: ReadOptions | None = None) -> CaseFrame:
         frame=typed.select(list(frame_schema())),
         present=present,
         columns={name: i + 1 for name, i in placement.fields.items()},
-        headers={name: raw.header[i] for name, i in placement.fields.items()},
+        headers={name: header[i] for name, i in placement.fields.items()},
         ignored=placement.ignored,
         bad_rows=tuple(sorted(bad)),
-        sheet=raw.sheet,
-        notes=(*raw.notes, *notes),
+        sheet=sheet,
+        notes=(*raw_notes, *notes),
     )
 
 
-def _raw(path: Path, options: ReadOptions) -> RawTable:
+def _raw(path: Path, options: ReadOptions, pieces: bool) -> Iterator[RawTable]:
     from chc.caseload import sources
 
     data = sources.read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
-        return sources.read_xlsx(path, options.sheet)
+        yield sources.read_xlsx(path, options.sheet)
+        return
     sources.check_not_a_workbook(path, data)
     if options.sheet is not None:
         raise CaseError("--sheet goes with an Excel workbook (.xlsx)", file=path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return sources.read_jsonl(path, data)
-    return sources.read_csv(path, data)
+        yield sources.read_jsonl(path, data)
+    elif pieces:
+        yield from sources.read_csv_pieces(path, data)
+    else:
+        yield sources.read_csv(path, data)
 
 
 def _check_required(path: Path, header: list[str], fields: dict[str, int]) -> None:
