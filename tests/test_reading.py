@@ -615,3 +615,35 @@ def test_a_key_given_twice_in_a_json_line_is_an_error_at_its_line(tmp_path: Path
         "cases.jsonl",
     )
     one_line_error(cases(path), f"{path}:2:", "'received'", "twice")
+
+
+def test_a_formula_never_calculated_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    # openpyxl, like many report generators, stores a formula without its value; every
+    # reader then sees an empty cell, which would make a late response look open.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Reference", "Received", "Stage 1 Responded", "Days open"])
+    sheet.append(["R1", datetime(2024, 5, 1), datetime(2024, 5, 20), "=C2-B2"])
+    sheet.append(["R2", datetime(2024, 5, 1), "=B3+30", "=C3-B3"])
+    path = tmp_path / "cases.xlsx"
+    book.save(path)
+    # D2 is a formula too, but in a column chc does not read: no error for it.
+    one_line_error(cases(path), f"{path}:3:3:", "stage1_responded", "never calculated")
+    frame = read_case_file(path, ReadOptions(skip_bad_rows=True))
+    assert frame.frame["reference"].to_list() == ["R1"]
+    assert [(b.line, b.column) for b in frame.bad_rows] == [(3, 3)]
+
+
+def test_only_formulas_without_a_value_are_taken_for_uncalculated() -> None:
+    from chc.caseload.sources import _FORMULA
+
+    xml = (
+        b'<row r="2"><c r="C2" s="1"><f>B2+1</f><v>45415</v></c>'  # calculated: fine
+        b'<c r="D2"><f>B2+2</f><v></v></c>'
+        b'<c r="E2"><f t="shared" si="0"/></c>'
+        b'<c r="AA2" t="str"><f>A2</f><v/></c></row>'
+    )
+    assert _FORMULA.findall(xml) == [(b"D", b"2"), (b"E", b"2"), (b"AA", b"2")]

@@ -249,6 +249,15 @@ def _bad_cells(
 ) -> list[BadRow]:
     """Every bad cell explained; the first stops the run unless bad rows are skipped."""
     found: list[BadRow] = [BadRow(line, column, message) for line, column, message in raw.errors]
+    placed = {i + 1: name for name, i in fields.items()}
+    for line, column in raw.uncalculated:
+        if column in placed:
+            message = (
+                f"{placed[column]}: the cell is a formula whose value was never calculated "
+                "(the workbook was saved by a program that does not calculate formulas); "
+                "open it in Excel and save it again"
+            )
+            found.append(BadRow(line, column, message))
     for frame in problems:
         for line, text, name in frame.iter_rows():
             found.append(BadRow(line, fields[name] + 1, _explain(name, text, options)))

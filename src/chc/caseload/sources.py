@@ -13,6 +13,7 @@ module, which knows where every record starts and can place a ragged row.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,9 @@ class RawTable:
     notes: tuple[str, ...] = ()
     errors: tuple[tuple[int, int, str], ...] = field(default=())
     """Row-level problems found while reading: (line, column, message)."""
+    uncalculated: tuple[tuple[int, int], ...] = field(default=())
+    """Workbook cells (row, column) holding a formula that was never calculated: they read
+    as empty, which would be silently wrong in a column chc uses."""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -272,7 +276,46 @@ def read_xlsx(path: Path, sheet: str | None) -> RawTable:
     cells = frame.slice(1).rename(names_map).with_row_index("line", offset=2)
     cells = cells.with_columns(pl.col("line").cast(pl.Int64))
     notes = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
-    return RawTable(header, cells, sheet=chosen, notes=notes)
+    uncalculated = _uncalculated(path, chosen)
+    return RawTable(header, cells, sheet=chosen, notes=notes, uncalculated=uncalculated)
+
+
+_FORMULA = re.compile(
+    rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*>\s*(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+
+
+def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
+    """The cells of ``sheet`` with a formula and no value: a workbook written by a program
+    that stores formulas without calculating them (a script, a report generator) leaves
+    them so, and every reader then sees an empty cell."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with zipfile.ZipFile(path) as book:
+            sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+            ids = {s.get("name"): s.get(rel) for s in sheets.iter(f"{main}sheet")}
+            targets = {r.get("Id"): r.get("Target") or "" for r in rels}
+            target = targets.get(ids.get(sheet) or "", "")
+            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            data = book.read(name)
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return ()  # not laid out as chc expects: fastexcel has read it, which is enough
+    if b"<f" not in data:
+        return ()
+    return tuple((int(row), _column_number(col)) for col, row in _FORMULA.findall(data))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
 
 
 def read_jsonl(path: Path, data: bytes) -> RawTable:
