@@ -638,7 +638,7 @@ def test_a_formula_never_calculated_is_an_error_at_its_cell(tmp_path: Path) -> N
 
 
 def test_only_formulas_without_a_value_are_taken_for_uncalculated() -> None:
-    from chc.caseload.sources import _FORMULA
+    from chc.caseload.workbooks import _FORMULA
 
     xml = (
         b'<row r="2"><c r="C2" s="1"><f>B2+1</f><v>45415</v></c>'  # calculated: fine

@@ -1,9 +1,11 @@
 """A caseload: many complaints from one case file, each with its due dates.
 
 - :mod:`chc.caseload.frame`: the shape every case file is read into;
-- :mod:`chc.caseload.reading`: the reader (CSV, Excel, JSON lines; headers, dates, stage rows);
+- :mod:`chc.caseload.reading`: the reader (headers, dates, stage rows), over
+  :mod:`chc.caseload.sources` (CSV, JSON lines) and :mod:`chc.caseload.workbooks` (Excel);
 - :mod:`chc.caseload.engine`: every complaint's due dates, statuses and lateness as columns;
-- :mod:`chc.caseload.writers`: CSV, JSON lines, JSON and the summary, streamed.
+- :mod:`chc.caseload.writers`: CSV, JSON lines, JSON and the summary, streamed, with
+  :mod:`chc.caseload.json_text` building the JSON.
 """
 
 import os

@@ -109,13 +109,13 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
 
 
 def _raw(path: Path, options: ReadOptions, pieces: bool) -> Iterator[RawTable]:
-    from chc.caseload import sources
+    from chc.caseload import sources, workbooks
 
     data = sources.read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
-        yield sources.read_xlsx(path, options.sheet)
+        yield workbooks.read_xlsx(path, options.sheet)
         return
-    sources.check_not_a_workbook(path, data)
+    workbooks.check_not_a_workbook(path, data)
     if options.sheet is not None:
         raise CaseError("--sheet goes with an Excel workbook (.xlsx)", file=path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
