@@ -32,14 +32,18 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "working_days_left",
 )
 _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
-# The JSON formats are built this many complaints at a time (about 4 MB of text), to
-# bound memory: on 100,000 complaints, JSON lines peaked at 241 MB in chunks of 10,000,
-# 206 MB in 5,000 and 184 to 188 MB in 2,500, in the same time within the noise.
-_CHUNK = 2_500
-# Chunks built ahead of the one being written. With one, a builder waited while the
-# writer wrote; on 100,000 complaints (best of 4, taking turns) JSON lines took 1.59 s
-# with one, 1.42 with two, 1.33 to 1.47 with three to six, at the same peak (184-191 MB).
+# The JSON formats are built this many complaints at a time (about 2 MB of text), by
+# _BUILDERS threads, at most _AHEAD chunks ahead of the one being written, to bound memory.
+# On 100,000 complaints, JSON lines peaked at 241 MB in chunks of 10,000, 206 MB in 5,000
+# and 184 to 188 MB in 2,500 (one chunk ahead, two builders). With one chunk ahead a
+# builder waited while the writer wrote: 1.59 s; two ahead 1.42 s; three to six 1.33 to
+# 1.47 s. Three builders in chunks of 1,500, four ahead, against two in 2,500 (best of 6,
+# taking turns): JSON lines 1.15 s / 179 MB against 1.28 s / 189 MB, JSON 1.09 s / 177 MB
+# against 1.13 s / 187 MB (a builder also waits on polars' own threads, so a third keeps
+# both cores busy).
+_CHUNK = 1_500
 _AHEAD = 4
+_BUILDERS = 3
 
 Writer = Callable[[Iterable[Caseload], BinaryIO], None]
 
@@ -86,16 +90,16 @@ def case_records(c: Caseload) -> pl.DataFrame:
 
 
 class _Builders:
-    """Builds a batch's JSON text on two threads, a chunk each, while the caller writes
-    the chunks before them in order. polars builds a chunk on one core, so a second
-    builder uses the machine's other one: about 0.55 s of building for 100,000
-    complaints became 0.38 s. At most ``_AHEAD`` chunks are built ahead of the writing,
-    so memory stays bounded."""
+    """Builds a batch's JSON text on ``_BUILDERS`` threads, a chunk each, while the caller
+    writes the chunks before them in order. polars builds a chunk mostly on one core, so
+    more builders use the machine's other cores: with two, about 0.55 s of building for
+    100,000 complaints became 0.38 s. At most ``_AHEAD`` chunks are built ahead of the
+    writing, so memory stays bounded."""
 
     def __enter__(self) -> _Builders:
         from concurrent.futures import ThreadPoolExecutor
 
-        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chc-json")
+        self.pool = ThreadPoolExecutor(max_workers=_BUILDERS, thread_name_prefix="chc-json")
         return self
 
     def __exit__(self, *exc: object) -> None:
