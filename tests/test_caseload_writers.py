@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chc.caseload import engine, writers
+from chc.caseload import engine, json_text, writers
 from chc.caseload.reading import ReadOptions, read_case_file
 from chc.workdays import WorkingCalendar
 
@@ -111,3 +111,28 @@ def test_any_reference_is_encoded_as_polars_encodes_it(references: list[str]) ->
         ours, theirs = _both(path, WorkingCalendar(), date(2024, 6, 3))
     assert ours == theirs
     assert [json.loads(line)["reference"] for line in ours.splitlines()] == references
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_a_chunk_that_fails_on_its_thread_fails_the_write(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The JSON text is built on threads; a failure there must reach the caller, not be
+    # lost with the thread, and nothing after the failed chunk may be written.
+    frame = read_case_file(EXAMPLES / "cases-2023-24.csv", ReadOptions())
+    c = engine.compute(frame, WorkingCalendar(), date(2024, 3, 31))
+    monkeypatch.setattr(writers, "_CHUNK", 10)
+    built = json_text.CaseText.chunk
+
+    def chunk(self: json_text.CaseText, start: int, size: int) -> bytes:
+        if start == 30:
+            raise RuntimeError("the fourth chunk failed")
+        return built(self, start, size)
+
+    monkeypatch.setattr(json_text.CaseText, "chunk", chunk)
+    out = io.BytesIO()
+    with pytest.raises(RuntimeError, match="fourth chunk"):
+        writers.WRITERS[fmt]([c], out)
+    written = out.getvalue().decode()
+    assert f'"line":{c.cases["line"][29]},' in written
+    assert f'"line":{c.cases["line"][30]},' not in written
