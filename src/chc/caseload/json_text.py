@@ -46,7 +46,9 @@ class CaseText:
         self.head = _head_text(c)
         self.event = _event_text(c.events)
         # The text around the warnings is in their table: they are written once, not copied.
+        # One row per complaint, in the order of c.cases (both by CASE).
         self.tails = c.warnings_json(c.cases, '],"warnings":[', "]}" + separator)
+        self.event_cases = c.events[CASE]  # in CASE order: a chunk's events are a slice
 
     def chunk(self, start: int, size: int) -> bytes:
         """Complaints ``start`` to ``start + size`` as JSON objects, in file order, as UTF-8."""
@@ -55,12 +57,14 @@ class CaseText:
         cases = self.c.cases.slice(start, size)
         if cases.height == 0:
             return b""
-        first, last = cases[CASE][0], cases[CASE][-1]  # the cases are in CASE order
-        within = pl.col(CASE).is_between(first, last)
+        # Slices, not filters: a filter would scan the whole batch for every chunk.
+        first, last = cases[CASE][0], cases[CASE][-1]
+        low = self.event_cases.search_sorted(first, "left")
+        high = self.event_cases.search_sorted(last, "right")
         heads = cases.lazy().select(pl.col(CASE), _place(_HEAD), self.head.alias(_TEXT))
-        events = self.c.events.lazy().filter(within)
+        events = self.c.events.slice(low, high - low).lazy()
         events = events.select(pl.col(CASE), _place(pl.col("order")), self.event.alias(_TEXT))
-        tails = self.tails.lazy().filter(within)
+        tails = self.tails.slice(start, size).lazy()
         tails = tails.select(pl.col(CASE), _place(_TAIL), pl.col("warnings").alias(_TEXT))
         query = (
             pl.concat([heads, events, tails], how="vertical")
