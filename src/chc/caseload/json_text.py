@@ -163,7 +163,7 @@ def _few(frame: pl.DataFrame, name: str) -> list[pl.Expr]:
     Usually the column's own text between two quote marks: no intermediate column."""
     import polars as pl
 
-    values = frame[name].cast(pl.String).unique()
+    values = frame[name].unique().cast(pl.String)  # unique first: a category is a number
     text = pl.col(name).cast(pl.String)
     if not values.has_nulls() and not values.str.contains(_NEEDS_ESCAPE).any():
         return [pl.lit('"'), text, pl.lit('"')]
