@@ -154,3 +154,26 @@ def test_a_signal_during_start_up_is_one_line(tmp_path: Path, signum: int, statu
             stopped += 1
             assert text.count("\n") == 1, (delay, text)
     assert stopped, "no signal landed before the command finished"
+
+
+def test_a_signal_while_python_shuts_down_is_one_line(tmp_path: Path) -> None:
+    # The command has finished and Python is shutting down (atexit runs then): a signal
+    # in that moment is still one line and the signal's status, never a traceback.
+    code = (
+        "import atexit, os, signal, sys\n"
+        "atexit.register(lambda: os.kill(os.getpid(), signal.SIGTERM))\n"
+        "sys.argv = ['chc', 'codes', '2024', '--format', 'json']\n"
+        "from chc.launch import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+        check=False,
+    )
+    assert proc.stderr.decode() == "chc: terminated\n"
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.stdout.startswith(b"{")  # the command's own output was all written

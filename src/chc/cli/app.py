@@ -7,6 +7,7 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -279,23 +280,37 @@ def _say_stopped(signum: int) -> None:
 
 
 def _stop(signum: int, frame: object) -> None:
-    # chc runs in one process (a caseload's parallelism is polars' threads), so unwinding
-    # the main thread is enough: every ``finally`` removes what it was writing.
+    # chc runs in one process (a caseload's parallelism is polars' threads and chc's JSON
+    # builders, which the main thread waits for as it unwinds), so unwinding the main
+    # thread is enough: every ``finally`` removes what it was writing.
     raise Stopped(signum)
+
+
+def _stop_now(signum: int, frame: object) -> None:
+    # The command has ended and left nothing to clean up: a signal while Python shuts
+    # down ends chc at once, with its one line, rather than with a traceback.
+    _say_stopped(signum)
+    os._exit(128 + signum)
 
 
 def main() -> None:
     """Console-script entry point: the app, with signals and closed pipes handled."""
-    for signum in _SIGNAL_NAMES:
-        signal.signal(signum, _stop)
-    if hasattr(signal, "SIGPIPE"):
-        # Output piped into `head` that stops reading: end silently, as any Unix tool does
-        # (the shell sees status 141), rather than with a BrokenPipeError.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    stopped = False
     try:
+        for signum in _SIGNAL_NAMES:
+            signal.signal(signum, _stop)
+        if hasattr(signal, "SIGPIPE"):
+            # Output piped into `head` that stops reading: end silently, as any Unix tool
+            # does (the shell sees status 141), rather than with a BrokenPipeError.
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         app()
     except Stopped as stop:
+        stopped = True
         for signum in _SIGNAL_NAMES:
             signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not interrupt this
         _say_stopped(stop.signum)
         sys.exit(128 + stop.signum)
+    finally:
+        if not stopped:
+            for signum in _SIGNAL_NAMES:
+                signal.signal(signum, _stop_now)
