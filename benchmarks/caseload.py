@@ -9,8 +9,10 @@ noisy, so every figure is a ratio to a yardstick run in the same process moments
   each row with ``json.dumps`` (what merely copying the file costs);
 - ``python -c "import holidays"`` for the start-up of one complaint.
 
-Each command runs as a user runs it (a subprocess); the time is the best of ``--rounds``
-and the memory the child's peak resident set (``ru_maxrss``).
+Each command runs as a user runs it (a subprocess), with chc byte-compiled as an install
+leaves it; the commands take turns, round after round; the time is the best of
+``--rounds`` and the memory the child's peak resident set (``ru_maxrss``). Start-up is
+measured first, before the caseloads' output is being written back to disk.
 """
 
 from __future__ import annotations
