@@ -177,19 +177,21 @@ def _string(frame: pl.DataFrame, name: str) -> pl.Expr:
     import polars as pl
 
     if frame[name].null_count() or frame[name].str.contains(_NEEDS_ESCAPE).any():
-        prefix = "{" + json.dumps(name) + ":"
-        encoded = pl.struct(pl.col(name)).struct.json_encode()
-        return encoded.str.strip_prefix(prefix).str.strip_suffix("}")
+        return _polars_json(name)
     return pl.concat_str(pl.lit('"'), pl.col(name), pl.lit('"'))
 
 
 def _encoded(values: pl.Series) -> pl.Series:
     """Each string as polars' encoder writes it: quoted, and escaped as it escapes."""
+    return values.alias("v").to_frame().select(_polars_json("v")).to_series()
+
+
+def _polars_json(name: str) -> pl.Expr:
+    """The column's values as polars' own JSON encoder writes them."""
     import polars as pl
 
-    encoded = pl.struct(pl.col("v")).struct.json_encode()
-    strip = encoded.str.strip_prefix('{"v":').str.strip_suffix("}")
-    return values.alias("v").to_frame().select(strip).to_series()
+    encoded = pl.struct(pl.col(name)).struct.json_encode()
+    return encoded.str.strip_prefix("{" + json.dumps(name) + ":").str.strip_suffix("}")
 
 
 def _boolean(name: str) -> pl.Expr:

@@ -212,17 +212,16 @@ def _dates(frame: pl.DataFrame, text: dict[str, pl.Expr], options: ReadOptions) 
 
     from chc.caseload import cells
 
+    later = {n: cells.date_layouts(t, options.date_format)[1:] for n, t in text.items()}
     unread = list(text)
-    layouts = len(cells.date_layouts(pl.lit(""), options.date_format))
-    for layout in range(1, layouts):
+    for step in range(max((len(layouts) for layouts in later.values()), default=0)):
         left = frame.select(
             (pl.col(n).is_null() & pl.col(_GIVEN + n)).any().alias(n) for n in unread
         )
         unread = [n for n in unread if left[n].item()]
         if not unread:
             break
-        later = {n: cells.date_layouts(text[n], options.date_format)[layout] for n in unread}
-        frame = frame.with_columns(pl.coalesce(pl.col(n), e).alias(n) for n, e in later.items())
+        frame = frame.with_columns(pl.coalesce(pl.col(n), later[n][step]).alias(n) for n in unread)
     return frame.with_columns(cells.in_range(pl.col(n)).alias(n) for n in text)
 
 

@@ -113,10 +113,21 @@ def _polars_csv(body: bytes, delimiter: str) -> pl.DataFrame:
     frame = pl.read_csv(
         io.BytesIO(body), has_header=False, infer_schema=False, separator=delimiter, quote_char='"'
     )
+    return cell_names(frame)
+
+
+def cell_names(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame's columns named ``c0``, ``c1`` ... as :class:`RawTable` has them."""
     return frame.rename({old: f"c{i}" for i, old in enumerate(frame.columns)})
 
 
-def _numbered(cells: pl.DataFrame, first_line: int) -> pl.DataFrame:
+def header_of(frame: pl.DataFrame) -> list[str]:
+    """The first row of a frame read without a header: the file's headers, trimmed."""
+    return [(h or "").strip() for h in frame.row(0)]
+
+
+def numbered(cells: pl.DataFrame, first_line: int) -> pl.DataFrame:
+    """``cells`` with ``line``: the file line (or sheet row) of each, from ``first_line``."""
     import polars as pl
 
     cells = cells.with_row_index("line", offset=first_line)
@@ -136,8 +147,8 @@ def read_csv(path: Path, data: bytes) -> RawTable:
         raise CaseError("the file is empty; it needs a header row", file=path)
     if _lines(body) != frame.height:  # a cell holds a line break: place rows exactly
         return _read_csv_module(path, decode(path, data), delimiter, note)
-    header = [(h or "").strip() for h in frame.row(0)]
-    return RawTable(header, _numbered(frame.slice(1), 2), notes=note)
+    header = header_of(frame)
+    return RawTable(header, numbered(frame.slice(1), 2), notes=note)
 
 
 def read_csv_pieces(path: Path, data: bytes, size: int | None = None) -> Iterator[RawTable]:
@@ -164,9 +175,9 @@ def read_csv_pieces(path: Path, data: bytes, size: int | None = None) -> Iterato
             raise Unsliced
         first_line = lines_before + 1
         if header is None:
-            header = [(h or "").strip() for h in frame.row(0)]
+            header = header_of(frame)
             frame, first_line = frame.slice(1), 2
-        yield RawTable(header, _numbered(frame, first_line), notes=note)
+        yield RawTable(header, numbered(frame, first_line), notes=note)
         lines_before += piece.count(b"\n")
 
 

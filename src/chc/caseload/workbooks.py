@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from chc.caseload.sources import RawTable
+from chc.caseload.sources import RawTable, cell_names, header_of, numbered
 from chc.errors import CaseError
+
+if TYPE_CHECKING:
+    import zipfile
 
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 .xls (or any OLE file)
@@ -55,12 +59,8 @@ def read_xlsx(path: Path, sheet: str | None) -> RawTable:
         raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
     if frame.height == 0:
         raise CaseError(f"sheet {chosen!r} is empty; it needs a header row", file=path)
-    import polars as pl
-
-    header = [(h or "").strip() for h in frame.row(0)]
-    names_map = {old: f"c{i}" for i, old in enumerate(frame.columns)}
-    cells = frame.slice(1).rename(names_map).with_row_index("line", offset=2)
-    cells = cells.with_columns(pl.col("line").cast(pl.Int64))
+    header = header_of(frame)
+    cells = numbered(cell_names(frame).slice(1), 2)
     notes = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
     uncalculated = _uncalculated(path, chosen)
     return RawTable(header, cells, sheet=chosen, notes=notes, uncalculated=uncalculated)
@@ -72,29 +72,47 @@ _FORMULA = re.compile(
 )
 
 
+_XML_CHUNK = 1 << 20
+
+
 def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
     """The cells of ``sheet`` with a formula and no value: a workbook written by a program
     that stores formulas without calculating them (a script, a report generator) leaves
-    them so, and every reader then sees an empty cell."""
+    them so, and every reader then sees an empty cell.
+
+    The sheet's XML is read ``_XML_CHUNK`` bytes at a time, cut after a whole cell, so that
+    it is never all in memory (58 MB for 100,000 rows). The check costs about 0.2 s of a
+    1.0 to 1.6 s read of such a workbook, streamed or whole alike."""
     import zipfile
+    from xml.etree import ElementTree
+
+    found: list[tuple[bytes, bytes]] = []
+    try:
+        with zipfile.ZipFile(path) as book, book.open(_sheet_part(book, sheet)) as xml:
+            rest = b""
+            while chunk := xml.read(_XML_CHUNK):
+                data = rest + chunk
+                end = data.rfind(b"</c>") + len(b"</c>")  # 3 if there is none: keep it all
+                whole, rest = (data[:end], data[end:]) if end > 3 else (b"", data)
+                if b"<f" in whole:
+                    found.extend(_FORMULA.findall(whole))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return ()  # not laid out as chc expects: fastexcel has read it, which is enough
+    return tuple((int(row), _column_number(col)) for col, row in found)
+
+
+def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str:
+    """The archive member that holds the sheet named ``sheet``."""
     from xml.etree import ElementTree
 
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    try:
-        with zipfile.ZipFile(path) as book:
-            sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
-            rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-            ids = {s.get("name"): s.get(rel) for s in sheets.iter(f"{main}sheet")}
-            targets = {r.get("Id"): r.get("Target") or "" for r in rels}
-            target = targets.get(ids.get(sheet) or "", "")
-            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            data = book.read(name)
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
-        return ()  # not laid out as chc expects: fastexcel has read it, which is enough
-    if b"<f" not in data:
-        return ()
-    return tuple((int(row), _column_number(col)) for col, row in _FORMULA.findall(data))
+    sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    ids = {s.get("name"): s.get(rel) for s in sheets.iter(f"{main}sheet")}
+    targets = {r.get("Id"): r.get("Target") or "" for r in rels}
+    target = targets.get(ids.get(sheet) or "", "")
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _column_number(letters: bytes) -> int:
