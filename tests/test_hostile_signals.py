@@ -125,6 +125,54 @@ def test_head_takes_the_first_line_and_nothing_else_is_said(tmp_path: Path) -> N
 _BEFORE = ("chc/__init__.py", "chc/__main__.py", "chc/launch.py")
 
 
+def late_frames(text: str) -> list[str]:
+    """The frames of a traceback that chc should have caught.
+
+    Before chc.launch has run its first line (the interpreter starting, site.py running the
+    `.pth` hooks of site-packages such as setuptools' `_distutils_hack`, runpy finding
+    chc/__main__.py) no program can catch a signal; from then on chc does. So a frame in
+    chc past its launcher, or any library frame once chc is on the stack (typer, rich), is
+    one too late.
+    """
+    files = re.findall(r'File "([^"]+)"', text)
+    in_chc = [i for i, f in enumerate(files) if "/chc/" in f]
+    if not in_chc:
+        return []
+    return [
+        f
+        for f in files[in_chc[0] :]
+        if ("/chc/" in f and not f.endswith(_BEFORE)) or ("/chc/" not in f and "<frozen" not in f)
+    ]
+
+
+def test_late_frames_tells_start_up_from_the_command_line() -> None:
+    # The traceback CI once saw: a signal while site.py ran a .pth hook, before runpy.
+    early = (
+        "Could not import runpy module\nTraceback (most recent call last):\n"
+        '  File "<frozen importlib._bootstrap>", line 1176, in _find_and_load\n'
+        '  File "/v/lib/python3.11/site-packages/_distutils_hack/__init__.py", line 89\n'
+        "KeyboardInterrupt\n"
+    )
+    assert late_frames(early) == []
+    during_runpy = (
+        'Traceback (most recent call last):\n  File "<frozen runpy>", line 198\n'
+        '  File "/v/site-packages/chc/__main__.py", line 3\nKeyboardInterrupt\n'
+    )
+    assert late_frames(during_runpy) == []
+    typer = (
+        'Traceback (most recent call last):\n  File "<frozen runpy>", line 198\n'
+        '  File "/v/site-packages/chc/launch.py", line 35, in main\n'
+        '  File "<frozen importlib._bootstrap>", line 1176, in _find_and_load\n'
+        '  File "/v/site-packages/typer/main.py", line 5\nKeyboardInterrupt\n'
+    )
+    assert late_frames(typer) == ["/v/site-packages/typer/main.py"]
+    command = (
+        'Traceback (most recent call last):\n  File "/src/chc/cli/app.py", line 9\n'
+        "KeyboardInterrupt\n"
+    )
+    assert late_frames(command) == ["/src/chc/cli/app.py"]
+
+
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_during_start_up_is_one_line(tmp_path: Path, signum: int, status: int) -> None:
     # Sent within the first few milliseconds, while Python imports the command line: no
@@ -137,16 +185,7 @@ def test_a_signal_during_start_up_is_one_line(tmp_path: Path, signum: int, statu
         _, err = proc.communicate(timeout=60)
         text = err.decode()
         if "Traceback" in text or "Fatal Python error" in text:
-            # Before chc.launch has run its first line (the interpreter starting, runpy
-            # finding chc/__main__.py) no program can catch a signal; from then on chc does,
-            # so a traceback through any other file (the command line, typer) is a failure.
-            files = re.findall(r'File "([^"]+)"', text)
-            late = [
-                f
-                for f in files
-                if ("/chc/" in f and not f.endswith(_BEFORE)) or "site-packages" in f
-            ]
-            assert late == [], (delay, text)
+            assert late_frames(text) == [], (delay, text)
             continue
         # -signum: killed before Python itself had started, as any program is; no output.
         assert proc.returncode in (0, status, -signum), (delay, proc.returncode, text)
