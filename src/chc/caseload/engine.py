@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from chc.caseload.frame import LINE, BadRow, CaseFrame
 from chc.codes.timetable import Rule, Timetable
-from chc.deadlines import CLOSURE_ASSUMPTION, LOGGED_ASSUMPTION, Complaint
+from chc.deadlines import CLOSURE_ASSUMPTION, LOGGED_ASSUMPTION, Complaint, DueStatus
 from chc.errors import CaseError, ChcError
 from chc.workdays import MAX_YEAR, WorkingCalendar
 
@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 
 CASE = "case"
 """The frame's column numbering complaints in file order (events sort by it)."""
+
+RULE = "rule"
+"""The events' column naming the rule that made each: ``64 * n + order`` for the batch's
+n-th timetable, so that key, stage, clock start, unit and provision are the same for every
+event with the same number (the JSON text is built from a table of them)."""
+
+STATUSES: tuple[str, ...] = get_args(DueStatus)
+"""The statuses in the order of their numbers in the ``status`` column (an enum)."""
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "reference",
@@ -212,8 +220,8 @@ def compute(
     # side by side (compute took 0.14 s for 100,000 complaints as 86 eager steps).
     rows = frame.lazy()
     parts = [
-        _edition_part(rows.filter(pl.col("ekey") == key), edition, days, calendar, as_of)
-        for key, edition in editions.items()
+        _edition_part(rows.filter(pl.col("ekey") == key), n, edition, days, calendar, as_of)
+        for n, (key, edition) in enumerate(editions.items())
     ]
     if parts:
         all_cases = pl.concat([p[0] for p in parts], how="vertical").sort(CASE)
@@ -464,6 +472,7 @@ def _span(amount: int, unit: str) -> int:
 
 def _edition_part(
     rows: pl.LazyFrame,
+    number: int,
     edition: Timetable,
     days: ColumnCalendar,
     calendar: WorkingCalendar,
@@ -480,7 +489,8 @@ def _edition_part(
         notes.assumptions.append((pl.lit(True), _Text(CLOSURE_ASSUMPTION)))
     cases = rows.with_columns(code=pl.lit(edition.edition))
     frame = pl.concat(events, how="vertical") if events else _no_events().lazy()
-    return cases, frame.with_columns(code=pl.lit(edition.edition)), notes
+    rule = (pl.lit(64 * number) + pl.col("order")).cast(pl.Int32)
+    return cases, frame.with_columns(code=pl.lit(edition.edition), rule=rule), notes
 
 
 def _texts(pairs: list[tuple[pl.Expr, _Text]]) -> pl.Expr:
@@ -754,6 +764,7 @@ def _no_events() -> pl.DataFrame:
             "done": pl.Date,
             "assumed": pl.Boolean,
             "superseded": pl.Boolean,
+            RULE: pl.Int32,
         }
     )
 
@@ -766,7 +777,7 @@ def _statuses(events: pl.LazyFrame, days: ColumnCalendar, as_of: date) -> pl.Laz
         pl.when(done.is_not_null())
         .then(pl.when(done <= due).then(pl.lit("on_time")).otherwise(pl.lit("late")))
         .otherwise(pl.when(today <= due).then(pl.lit("open")).otherwise(pl.lit("overdue")))
-    ).cast(pl.Categorical)
+    ).cast(pl.Enum(STATUSES))
     late = (
         pl.when(done.is_not_null() & (done > due))
         .then(days.between(due, done))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from chc.caseload.engine import CASE, EVENT_COLUMNS, Caseload
 from chc.caseload.frame import BadRow
-from chc.caseload.json_text import CaseText
+from chc.caseload.json_text import CaseText, TextBlock
 
 if TYPE_CHECKING:
     import polars as pl
@@ -32,18 +32,13 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "working_days_left",
 )
 _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
-# The JSON formats are built this many complaints at a time (about 2 MB of text), by
-# _BUILDERS threads, at most _AHEAD chunks ahead of the one being written, to bound memory.
-# On 100,000 complaints, JSON lines peaked at 241 MB in chunks of 10,000, 206 MB in 5,000
-# and 184 to 188 MB in 2,500 (one chunk ahead, two builders). With one chunk ahead a
-# builder waited while the writer wrote: 1.59 s; two ahead 1.42 s; three to six 1.33 to
-# 1.47 s. Three builders in chunks of 1,500, four ahead, against two in 2,500 (best of 6,
-# taking turns): JSON lines 1.15 s / 179 MB against 1.28 s / 189 MB, JSON 1.09 s / 177 MB
-# against 1.13 s / 187 MB (a builder also waits on polars' own threads, so a third keeps
-# both cores busy).
+# The JSON formats are built a block of _BLOCK complaints at a time (one polars query
+# each), by _BUILDERS threads, at most _AHEAD blocks ahead of the one being written, and
+# written _CHUNK complaints (about 2 MB of text) at a time, to bound memory.
+_BLOCK = 5_000
 _CHUNK = 1_500
-_AHEAD = 4
-_BUILDERS = 3
+_AHEAD = 2
+_BUILDERS = 2
 
 Writer = Callable[[Iterable[Caseload], BinaryIO], None]
 
@@ -83,18 +78,16 @@ def case_records(c: Caseload) -> pl.DataFrame:
             pl.lit(c.calendar.region).alias("region"),
             pl.lit(c.as_of.isoformat()).alias("as_of"),
             pl.lit(closed, dtype=pl.List(pl.String)).alias("closed"),
-            pl.col("events"),
+            pl.col("events").fill_null(pl.lit([], dtype=grouped.schema["events"])),
             pl.concat_list(pl.col("problems"), assumptions).alias("warnings"),
         )
     )
 
 
 class _Builders:
-    """Builds a batch's JSON text on ``_BUILDERS`` threads, a chunk each, while the caller
-    writes the chunks before them in order. polars builds a chunk mostly on one core, so
-    more builders use the machine's other cores: with two, about 0.55 s of building for
-    100,000 complaints became 0.38 s. At most ``_AHEAD`` chunks are built ahead of the
-    writing, so memory stays bounded."""
+    """Builds a batch's JSON text on ``_BUILDERS`` threads, a block each, while the caller
+    writes the blocks before them in order. At most ``_AHEAD`` blocks are built ahead of
+    the writing, so memory stays bounded."""
 
     def __enter__(self) -> _Builders:
         from concurrent.futures import ThreadPoolExecutor
@@ -105,27 +98,35 @@ class _Builders:
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def chunks(self, c: Caseload, separator: str) -> Iterator[bytes]:
+    def texts(self, parts: Iterable[Caseload], separator: str) -> Iterator[Caseload | bytes]:
+        """Each batch, then its text a chunk at a time. Once the batch's last blocks are
+        being built, the next batch is computed beside them, on a builder."""
         from collections import deque
         from concurrent.futures import Future
 
-        text = CaseText(c, separator)
-        pending: deque[Future[bytes]] = deque()
-        for start in range(0, c.cases.height, _CHUNK):
-            pending.append(self.pool.submit(text.chunk, start, _CHUNK))
-            if len(pending) > _AHEAD:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        batches = iter(parts)
+        following = self.pool.submit(next, batches, None)
+        while (c := following.result()) is not None:
+            yield c
+            text = CaseText(c, separator)
+            tails = self.pool.submit(text.tails)
+            pending: deque[Future[TextBlock]] = deque()
+            for start in range(0, c.cases.height, _BLOCK):
+                pending.append(self.pool.submit(text.block, start, _BLOCK, tails.result))
+                if len(pending) > _AHEAD:
+                    yield from pending.popleft().result().chunks(_CHUNK)
+            del c, text, tails  # the blocks hold what they need
+            following = self.pool.submit(next, batches, None)
+            while pending:
+                yield from pending.popleft().result().chunks(_CHUNK)
 
 
 def write_cases_jsonl(parts: Iterable[Caseload], out: BinaryIO) -> None:
     """One JSON object per complaint per line."""
     with _Builders() as builders:
-        for c in parts:
-            for chunk in builders.chunks(c, "\n"):
-                out.write(chunk)
-            del c  # before the next batch is computed, not after
+        for text in builders.texts(parts, "\n"):
+            if isinstance(text, bytes):
+                out.write(text)
 
 
 def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
@@ -133,18 +134,18 @@ def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
     bad: list[BadRow] = []
     opened, first = False, True
     with _Builders() as builders:
-        for c in parts:
-            if not opened:
-                head = json.dumps(_head(c), ensure_ascii=False)[:-1]
-                out.write(f'{head}, "cases": ['.encode())
-                opened = True
-            bad.extend(c.bad_rows)
-            for chunk in builders.chunks(c, ",\n"):
+        for text in builders.texts(parts, ",\n"):
+            if isinstance(text, bytes):
                 # Each case is on a line of its own after the comma that ends the one before.
                 out.write(b"\n" if first else b",\n")
-                out.write(memoryview(chunk)[:-2])
+                out.write(memoryview(text)[:-2])
                 first = False
-            del c  # before the next batch is computed, not after
+                continue
+            if not opened:
+                head = json.dumps(_head(text), ensure_ascii=False)[:-1]
+                out.write(f'{head}, "cases": ['.encode())
+                opened = True
+            bad.extend(text.bad_rows)
     bad_text = json.dumps([b.as_json() for b in sorted(bad)], ensure_ascii=False)
     out.write(f'\n], "bad_rows": {bad_text}}}\n'.encode())
 
