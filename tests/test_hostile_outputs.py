@@ -9,6 +9,7 @@ entry that fails validation, in every reader of the cache, is ignored and rewrit
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import tempfile
@@ -283,3 +284,52 @@ def test_a_bad_cache_entry_never_breaks_a_run(cache_folder: Path) -> None:
     again = run_chc("deadlines", "--received", "2024-05-01", "--format", "json")
     assert again.exit_code == 0, again.stderr
     assert json.loads(again.stdout) == json.loads(r.stdout)
+
+
+def test_a_large_output_is_written_back_while_it_is_still_being_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The disk takes a large output as it grows, so that the sync before the rename has
+    # little left to do; the output itself is exactly what was written.
+    import threading
+    import time
+
+    from chc import output
+
+    synced: list[int] = []
+    real = os.fdatasync
+
+    def fdatasync(fd: int) -> None:
+        synced.append(os.fstat(fd).st_size)
+        real(fd)
+
+    monkeypatch.setattr(output, "WRITEBACK_BYTES", 1000)
+    monkeypatch.setattr(os, "fdatasync", fdatasync)
+    target = tmp_path / "out.jsonl"
+    before = threading.active_count()
+    with output.atomic_output(target, force=False) as handle, output.written_back(handle, 0.001):
+        for _ in range(20):
+            handle.write(b"x" * 999 + b"\n")
+            handle.flush()
+            time.sleep(0.01)
+    assert target.read_bytes() == (b"x" * 999 + b"\n") * 20
+    assert synced, "nothing was written back while the output grew"
+    assert all(later - earlier >= 1000 for earlier, later in itertools.pairwise([0, *synced]))
+    assert threading.active_count() == before  # the thread ended with the block
+
+
+def test_the_writeback_thread_ends_when_the_output_fails(tmp_path: Path) -> None:
+    import threading
+
+    from chc import output
+
+    before = threading.active_count()
+    with (
+        pytest.raises(RuntimeError, match="stopped"),
+        output.atomic_output(tmp_path / "out.csv", force=False) as handle,
+        output.written_back(handle),
+    ):
+        handle.write(b"half")
+        raise RuntimeError("stopped")
+    assert threading.active_count() == before
+    assert list(tmp_path.iterdir()) == []  # no output, no temporary file

@@ -85,6 +85,44 @@ def _unwritable(path: Path, exc: OSError) -> InputError:
     return InputError(f"cannot be written: {reason}", file=path)
 
 
+WRITEBACK_BYTES = 32 << 20
+"""How much a large output grows between the writebacks :func:`written_back` starts."""
+
+
+@contextlib.contextmanager
+def written_back(handle: BinaryIO, every: float = 0.05) -> Iterator[None]:
+    """While the block runs, have the disk take what ``handle``'s file has received so far,
+    every ``WRITEBACK_BYTES``, on a thread of its own.
+
+    :func:`atomic_output` syncs the file before renaming it into place, so that a crash
+    never leaves an empty file where the user's was. For an output of many megabytes that
+    sync waited for all of it at the end (0.08 s of a 1.2 s run for 157 MB here); started
+    while the output is still being computed, the writing overlaps the computing and the
+    last sync has little left to do. Nothing here can fail the output: the final sync does.
+    """
+    import threading
+
+    stop = threading.Event()
+    fd = handle.fileno()
+
+    def sync() -> None:
+        synced = 0
+        while not stop.wait(every):
+            with contextlib.suppress(OSError):
+                size = os.fstat(fd).st_size
+                if size - synced >= WRITEBACK_BYTES:
+                    os.fdatasync(fd)
+                    synced = size
+
+    thread = threading.Thread(target=sync, name="chc-writeback", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def write_atomic(
     path: Path, data: str | bytes, *, force: bool, inputs: Iterable[Path] = ()
 ) -> None:

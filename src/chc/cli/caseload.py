@@ -182,9 +182,9 @@ def deliver(
         write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    from chc.output import atomic_output
+    from chc.output import atomic_output, written_back
 
-    with atomic_output(output, force=force, inputs=inputs) as handle:
+    with atomic_output(output, force=force, inputs=inputs) as handle, written_back(handle):
         write(handle)
 
 
