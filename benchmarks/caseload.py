@@ -12,13 +12,17 @@ noisy, so every figure is a ratio to a yardstick run in the same process moments
 Each command runs as a user runs it (a subprocess), with chc byte-compiled as an install
 leaves it; the commands take turns, round after round; the time is the best of
 ``--rounds`` and the memory the child's peak resident set (``ru_maxrss``). Start-up is
-measured first, before the caseloads' output is being written back to disk.
+measured first, before the caseloads' output is being written back to disk. Beside the
+best time over the copy's best, each caseload figure has the median of its rounds' own
+ratios (each run over the copy's run in the same round), which follows the machine's load
+as it changes from round to round.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,10 +64,11 @@ def chc() -> str:
     return str(Path(sys.executable).with_name("chc"))
 
 
-def caseload_figures(cases: Path, tmp: Path, rounds: int) -> dict[str, tuple[float, float]]:
-    """Best time and peak memory of each command. The commands take turns, round after
-    round, so that a spell of load from the machine's other users falls on all of them
-    rather than on whichever ran during it."""
+def caseload_figures(cases: Path, tmp: Path, rounds: int) -> dict[str, tuple[float, float, float]]:
+    """Best time, peak memory and the median of each round's own ratio to that round's bare
+    copy, for each command. The commands take turns, round after round, so that a spell of
+    load from the machine's other users falls on all of them rather than on whichever ran
+    during it; the per-round ratio also follows the load as it changes between rounds."""
     py = sys.executable
     commands: dict[str, list[str]] = {
         "bare copy": [py, "-c", BARE_COPY, str(cases), str(tmp / "copy.jsonl")],
@@ -83,8 +88,13 @@ def caseload_figures(cases: Path, tmp: Path, rounds: int) -> dict[str, tuple[flo
     for _ in range(rounds):
         for label, cmd in commands.items():
             runs[label].append(run(cmd))
+    copies = [r[0] for r in runs["bare copy"]]
     return {
-        label: (min(r[0] for r in results), max(r[1] for r in results))
+        label: (
+            min(r[0] for r in results),
+            max(r[1] for r in results),
+            statistics.median(r[0] / c for r, c in zip(results, copies, strict=True)),
+        )
         for label, results in runs.items()
     }
 
@@ -137,8 +147,12 @@ def main() -> None:
         figures = caseload_figures(cases, tmp, args.rounds)
         bare = figures["bare copy"][0]
         print(f"{args.cases:,} complaints ({cases.stat().st_size / 1e6:.1f} MB of CSV):")
-        for label, (seconds, mb) in figures.items():
-            print(f"  {label:<26} {seconds:6.2f} s  {seconds / bare:5.2f}x bare copy  {mb:5.0f} MB")
+        print(f"  {'':<26} {'best':>8}  {'x best copy':>11}  {'median x':>8}  {'peak':>6}")
+        for label, (seconds, mb, paired) in figures.items():
+            print(
+                f"  {label:<26} {seconds:6.2f} s  {seconds / bare:10.2f}x  {paired:7.2f}x"
+                f"  {mb:3.0f} MB"
+            )
         if args.million:
             big = tmp / "big.csv"
             write_cases(big, args.cases * 10)
