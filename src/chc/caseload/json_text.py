@@ -1,24 +1,27 @@
-"""The JSON text of computed complaints, built as columns of text pieces.
+"""The JSON text of computed complaints, laid out from a table of text pieces.
 
 The JSON formats are most of the caseload's output (a complaint's events in full and the
 readings its dates rest on: about 1.5 KB each), so how that text is made decides their
-speed. A generic encoder walks every value of every record; here each piece is made once
-for a whole column and the pieces are laid end to end:
+speed. A generic encoder walks every value of every record. Here an event's text is ten
+pieces, each looked up by number in one table built per batch, and never built for the
+event itself:
 
-- a date is looked up in a table of the days the batch spans, already quoted (formatting
-  a date is the slow part of encoding an event);
-- what an event's rule fixes (key, stage, clock start, unit, provision) and its status
-  are looked up, already encoded, in small tables by number;
-- a value from a small set (the edition) is quoted as it is when none of the set needs
-  escaping, and otherwise encoded once per distinct value by polars' own encoder;
-- a reference is encoded by polars' own encoder only when one of the batch needs escaping;
-- the warnings come pre-encoded from the engine (:meth:`Caseload.warnings_json`).
+- what an event's rule fixes (key, stage, clock start, unit, provision), by the engine's
+  ``rule`` number;
+- each of its dates, in the days the batch spans, already quoted (formatting a date is
+  the slow part of encoding an event);
+- its extension's length, its status and "assumed" flag (by the status enum's number),
+  its working days late and its "superseded" flag.
 
-The text is built a block of complaints at a time, with one query for the block's heads
-and events (a polars query has a fixed cost of about a millisecond for expressions of this
-size, so small blocks would spend most of their time planning). Each complaint is then its
-head, its events and its tail, laid out by one gather and joined a chunk at a time. A test
-holds the result to what polars' ``write_ndjson`` writes for the same records, byte for byte.
+A complaint's head (its reference, line and edition) is built as text, its reference
+through polars' own encoder only when one of the batch needs escaping; its tail (the
+warnings) comes pre-encoded from the engine (:meth:`Caseload.warnings_json`), each
+distinct set written once. A block of complaints is then one polars call for its heads
+and its events' piece numbers, and one scatter that puts every piece's number at its place
+in the text; a chunk of text is one gather and one join. (A polars query costs about a
+millisecond to plan for expressions of this size whatever the rows, so blocks are large.)
+A test holds the result to what polars' ``write_ndjson`` writes for the same records,
+byte for byte.
 """
 
 from __future__ import annotations
@@ -39,16 +42,20 @@ _NEEDS_ESCAPE = r'["\\\x00-\x1f\x7f]'  # what a JSON string may not hold as it i
 
 class CaseText:
     """The JSON text of one computed batch of complaints, a block at a time, each complaint
-    followed by ``separator``. What the batch's values need (escaping, the tables of days
-    and rules) is decided once here, so that a block is one call to polars (its heads' and
+    followed by ``separator``. What the batch's values need (escaping, the table of
+    pieces) is decided once here, so that a block is one call to polars (its heads' and
     events' queries, run side by side)."""
 
     def __init__(self, c: Caseload, separator: str) -> None:
+        import polars as pl
+
         self.c = c
         self.head = _head_text(c)
-        self.event = _event_text(c.events)
+        self.pieces, self.event = _event_pieces(c.events)
         self.separator = separator
-        self.event_cases = c.events[CASE]  # in CASE order: a block's events are a slice
+        # Each event's complaint, by its place in the batch (both frames are in CASE order).
+        owner = c.cases[CASE].search_sorted(c.events[CASE], "left").cast(pl.Int64)
+        self.events = c.events.with_columns(owner.alias(_OWNER))
 
     def tails(self) -> pl.Series:
         """Each complaint's text from the end of its events, in the order of the batch.
@@ -60,40 +67,70 @@ class CaseText:
         return tails["warnings"]
 
     def block(self, start: int, size: int, tails: Callable[[], pl.Series]) -> TextBlock:
-        """Complaints ``start`` to ``start + size``: their pieces, and the order to lay them
-        in; ``tails`` gives :meth:`tails` (built beside the first blocks)."""
+        """Complaints ``start`` to ``start + size``: the pieces of their text, and which
+        piece goes at each place of it; ``tails`` gives :meth:`tails` (built beside the
+        first blocks).
+
+        For n complaints and m events of w pieces each, complaint k's head goes to place
+        2k + w s(k), where s(k) is the number of the block's events before it; piece i of
+        event j (of complaint k) to 2k + 1 + w j + i; its tail to 2k + w s(k+1) + 1. So each
+        complaint is its head, its events' pieces in order, and its tail.
+        """
         import polars as pl
 
         cases = self.c.cases.slice(start, size)
         # Slices, not filters: a filter would scan the whole batch for every block.
-        low, high = (
-            self.event_cases.search_sorted(cases[CASE], "left"),
-            self.event_cases.search_sorted(cases[CASE].tail(1), "right"),
-        )
-        first = int(low[0]) if len(low) else 0
-        events = self.c.events.slice(first, int(high[0]) - first if len(high) else 0)
-        heads, texts = pl.collect_all(
-            [cases.lazy().select(self.head), events.lazy().select(self.event)],
+        n = cases.height
+        complaints = pl.int_range(start, start + n + 1, dtype=pl.Int64, eager=True)
+        starts = self.events[_OWNER].search_sorted(complaints, "left")  # and where they end
+        first, last = int(starts[0]), int(starts[-1])
+        m, w = last - first, len(self.event)
+        j = pl.int_range(pl.len(), dtype=pl.Int64)
+        place = 2 * (pl.col(_OWNER) - start) + 1 + w * j
+        heads, numbers = pl.collect_all(
+            [
+                cases.lazy().select(self.head),
+                self.events.slice(first, m)
+                .lazy()
+                .select(*self.event, *((place + i).alias(f"p{i}") for i in range(w))),
+            ],
             engine="in-memory",
         )
-        return TextBlock(
-            pieces=pl.concat(
-                [heads.to_series(), texts.to_series(), tails().slice(start, size)],
-                rechunk=True,  # copies views, not text; gathers from one chunk 5x faster
-            ),
-            order=_layout(low - first, events.height),
-            starts=low - first,
+        fixed = len(self.pieces)
+        pieces = pl.concat(
+            [self.pieces, tails().slice(start, n), heads.to_series()],
+            rechunk=True,  # copies views, not text; gathers from one chunk 5x faster
         )
+        s = (starts - first).cast(pl.Int64)
+        k = pl.int_range(n + 1, dtype=pl.Int64, eager=True)
+        ends = (2 * k + w * s).slice(0, n), (2 * k + w * s + 1).slice(1, n) - 2
+        order = pl.zeros(2 * n + w * m, dtype=pl.UInt32, eager=True)
+        order.scatter(
+            pl.concat([*ends, *numbers[:, w:].get_columns()]),
+            pl.concat(
+                [
+                    pl.int_range(fixed + n, fixed + 2 * n, dtype=pl.UInt32, eager=True),
+                    pl.int_range(fixed, fixed + n, dtype=pl.UInt32, eager=True),
+                    *numbers[:, :w].get_columns(),
+                ]
+            ),
+        )
+        return TextBlock(pieces, order, s.slice(0, n), w)
+
+
+_OWNER = "\0owner"  # a working column (no field's name holds a NUL)
 
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A block's text pieces (heads, then events, then tails), ``order`` to lay them out in
-    complaint by complaint, and where each complaint's events start among the events."""
+    """A block's text: its ``pieces``, the number of the piece at each place of the text
+    (``order``), where each complaint's events start among the block's events, and how
+    many pieces an event has (see :meth:`CaseText.block`)."""
 
     pieces: pl.Series
     order: pl.Series
     starts: pl.Series
+    per_event: int
 
     def chunks(self, size: int) -> Iterator[bytes]:
         """The block's text, ``size`` complaints at a time, as UTF-8."""
@@ -101,29 +138,14 @@ class TextBlock:
 
         n = len(self.starts)
         starts = self.starts.to_list()
+        width = self.per_event
         for a in range(0, n, size):
             b = min(a + size, n)
-            # Complaint k's head is at 2k + (events before it) in the laid-out order.
-            begin = 2 * a + starts[a]
-            end = 2 * b + (starts[b] if b < n else len(self.order) - 2 * n)
+            begin = 2 * a + width * starts[a]  # complaint a's head
+            end = 2 * b + width * starts[b] if b < n else len(self.order)
             text = self.pieces.gather(self.order.slice(begin, end - begin)).str.join("")
             # As bytes straight from polars: one copy, where a Python str would take two.
             yield text.cast(pl.Binary).item()
-
-
-def _layout(starts: pl.Series, events: int) -> pl.Series:
-    """Where each piece goes, given where each complaint's events start: for n complaints
-    and m events, the pieces are n heads, m events and n tails; complaint k takes the
-    places 2k + s(k) (its head) to 2k + s(k+1) + 1 (its tail), its events between."""
-    import polars as pl
-
-    k = pl.int_range(len(starts), dtype=pl.Int64, eager=True)
-    j = pl.int_range(events, dtype=pl.Int64, eager=True)
-    s = starts.cast(pl.Int64)
-    owner = s.search_sorted(j, "right").cast(pl.Int64) - 1  # the complaint of event j
-    following = s.shift(-1, fill_value=events)
-    places: pl.Series = pl.concat([2 * k + s, 2 * owner + 1 + j, 2 * k + following + 1])
-    return places.arg_sort()
 
 
 def _head_text(c: Caseload) -> pl.Expr:
@@ -144,29 +166,62 @@ def _head_text(c: Caseload) -> pl.Expr:
     )
 
 
-def _event_text(events: pl.DataFrame) -> pl.Expr:
-    """An event's text, with the comma that parts it from the one before."""
+def _event_pieces(events: pl.DataFrame) -> tuple[pl.Series, list[pl.Expr]]:
+    """The pieces every event of the batch is made of, in one table, and for each event the
+    numbers of its pieces in that table, in the order of its text. An event is ten pieces,
+    each looked up rather than built: what its rule fixes (key, stage, clock start, unit,
+    provision), its three dates, its extension's length, its status and "assumed" flag,
+    its working days late and "superseded" flag."""
     import polars as pl
 
-    dates = _DateTable(events, ("due", "from_date", "done"))
+    table = _Table()
     rules = _RuleTable(events)
-    first = (pl.col(CASE) != pl.col(CASE).shift(1)).fill_null(True).cast(pl.Int32)
-    status = pl.col("status").to_physical().cast(pl.Int32) * 2 + pl.col("assumed").cast(pl.Int32)
-    return pl.concat_str(
-        rules.gather(rules.opening, pl.col(RULE) * 2 + first),
-        dates.quoted("due"),
-        rules.gather(rules.start, pl.col(RULE)),
-        dates.quoted("from_date"),
-        pl.lit(',"amount":'),
-        pl.col("amount").cast(pl.String).fill_null("null"),
-        rules.gather(rules.rest, pl.col(RULE)),
-        dates.quoted("done"),
-        pl.lit(pl.Series(_STATUS_TEXT, dtype=pl.String)).gather(status),
-        pl.col("working_days_late").cast(pl.String),
-        pl.when(pl.col("superseded"))
-        .then(pl.lit(',"superseded":true}'))
-        .otherwise(pl.lit(',"superseded":false}')),
-    )
+    opening = table.add(rules.opening)
+    start = table.add(rules.start)
+    rest = table.add(rules.rest)
+    days = _DateTable(events, ("due", "from_date", "done"))
+    day = table.add(days.texts)
+    amounts = int(events["amount"].max() or 0)  # type: ignore[arg-type]
+    amount = table.add([f',"amount":{n}' for n in range(amounts + 1)] + [',"amount":null'])
+    status = table.add(_STATUS_TEXT)
+    late = int(events["working_days_late"].max() or 0)  # type: ignore[arg-type]
+    lateness = table.add([str(n) for n in range(late + 1)])
+    superseded = table.add([',"superseded":false}', ',"superseded":true}'])
+
+    rule = pl.col(RULE).cast(pl.Int64)
+    first = (pl.col(CASE) != pl.col(CASE).shift(1)).fill_null(True).cast(pl.Int64)
+    numbers = [
+        opening + 2 * rule + first,
+        day + days.offset("due"),
+        start + rule,
+        day + days.offset("from_date"),
+        amount + pl.col("amount").fill_null(amounts + 1),
+        rest + rule,
+        day + days.offset("done"),
+        status
+        + 2 * pl.col("status").to_physical().cast(pl.Int64)
+        + pl.col("assumed").cast(pl.Int64),
+        lateness + pl.col("working_days_late"),
+        superseded + pl.col("superseded").cast(pl.Int64),
+    ]
+    return table.series(), [n.cast(pl.UInt32).alias(str(i)) for i, n in enumerate(numbers)]
+
+
+class _Table:
+    """Text pieces laid end to end; :meth:`add` says where a kind of piece starts."""
+
+    def __init__(self) -> None:
+        self.texts: list[str | None] = []
+
+    def add(self, texts: list[str] | list[str | None]) -> int:
+        at = len(self.texts)
+        self.texts.extend(texts)
+        return at
+
+    def series(self) -> pl.Series:
+        import polars as pl
+
+        return pl.Series(self.texts, dtype=pl.String)
 
 
 _STATUS_TEXT = [
@@ -207,30 +262,24 @@ class _RuleTable:
             self.start[rule] = f',"from_event":{from_event},"from_date":'
             self.rest[rule] = f',"unit":{unit},"provision":{provision},"done":'
 
-    @staticmethod
-    def gather(table: list[str | None], index: pl.Expr) -> pl.Expr:
-        import polars as pl
-
-        return pl.lit(pl.Series(table, dtype=pl.String)).gather(index)
-
 
 class _DateTable:
-    """Every day from the earliest to the latest date of some columns, as quoted ISO text."""
+    """Every day from the earliest to the latest date of some columns, as quoted ISO text,
+    then ``null``."""
 
     def __init__(self, frame: pl.DataFrame, names: tuple[str, ...]) -> None:
-        import polars as pl
-
         found = [d for n in names for d in (frame[n].min(), frame[n].max()) if isinstance(d, date)]
         self.first = min(found, default=date(2000, 1, 1))
-        span = (max(found) - self.first).days + 1 if found else 1
-        days = (self.first + timedelta(days=i) for i in range(span))
-        self.table = pl.Series([f'"{d.isoformat()}"' for d in days], dtype=pl.String)
+        self.span = (max(found) - self.first).days + 1 if found else 0
+        days = (self.first + timedelta(days=i) for i in range(self.span))
+        self.texts = [f'"{d.isoformat()}"' for d in days] + ["null"]
 
-    def quoted(self, name: str) -> pl.Expr:
+    def offset(self, name: str) -> pl.Expr:
+        """A date's place in :attr:`texts` (``null``'s for no date)."""
         import polars as pl
 
-        offset = (pl.col(name) - pl.lit(self.first)).dt.total_days()
-        return pl.lit(self.table).gather(offset).fill_null("null")
+        days = (pl.col(name) - pl.lit(self.first)).dt.total_days()
+        return days.fill_null(self.span)
 
 
 def _few(frame: pl.DataFrame, name: str) -> list[pl.Expr]:
