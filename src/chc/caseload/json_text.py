@@ -27,7 +27,7 @@ byte for byte.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -66,10 +66,9 @@ class CaseText:
         tails = self.c.warnings_json(self.c.cases, '],"warnings":[', "]}" + self.separator)
         return tails["warnings"]
 
-    def block(self, start: int, size: int, tails: Callable[[], pl.Series]) -> TextBlock:
+    def block(self, start: int, size: int, tails: pl.Series) -> TextBlock:
         """Complaints ``start`` to ``start + size``: the pieces of their text, and which
-        piece goes at each place of it; ``tails`` gives :meth:`tails` (built beside the
-        first blocks).
+        piece goes at each place of it; ``tails`` is what :meth:`tails` gave.
 
         For n complaints and m events of w pieces each, complaint k's head goes to place
         2k + w s(k), where s(k) is the number of the block's events before it; piece i of
@@ -98,7 +97,7 @@ class CaseText:
         )
         fixed = len(self.pieces)
         pieces = pl.concat(
-            [self.pieces, tails().slice(start, n), heads.to_series()],
+            [self.pieces, tails.slice(start, n), heads.to_series()],
             rechunk=True,  # copies views, not text; gathers from one chunk 5x faster
         )
         s = (starts - first).cast(pl.Int64)
