@@ -8,6 +8,7 @@ import functools
 import io
 import json
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def test_a_block_that_fails_on_its_thread_fails_the_write(
     built = json_text.CaseText.block
 
     def block(
-        self: json_text.CaseText, start: int, size: int, tails: pl.Series
+        self: json_text.CaseText, start: int, size: int, tails: Callable[[], pl.Series]
     ) -> json_text.TextBlock:
         if start == 30:
             raise RuntimeError("the fourth block failed")

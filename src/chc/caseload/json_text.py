@@ -27,7 +27,7 @@ byte for byte.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -57,18 +57,10 @@ class CaseText:
         owner = c.cases[CASE].search_sorted(c.events[CASE], "left").cast(pl.Int64)
         self.events = c.events.with_columns(owner.alias(_OWNER))
 
-    def tails(self) -> pl.Series:
-        """Each complaint's text from the end of its events, in the order of the batch.
-        The text around the warnings is part of their table, so each distinct set is
-        written once and shared, not copied. Built for the whole batch at once: most of its
-        cost is the same for any number of complaints (11 ms of 33 for 50,000 here; 13 ms
-        for 5,000)."""
-        tails = self.c.warnings_json(self.c.cases, '],"warnings":[', "]}" + self.separator)
-        return tails["warnings"]
-
-    def block(self, start: int, size: int, tails: pl.Series) -> TextBlock:
+    def block(self, start: int, size: int, tails: Callable[[], pl.Series]) -> TextBlock:
         """Complaints ``start`` to ``start + size``: the pieces of their text, and which
-        piece goes at each place of it; ``tails`` is what :meth:`tails` gave.
+        piece goes at each place of it; ``tails`` gives what :func:`tails` gives (built
+        beside this batch's tables, and taken once the block's own queries are done).
 
         For n complaints and m events of w pieces each, complaint k's head goes to place
         2k + w s(k), where s(k) is the number of the block's events before it; piece i of
@@ -97,7 +89,7 @@ class CaseText:
         )
         fixed = len(self.pieces)
         pieces = pl.concat(
-            [self.pieces, tails.slice(start, n), heads.to_series()],
+            [self.pieces, tails().slice(start, n), heads.to_series()],
             rechunk=True,  # copies views, not text; gathers from one chunk 5x faster
         )
         s = (starts - first).cast(pl.Int64)
@@ -115,6 +107,15 @@ class CaseText:
             ),
         )
         return TextBlock(pieces, order, s.slice(0, n), w)
+
+
+def tails(c: Caseload, separator: str) -> pl.Series:
+    """Each complaint's text from the end of its events, in the order of the batch, each
+    followed by ``separator``. The text around the warnings is part of their table, so each
+    distinct set is written once and shared, not copied. Built for the whole batch at once:
+    most of its cost is the same for any number of complaints (11 ms of 33 for 50,000 here;
+    13 ms for 5,000)."""
+    return c.warnings_json(c.cases, '],"warnings":[', "]}" + separator)["warnings"]
 
 
 _OWNER = "\0owner"  # a working column (no field's name holds a NUL)
