@@ -291,7 +291,6 @@ def test_a_large_output_is_written_back_while_it_is_still_being_written(
 ) -> None:
     # The disk takes a large output as it grows, so that the sync before the rename has
     # little left to do; the output itself is exactly what was written.
-    import threading
     import time
 
     from chc import output
@@ -306,8 +305,8 @@ def test_a_large_output_is_written_back_while_it_is_still_being_written(
     monkeypatch.setattr(output, "WRITEBACK_BYTES", 1000)
     monkeypatch.setattr(os, "fdatasync", fdatasync)
     target = tmp_path / "out.jsonl"
-    before = threading.active_count()
     with output.atomic_output(target, force=False) as handle, output.written_back(handle, 0.001):
+        assert _writeback_threads() == 1
         for _ in range(20):
             handle.write(b"x" * 999 + b"\n")
             handle.flush()
@@ -315,15 +314,18 @@ def test_a_large_output_is_written_back_while_it_is_still_being_written(
     assert target.read_bytes() == (b"x" * 999 + b"\n") * 20
     assert synced, "nothing was written back while the output grew"
     assert all(later - earlier >= 1000 for earlier, later in itertools.pairwise([0, *synced]))
-    assert threading.active_count() == before  # the thread ended with the block
+    assert _writeback_threads() == 0  # the thread ended with the block
+
+
+def _writeback_threads() -> int:
+    import threading
+
+    return sum(t.name == "chc-writeback" for t in threading.enumerate())
 
 
 def test_the_writeback_thread_ends_when_the_output_fails(tmp_path: Path) -> None:
-    import threading
-
     from chc import output
 
-    before = threading.active_count()
     with (
         pytest.raises(RuntimeError, match="stopped"),
         output.atomic_output(tmp_path / "out.csv", force=False) as handle,
@@ -331,5 +333,5 @@ def test_the_writeback_thread_ends_when_the_output_fails(tmp_path: Path) -> None
     ):
         handle.write(b"half")
         raise RuntimeError("stopped")
-    assert threading.active_count() == before
+    assert _writeback_threads() == 0
     assert list(tmp_path.iterdir()) == []  # no output, no temporary file
