@@ -181,11 +181,11 @@ def _event_pieces(events: pl.DataFrame) -> tuple[pl.Series, list[pl.Expr]]:
     rest = table.add(rules.rest)
     days = _DateTable(events, ("due", "from_date", "done"))
     day = table.add(days.texts)
-    amounts = int(events["amount"].max() or 0)  # type: ignore[arg-type]
-    amount = table.add([f',"amount":{n}' for n in range(amounts + 1)] + [',"amount":null'])
+    amounts = _Span(events["amount"])
+    amount = table.add([f',"amount":{n}' for n in amounts.values] + [',"amount":null'])
     status = table.add(_STATUS_TEXT)
-    late = int(events["working_days_late"].max() or 0)  # type: ignore[arg-type]
-    lateness = table.add([str(n) for n in range(late + 1)])
+    lateness = _Span(events["working_days_late"])
+    late = table.add([str(n) for n in lateness.values])
     superseded = table.add([',"superseded":false}', ',"superseded":true}'])
 
     rule = pl.col(RULE).cast(pl.Int64)
@@ -195,16 +195,30 @@ def _event_pieces(events: pl.DataFrame) -> tuple[pl.Series, list[pl.Expr]]:
         day + days.offset("due"),
         start + rule,
         day + days.offset("from_date"),
-        amount + pl.col("amount").fill_null(amounts + 1),
+        amount + amounts.offset("amount"),
         rest + rule,
         day + days.offset("done"),
         status
         + 2 * pl.col("status").to_physical().cast(pl.Int64)
         + pl.col("assumed").cast(pl.Int64),
-        lateness + pl.col("working_days_late"),
+        late + lateness.offset("working_days_late"),
         superseded + pl.col("superseded").cast(pl.Int64),
     ]
     return table.series(), [n.cast(pl.UInt32).alias(str(i)) for i, n in enumerate(numbers)]
+
+
+class _Span:
+    """The whole numbers from the least to the greatest of a column, then ``null``."""
+
+    def __init__(self, column: pl.Series) -> None:
+        self.low = int(column.min() or 0)  # type: ignore[arg-type]
+        self.values = range(self.low, int(column.max() or 0) + 1)  # type: ignore[arg-type]
+
+    def offset(self, name: str) -> pl.Expr:
+        """A value's place among :attr:`values` (``null``'s for no value)."""
+        import polars as pl
+
+        return (pl.col(name) - self.low).fill_null(len(self.values))
 
 
 class _Table:
