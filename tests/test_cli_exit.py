@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, run_chc
 
 CHC = [sys.executable, "-m", "chc"]
@@ -58,4 +60,35 @@ def test_an_error_after_polars_is_loaded_keeps_status_2_and_its_message(tmp_path
     assert proc.stdout == b""
     assert proc.stderr.decode().splitlines()[-1] == (
         f"chc: error: {bad}:2:2: received: 2024-13-01 is not a date (there is no month 13)"
+    )
+
+
+FULL = Path("/dev/full")  # a device that takes nothing: every write fails with ENOSPC
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        # polars' CSV writer, whose error carries its number only in its message
+        ("deadlines", "--cases", str(EXAMPLES / "cases.csv"), "--format", "csv", "--quiet"),
+        ("deadlines", "--cases", str(EXAMPLES / "cases.csv"), "--format", "jsonl", "--quiet"),
+        ("deadlines", "--cases", str(EXAMPLES / "cases.csv"), "--format", "text", "--quiet"),
+        # small enough to sit in Python's buffer until the command has returned
+        ("codes", "2024", "--format", "json"),
+        ("deadlines", "--received", "2024-05-01", "--format", "json"),
+    ],
+)
+def test_a_full_standard_output_is_one_line_and_status_2(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    with FULL.open("wb") as full:
+        proc = subprocess.run(
+            [*CHC, *args], stdout=full, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+            timeout=120, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "chc: error: standard output: cannot be written: No space left on device\n"
     )

@@ -7,8 +7,10 @@ without typer or rich. Exit codes: 0 OK, 1 findings (a 'must' provision fails), 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -149,7 +151,8 @@ def fail(err: ChcError) -> NoReturn:
 
 
 def handles_errors(func: F) -> F:
-    """Every command ends a ChcError with one line on stderr and exit status 2."""
+    """Every command ends a ChcError with one line on stderr and exit status 2, and so
+    standard output that cannot take what it is given (a full disk, a device error)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -157,8 +160,49 @@ def handles_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ChcError as err:
             fail(err)
+        except OSError as err:
+            if _errno(err) not in _OUTPUT_FULL:
+                raise
+            fail(_stdout_failed(err))
 
     return wrapper  # type: ignore[return-value]
+
+
+# What writing to standard output can meet that the user can put right. (A file given
+# with --output reports its own errors, naming it; a closed pipe ends chc by SIGPIPE.)
+_OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _errno(err: OSError) -> int | None:
+    """The error's number; polars' writers give it only in their message ("(os error 28)")."""
+    if err.errno is not None:
+        return err.errno
+    found = re.search(r"\(os error (\d+)\)", str(err))
+    return int(found.group(1)) if found else None
+
+
+def _stdout_failed(err: OSError) -> ChcError:
+    """The error to report, once standard output is pointed at the null device: what it
+    still holds could only fail again, at exit, with a traceback."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    reason = os.strerror(_errno(err) or 0) if err.strerror is None else err.strerror
+    return ChcError(f"cannot be written: {reason}", file="standard output")
+
+
+def _flushed(status: int) -> int:
+    """``status``, once standard output has taken everything; 2 with one line if it could
+    not (output small enough to sit in Python's buffer meets a full disk only here)."""
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        if _errno(err) not in _OUTPUT_FULL:
+            raise
+        from chc.terminal.console import console
+
+        console(stderr=True).print(f"chc: error: {_stdout_failed(err)}", markup=False)
+        return int(RC.BAD_INPUT)
+    return status
 
 
 def emit(
@@ -323,9 +367,12 @@ def main() -> None:
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         app()
     except SystemExit as done:
-        if "polars" in sys.modules and (done.code is None or isinstance(done.code, int)):
-            _exit_now(done.code or 0)
-        raise
+        if done.code is not None and not isinstance(done.code, int):
+            raise
+        status = _flushed(done.code or 0)
+        if "polars" in sys.modules:
+            _exit_now(status)
+        raise SystemExit(status) from None
     except Stopped as stop:
         stopped = True
         for signum in _SIGNAL_NAMES:
