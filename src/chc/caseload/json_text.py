@@ -94,10 +94,11 @@ class CaseText:
         )
         s = (starts - first).cast(pl.Int64)
         k = pl.int_range(n + 1, dtype=pl.Int64, eager=True)
-        ends = (2 * k + w * s).slice(0, n), (2 * k + w * s + 1).slice(1, n) - 2
+        heads_at = (2 * k + w * s).slice(0, n)
+        tails_at = (2 * k + w * s).slice(1, n) - 1  # 2k + w s(k+1) + 1, for k = 0 .. n-1
         order = pl.zeros(2 * n + w * m, dtype=pl.UInt32, eager=True)
         order.scatter(
-            pl.concat([*ends, *numbers[:, w:].get_columns()]),
+            pl.concat([heads_at, tails_at, *numbers[:, w:].get_columns()]),
             pl.concat(
                 [
                     pl.int_range(fixed + n, fixed + 2 * n, dtype=pl.UInt32, eager=True),

@@ -140,14 +140,19 @@ def choice_of(registry: dict[str, Any]) -> Callable[[str], str]:
 
 
 def fail(err: ChcError) -> NoReturn:
-    from chc.terminal.console import console
-
     if _state["debug"]:
         raise err
+    _say_error(err)
+    raise typer.Exit(RC.BAD_INPUT)
+
+
+def _say_error(err: ChcError) -> None:
+    """The one line on stderr that every error ends with."""
     from rich.markup import escape
 
+    from chc.terminal.console import console
+
     console(stderr=True).print(f"[bold red]chc: error:[/bold red] {escape(str(err))}")
-    raise typer.Exit(RC.BAD_INPUT)
 
 
 def handles_errors(func: F) -> F:
@@ -198,9 +203,7 @@ def _flushed(status: int) -> int:
     except OSError as err:
         if _errno(err) not in _OUTPUT_FULL:
             raise
-        from chc.terminal.console import console
-
-        console(stderr=True).print(f"chc: error: {_stdout_failed(err)}", markup=False)
+        _say_error(_stdout_failed(err))
         return int(RC.BAD_INPUT)
     return status
 
