@@ -7,6 +7,7 @@ working days" count for stage 1 when its paragraph begins "Stage 1 Complaint".
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ class Sentence:
     stage: int | None  # the stage it is about, if any
     target: int | None  # the stage it says the resident may escalate to, if any
     column: str = ""  # a table cell: its column heading, for cells such as "10 working days"
+    # The document numbers no stage, so this sentence's stage 1 is chc's reading, not its words.
+    assumed: bool = False
 
 
 def _own_stage(text: str) -> tuple[int | None, int | None]:
@@ -81,14 +84,32 @@ def _lead_stage(block: Block) -> int | None:
 
 
 def heading_stage(block: Block) -> int | None:
+    """The stage the nearest heading naming one is about: its own ("Stage 2: Panel
+    Meeting"), or the one it leads to ("Escalating to stage two")."""
     for heading in reversed(block.headings):
-        own, _ = _own_stage(heading)
-        if own is not None:
-            return own
+        own, target = _own_stage(heading)
+        if own is not None or target is not None:
+            return own if own is not None else target
     return None
 
 
+def names_stages(document: Document) -> bool:
+    """Whether the document numbers its stages anywhere ("Stage 1", "second stage")."""
+    return any(n >= 1 for b in document.blocks for n, _, _ in stage_mentions(b.text))
+
+
 def sentences(document: Document) -> Iterator[Sentence]:
+    """Every sentence with the stage it is about. A document that numbers no stage at all
+    ("When you make a complaint, we will acknowledge it within 5 working days") describes
+    one process, read as stage 1; the draft asks whether that is right (see stages.py)."""
+    if not names_stages(document):
+        for s in _sentences(document):
+            yield s if s.stage is not None else dataclasses.replace(s, stage=1, assumed=True)
+        return
+    yield from _sentences(document)
+
+
+def _sentences(document: Document) -> Iterator[Sentence]:
     header: tuple[str, ...] = ()
     row_stage: int | None = None
     previous: Block | None = None
@@ -111,12 +132,14 @@ def sentences(document: Document) -> Iterator[Sentence]:
 
 
 def _block_sentences(block: Block) -> Iterator[Sentence]:
+    section = heading_stage(block)
     current = _lead_stage(block)
     if current is None:
-        current = heading_stage(block)
+        current = section
     for text in block.sentences:
         own, target = _own_stage(text)
-        if own is not None:
+        # Under a "Stage 2" heading, "the outcome from stage 1" looks back: still stage 2.
+        if own is not None and not (section is not None and own < section):
             current = own
         yield Sentence(text, block, current, target)
 

@@ -181,6 +181,38 @@ def heading_level(line: str) -> int:
     return 0
 
 
+# A line of plain text that ends a sentence: the next line starts a new paragraph. Web pages
+# saved as text and most exported policies put one paragraph on a line with no blank line
+# between; a hard-wrapped paragraph's lines rarely end on a full stop.
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    return _ENDS_SENTENCE.search(line.rstrip()) is not None
+
+
+_SECTION_WORD = re.compile(r"^(?:stage|step|part|section|level)\b", re.I)
+
+
+def plain_heading_level(line: str) -> int:
+    """The heading level of a line of plain text: :func:`heading_level`'s, or 2 for a short
+    line on its own that does not end like a sentence ("Stage 1: Formal complaint", "What
+    is a complaint?", "Stage one:"). Word and PDF documents say their headings by style, so
+    this wider reading is for text alone, where a heading is only a line."""
+    level = heading_level(line)
+    if level:
+        return level
+    text = normalise(line)
+    words = text.split()
+    if not words or len(words) > 10 or not (text[0].isupper() or text[0].isdigit()):
+        return 0
+    if text.endswith((".", ",", ";", "!", "-", "–")) or list_item_text(text) is not None:
+        return 0
+    if text.endswith(":") and not _SECTION_WORD.match(text):
+        return 0  # "We will:", "When you make a complaint, we will:" lead into a list
+    return 2
+
+
 def list_item_text(line: str) -> str | None:
     """The text of a bulleted or lettered list line, or None when the line is not one."""
     match = _LIST_ITEM.match(line.strip())

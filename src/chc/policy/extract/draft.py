@@ -88,6 +88,9 @@ def assemble(source: Path, found: list[Found], looked_for: dict[str, str]) -> Dr
     """One value per field: the first found wins, and a different value elsewhere in the
     document becomes a review question on it."""
     stages = tuple(sorted({int(f.path[1]) for f in found if f.path[2:] == ("name",)}))
+    if not stages and (first := next((f for f in found if f.path[:2] == ("stages", 1)), None)):
+        found = [_unnumbered_stage(first), *found]
+        stages = (1,)
     if not stages:
         raise InputError(
             'found no complaint stages (no "Stage 1", "stage one", "first stage"); '
@@ -109,6 +112,15 @@ def assemble(source: Path, found: list[Found], looked_for: dict[str, str]) -> Dr
             others.setdefault(f.path, []).append(f)
     values = [_with_conflicts(f, others.get(p, [])) for p, f in chosen.items()] + items
     return Draft(source, stages, tuple(values), tuple(_missed(stages, values, looked_for)))
+
+
+def _unnumbered_stage(first: Found) -> Found:
+    """A document that numbers no stage but gives a process its timescales: stage 1."""
+    question = (
+        "The document numbers no stages, so chc read the process it describes as stage 1. "
+        "Is that right, and does the policy have a later stage (a review or an appeal)?"
+    )
+    return Found(("stages", 1, "name"), "Stage 1", first.quote, first.block, question)
 
 
 def _with_conflicts(chosen: Found, others: list[Found]) -> Found:

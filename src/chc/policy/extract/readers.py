@@ -12,7 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chc.errors import InputError
-from chc.policy.extract.document import Document, RawBlock, build, heading_level, list_item_text
+from chc.policy.extract.document import (
+    Document,
+    RawBlock,
+    build,
+    ends_sentence,
+    heading_level,
+    list_item_text,
+    plain_heading_level,
+)
 
 Reader = Callable[[Path], list[RawBlock]]
 
@@ -51,6 +59,7 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[RawBlock]:
     para: list[str] = []
     para_kind = "paragraph"
     start = 0
+    heading_at = -1  # the line of the last heading
 
     def flush() -> None:
         if para:
@@ -62,7 +71,9 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[RawBlock]:
         md_heading = _MD_HEADING.match(stripped) if markdown else None
         cells = _table_cells(line)
         item = list_item_text(stripped)
-        level = heading_level(stripped.replace("**", ""))
+        level = plain_heading_level(stripped.replace("**", ""))
+        if para and (ends_sentence(para[-1]) or (para_kind == "item" and level)):
+            flush()  # one paragraph a line, as web pages saved as text have them
         if not stripped or (markdown and _MD_RULE.match(stripped)):
             flush()
         elif md_heading is not None:
@@ -72,8 +83,11 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[RawBlock]:
             flush()
             cells = tuple(c.replace("**", "") for c in cells)
             out.append(RawBlock("row", " | ".join(c for c in cells if c), cells=cells, line=n))
-        elif level and not para:
+        elif level and not para and not (heading_at == n - 1 and not heading_level(stripped)):
+            # A short line right under a heading, with no blank line between, is its text
+            # ("How to Complain" / "In Person with a member of staff" / "By Phone ...").
             out.append(RawBlock("heading", stripped.replace("**", ""), level, line=n))
+            heading_at = n
         elif item is not None:
             flush()
             para_kind, start = "item", n

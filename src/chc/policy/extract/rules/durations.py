@@ -20,7 +20,7 @@ NUMBER_WORDS = {
 
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 DURATION = re.compile(
-    rf"\b(?P<n>\d+|{_WORDS})(?:\s*\(\d+\))?[\s-]*(?:(?P<kind>working|business|calendar|clear)[\s-]+)?"
+    rf"\b(?P<n>\d+|{_WORDS})(?:\s*\(\d+\))?[\s-]*(?:(?P<kind>working|business|calendar|clear)s?[\s-]+)?"
     r"(?P<unit>days?|weeks?|months?|years?|hours?|hrs?)\b",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
 from chc.policy.extract.rules.durations import find_durations
-from chc.policy.extract.rules.timescales import ROLE_CUES
+from chc.policy.extract.rules.roles import ROLE_CUES
 
 LOOKED_FOR = {
     "exclusions": 'a list under a heading such as "What is not a complaint" or after '

@@ -24,11 +24,26 @@ PLACES: dict[str, re.Pattern[str]] = {
     "extension": re.compile(r"\bextend|\bextension", re.I),
     "refusal": re.compile(
         r"refus|not (?:to |be )?accept|decline|not appropriate to follow"
-        r"|will not (?:deal|consider|investigate)",
+        r"|will not (?:deal|consider|investigate)"
+        r"|not (?:be )?(?:of benefit|appropriate)\b[^.]{0,40}\bto (?:pursue|continue|escalate)",
         re.I,
     ),
-    "website": re.compile(r"\bwebsite\b", re.I),
+    # Our website, not the Ombudsman's ("Housing Ombudsman Service website").
+    "website": re.compile(r"\b(?:our|this|the council['’]s)\s+website\b", re.I),
 }
+# "the right to contact the housing ombudsman ... at any stage", "for help and advice at any
+# time": every stage the document has.
+ANY_STAGE = re.compile(
+    r"\bat any (?:stage|time|point)\b|\bthroughout the complaints? process\b"
+    r"|\bas part of (?:all )?(?:our|each|every) (?:complaint )?responses\b",
+    re.I,
+)
+# "If you are still dissatisfied, you can refer your complaint to ...": after the last stage.
+STILL = re.compile(
+    r"\b(?:still|remain)\s+(?:not\s+)?(?:dis)?satisfied\b|\bstill\s+unhappy\b"
+    r"|\bremain\s+unhappy\b|\bfinal decision\b",
+    re.I,
+)
 FINAL = re.compile(
     r"final response|end(?:s|\s+of)?\s+(?:our|the)\s+(?:internal\s+)?(?:complaints?\s+)?process"
     r"|internal process ends|exhausted",
@@ -37,9 +52,13 @@ FINAL = re.compile(
 _TELLS = re.compile(r"notif|inform|tell|advise|aware|right to|signpost|details|contact|refer", re.I)
 
 
+_GO = re.compile(r"\b(?:refer|take|contact|go|escalate|complain)\w*\b", re.I)
+
+
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     previous: Sentence | None = None
+    last = max((s.stage or 0 for s in sentences), default=0) or 1
     for sentence in sentences:
         # "There may be occasions where we will not accept ... In such instance, ... the
         # right to take the decision to Ombudsman": the place may be in the sentence before.
@@ -48,7 +67,11 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
         if not OMBUDSMAN.search(sentence.text):
             continue
         places = [name for name, cue in PLACES.items() if cue.search(f"{lead} {sentence.text}")]
-        if not places and sentence.stage and _TELLS.search(sentence.text):
+        if ANY_STAGE.search(sentence.text):
+            places += [f"stage {n}" for n in range(1, last + 1)]
+        elif STILL.search(sentence.text) and _GO.search(sentence.text):
+            places.append("final response")
+        elif not places and sentence.stage and not sentence.assumed and _TELLS.search(sentence.text):
             places.append(f"stage {sentence.stage}")
         if FINAL.search(sentence.block.text) and (sentence.stage or FINAL.search(sentence.text)):
             places.append("final response")

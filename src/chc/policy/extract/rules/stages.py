@@ -55,7 +55,42 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                     Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)
                 )
                 break
-    return named + targets + out + named_steps(list(sentences))
+    return named + targets + stated_count(sentences) + out + named_steps(list(sentences))
+
+
+# "We use a two-stage formal complaint process", "a 2 stage formal complaints procedure",
+# "the following two stages", "no more than two stages".
+_COUNT = re.compile(
+    r"\b(?P<n>[1-4]|one|two|three|four)[\s-]+(?:stage|tier|step)s?\b(?!\s+(?:response|complaint\b))"
+    r"(?=[^.]{0,40}(?:process|procedure|approach|system|are\b|:|$))"
+    r"|\b(?:following|the|our)\s+(?P<m>two|three|2|3)\s+stages\b",
+    re.I,
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def stated_count(sentences: Sequence[Sentence]) -> list[Found]:
+    """Stages a document counts but may not describe: the stated number, each stage a name
+    found with the count as its evidence, and a question (used only where no sentence of
+    the document names that stage itself)."""
+    for sentence in sentences:
+        match = _COUNT.search(sentence.text)
+        if match is None:
+            continue
+        word = (match.group("n") or match.group("m")).lower()
+        count = int(word) if word.isdigit() else _COUNT_WORDS[word]
+        return [
+            Found(
+                ("stages", n, "name"),
+                f"Stage {n}",
+                sentence.text,
+                sentence.block,
+                f"The document speaks of {count} stages but chc found nothing more of stage "
+                f"{n}: where does the document describe it (the page may stop before it)?",
+            )
+            for n in range(1, count + 1)
+        ]
+    return []
 
 
 # A step of its own name, described like a stage before stage 1: "Feedback cases are ...",

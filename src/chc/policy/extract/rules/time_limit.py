@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
 from chc.policy.extract.rules.durations import find_durations
-from chc.policy.extract.rules.timescales import ROLE_CUES, duration_role
+from chc.policy.extract.rules.roles import ROLE_CUES, duration_role
 
 LOOKED_FOR = {
     "time_limit": 'a period in months or years next to "ago", "occurred", "became aware" or '

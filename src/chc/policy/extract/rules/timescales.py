@@ -9,12 +9,14 @@ receiving", "from the escalation").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
 from chc.policy.extract.rules.durations import DurationMatch, find_durations
+from chc.policy.extract.rules.roles import ROLE_CUES, clock_start, duration_role
 
 LOOKED_FOR = {
     "acknowledge": 'a period next to "acknowledge" ("acknowledge within 5 working days"); '
@@ -26,86 +28,6 @@ LOOKED_FOR = {
     "(no limit)",
     "request_within": 'a period next to "escalate" or "ask for a review"',
 }
-
-# Order matters only between cues at the same place; the nearest cue wins.
-ROLE_CUES: dict[str, re.Pattern[str]] = {
-    "extension": re.compile(r"extend|extension|\bfurther\b|additional|longer", re.I),
-    # The acknowledge cue runs on over what is acknowledged, so that "acknowledge the
-    # escalation request within 5 days" is not read as a time to escalate.
-    "acknowledge": re.compile(
-        r"acknowledg\w*(?:\s+(?:the|your|their|every|each|an?|escalation|request|complaint|it)\b)*",
-        re.I,
-    ),
-    "request_within": re.compile(
-        r"escalat|ask\w*\s+(?:us\s+)?(?:for|to)\s+(?:a\s+|your\s+|the\s+)?(?:review|stage|escalat)"
-        r"|request\w*\s+(?:a\s+|that\s+|the\s+)?(?:review|stage)|appeal",
-        re.I,
-    ),
-    "respond": re.compile(r"respon|\brepl|\banswer|decision|outcome|full review", re.I),
-    "time_limit": re.compile(
-        r"\bago\b|occurred|happened|became aware|aware of|older than|to (?:make|raise) a complaint"
-        r"|complain(?:ts?)? (?:must be|should be) (?:made|raised)",
-        re.I,
-    ),
-}
-
-_FILLER = r"(?:[\w’'-]+\s+){0,5}?"
-CLOCK_CUES: dict[str, re.Pattern[str]] = {
-    "acknowledged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:acknowledg)", re.I),
-    "escalation_requested": re.compile(
-        rf"^\W*(?:of|from|after)\s+{_FILLER}"
-        r"(?:escalat|request(?:ing)?\s+(?:to|for|a)\b|asking|appeal)",
-        re.I,
-    ),
-    "logged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:logg|regist|record)", re.I),
-    "received": re.compile(
-        rf"^\W*(?:of|from|after)\s+{_FILLER}(?:receiv|receipt|first report)", re.I
-    ),
-}
-
-
-def duration_role(
-    text: str, durations: list[DurationMatch], index: int, column: str = ""
-) -> str | None:
-    """The role of the index-th duration of a sentence (see the module's docstring)."""
-    here = durations[index]
-    before = text[durations[index - 1].end if index else 0 : here.start]
-    after = text[here.end : durations[index + 1].start if index + 1 < len(durations) else len(text)]
-    best: tuple[int, str] | None = None
-    for role, cue in ROLE_CUES.items():
-        for match in cue.finditer(before):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), role)
-    if best is not None:
-        return best[1]
-    for role, cue in ROLE_CUES.items():
-        if column and cue.search(column):
-            return role
-    clock = next((m for c in CLOCK_CUES.values() if (m := c.search(after))), None)
-    after = after[clock.end() :] if clock is not None else after  # "of acknowledging" is no cue
-    first: tuple[int, str] | None = None
-    for role, cue in ROLE_CUES.items():
-        later = cue.search(after)
-        if later is not None and (first is None or later.start() < first[0]):
-            first = (later.start(), role)
-    return first[1] if first is not None else None
-
-
-def clock_start(after: str) -> tuple[str | None, str | None]:
-    """The event a response clock counts from, and a review question where it is vague."""
-    for event, cue in CLOCK_CUES.items():
-        match = cue.search(after)
-        if match is not None:
-            rest = after[match.end() :].split(" ", 1)[0]
-            phrase = (match.group(0) + rest).strip(" ,.")
-            if event == "escalation_requested" and not re.search(r"request|ask", phrase, re.I):
-                return event, (
-                    f'"{phrase}": does this clock run from the resident\'s request '
-                    "to escalate or from its acknowledgement?"
-                )
-            return event, None
-    return None, None
-
 
 # "within 7 working days of a meeting held within 7 working days of the appeal": the words
 # between the two periods name the event that starts the first clock.
@@ -121,7 +43,17 @@ NO_TIMESCALE: dict[str, re.Pattern[str]] = {
         r"as a matter of urgency|as soon as (?:possible|we can|practicable)", re.I
     ),
     "extension": re.compile(
-        r"agree (?:a |an )?(?:new|revised|later|extended) (?:date|timescale|deadline|time)", re.I
+        r"agree (?:a |an )?(?:new|revised|later|extended) (?:date|timescale|deadline|time)"
+        # "may be extended with the agreement of the tenant"
+        r"|\bextended\s+(?:with|by)\s+(?:the\s+)?(?:agreement|consent)"
+        # "a written reason for the delay and a new timetable"
+        r"|\bdelay\b[^.]{0,40}\bnew\s+(?:timetable|timescale|date|deadline)"
+        # "If there is a delay ..., we will let you know why ... and when you can expect a
+        # response"; "If it will take longer, we will contact you to explain why"; "we may
+        # need a bit more time ..., but we will let you know"
+        r"|\b(?:delay|take longer|taking longer|more time|can\s*not|cannot|unable)\b[^.]{0,80}?"
+        r"\b(?:let you know|tell you|contact you|explain|inform you|keep you informed)\b",
+        re.I,
     ),
 }
 
@@ -129,10 +61,13 @@ NO_TIMESCALE: dict[str, re.Pattern[str]] = {
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     unbounded: list[Found] = []  # `none` values: a period stated elsewhere comes first
+    opened: set[int] = set()  # blocks whose acknowledgement was read as stage 1's
     for sentence in sentences:
         durations = find_durations(sentence.text)
         if not durations:
             unbounded.extend(_no_timescale(sentence))
+        else:
+            unbounded.extend(_open_ended(sentence, durations))
         chained: set[int] = set()
         for index, duration in enumerate(durations):
             if index in chained:
@@ -146,7 +81,16 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
             event, vague = clock_start(after)
             if role is None and event is not None and sentence.stage:
                 role = "respond"  # "Stage 1 | within two weeks of acknowledgement"
-            out.extend(_stage_values(sentence, role, duration.text, event, vague))
+            values = _stage_values(sentence, role, duration.text, event, vague)
+            out.extend(values)
+            if any(f.review == _NO_STAGE for f in values):
+                opened.add(id(sentence.block))
+            elif not values and id(sentence.block) in opened and role in ("respond", "extension"):
+                # "... we will acknowledge your complaint within five working days. A full
+                # response will be made within 10 working days.": the same stage as the
+                # acknowledgement before it, asked about with it.
+                stage_one = dataclasses.replace(sentence, stage=1)
+                out.extend(_stage_values(stage_one, role, duration.text, event, vague, _AS_BEFORE))
     return out + unbounded
 
 
@@ -202,8 +146,37 @@ def _no_timescale(sentence: Sentence) -> list[Found]:
     return [Found(("stages", sentence.stage, role), "none", text, sentence.block, question)]
 
 
+def _open_ended(sentence: Sentence, durations: list[DurationMatch]) -> list[Found]:
+    """ "our decision within 10 working days, or a written reason for the delay and a new
+    timetable": an extension with no limit, said after the period it would extend."""
+    rest = sentence.text[durations[-1].end :]
+    if not sentence.stage or not NO_TIMESCALE["extension"].search(rest):
+        return []
+    if any(ROLE_CUES["extension"].search(sentence.text[: d.start]) for d in durations):
+        return []  # the extension has its own period in this sentence
+    question = (
+        f"The policy allows stage {sentence.stage}'s response to be put back without saying by "
+        "how long: is there no limit (`none`), or is one stated elsewhere?"
+    )
+    return [
+        Found(("stages", sentence.stage, "extension"), "none", sentence.text, sentence.block, question)
+    ]
+
+
+_NO_STAGE = "Is this the stage 1 acknowledgement? The sentence names no stage."
+_AS_BEFORE = (
+    "The sentence names no stage; chc took it as stage 1's, like the acknowledgement before "
+    "it. Is that right?"
+)
+
+
 def _stage_values(
-    sentence: Sentence, role: str | None, duration: str, event: str | None, vague: str | None
+    sentence: Sentence,
+    role: str | None,
+    duration: str,
+    event: str | None,
+    vague: str | None,
+    review: str | None = None,
 ) -> list[Found]:
     if role == "request_within":
         stage, review = _escalation_stage(sentence)
@@ -214,11 +187,11 @@ def _stage_values(
                 ("stages", stage, "request_within"), duration, sentence.text, sentence.block, review
             )
         ]
-    stage, review = sentence.stage, None
+    stage = sentence.stage
     if stage is None and role == "acknowledge":
         # "We will acknowledge every complaint within 5 working days": a complaint is
         # acknowledged at stage 1; later stages acknowledge an escalation request.
-        stage, review = 1, "Is this the stage 1 acknowledgement? The sentence names no stage."
+        stage, review = 1, _NO_STAGE
     if role not in ("acknowledge", "respond", "extension") or not stage:
         return []
     found = [Found(("stages", stage, role), duration, sentence.text, sentence.block, review)]
