@@ -67,8 +67,25 @@ def test_a_stage_row_with_a_clock_start_is_a_response_time() -> None:
 
 
 def test_a_duration_with_no_stage_is_not_placed() -> None:
-    # "Feedback with Investigation" is not a stage, so its 2 days go nowhere.
-    assert values("timescales", "Feedback cases get a response within 2 working days.\n") == {}
+    # "Feedback with Investigation" is not a stage, so its 2 days go nowhere (in a document
+    # that numbers its stages, as seed003 does).
+    text = (
+        "Feedback cases get a response within 2 working days.\n\n"
+        "Stage 1 complaints get a full review.\n"
+    )
+    assert values("timescales", text) == {}
+
+
+def test_a_document_that_numbers_no_stage_is_one_process_read_as_stage_1() -> None:
+    found = run_rule(
+        "timescales",
+        "When you make a complaint, we will acknowledge it within 5 working days and "
+        "respond within 10 working days.\n",
+    )
+    assert {(f.path, f.value) for f in found} == {
+        (("stages", 1, "acknowledge"), "5 working days"),
+        (("stages", 1, "respond"), "10 working days"),
+    }
 
 
 def test_a_reply_within_days_of_a_meeting_held_within_days_of_the_appeal() -> None:

@@ -165,4 +165,4 @@ def later_stage(sentence: Sentence) -> int | None:
         return section
     if sentence.stage is not None and sentence.stage >= 2:
         return sentence.stage
-    return 2 if sentence.stage == 1 else None
+    return 2 if sentence.stage == 1 and not sentence.assumed else None

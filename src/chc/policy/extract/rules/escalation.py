@@ -15,15 +15,23 @@ LOOKED_FOR = {
 
 _ESCALATE = re.compile(r"escalat|stage (?:2|two|3|three)|second stage|review|appeal", re.I)
 NOT_REQUIRED = re.compile(
-    r"(?:do not|don't|will not|won't|no need to|not be asked to|not required to|without)\s+"
+    r"(?:do not|don't|don’t|will not|won't|won’t|no need to|not be asked to|not required to"
+    r"|without)\s+"
     r"(?:\w+\s+){0,3}?(?:give|giving|explain|explaining|provide|providing|state|stating)\s+"
-    r"(?:\w+\s+){0,2}?(?:reasons?|why)",
+    r"(?:\w+\s+){0,2}?(?:reasons?|why)"
+    # "it is not compulsory", "if you can, tell us why"
+    r"|\b(?:is|are) not (?:compulsory|mandatory|required)\b"
+    r"|\bif you (?:can|wish|want)\b,?\s+(?:please\s+)?(?:tell us|explain|let us know)\s+why\b",
     re.I,
 )
 REQUIRED = re.compile(
     r"(?:must|will need to|needs? to|required to|should|are asked to|have to)\s+"
     r"(?:\w+\s+){0,3}?(?:give|explain|provide|state|set out|tell us)\s+"
-    r"(?:\w+\s+){0,3}?(?:reasons?|why)",
+    r"(?:\w+\s+){0,3}?(?:reasons?|why)"
+    # "you can contact us to explain why, and ask for your complaint to be reviewed"
+    r"|\bcontact us to explain why\b"
+    # "If you are pursuing a complaint from stage 1, you must:" (a list of what to say)
+    r"|\byou (?:must|will need to|need to|have to):\s*$",
     re.I,
 )
 

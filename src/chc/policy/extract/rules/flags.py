@@ -18,19 +18,35 @@ FLAGS: dict[str, re.Pattern[str]] = {
     ),
     # Being accompanied is not being represented: the 2024 Code's 3.6 asks for both.
     "accompaniment": re.compile(
-        r"\baccompan(?:ied|y)\b|\bbring (?:a|an|someone|somebody|another)\b[^.]{0,60}\bmeeting",
+        r"\baccompan(?:ied|y)\b|\bbring (?:a|an|someone|somebody|another)\b[^.]{0,60}\bmeeting"
+        r"|\bmeeting\b[^.]{0,60}\bbring (?:a|an|someone|somebody|another)\b",
         re.I,
     ),
     "reasonable_adjustments": re.compile(r"reasonable adjustment", re.I),
     "unacceptable_behaviour_policy": re.compile(
         r"(?:unacceptable|unreasonable)(?:\s+\w+){0,2}\s+behaviour(?:\s+\w+){0,3}\s+(?:policy|procedure)"
-        r"|(?:policy|procedure) (?:on|for) (?:managing )?(?:unacceptable|unreasonable)",
+        r"|(?:policy|procedure) (?:on|for) (?:managing )?(?:unacceptable|unreasonable)"
+        # a section of its own ("Unreasonable complaints"), or a ground for refusing one
+        r"|^(?:unreasonable|unacceptable)\s+(?:complain\w*|behaviour|actions|conduct)\s*$"
+        r"|\bbehaviour\s+(?:as\s+|is\s+)?(?:unreasonable|unacceptable)\b",
         re.I,
     ),
     "published_on_website": re.compile(
         r"(?:publish|publicise|available)\w*\s+(?:this|our|the)\s+(?:complaints?\s+)?(?:policy|procedure)"
         r"[^.]{0,120}website|(?:this|our|the)\s+(?:complaints?\s+)?policy\s+(?:is|will be)\s+"
-        r"(?:published|available)[^.]{0,40}website",
+        r"(?:published|available)[^.]{0,40}website"
+        # a web page linking the policy itself: "our complaints policy (PDF 401KB)"
+        r"|\bcomplaints?\s+policy\s*[\[(]\s*pdf\b",
+        re.I,
+    ),
+}
+# A phrase that matches a flag's pattern but says something else.
+NOT: dict[str, re.Pattern[str]] = {
+    # an advocate brought along to a meeting is accompaniment; "on behalf of a customer who
+    # is not one of our residents" refuses a complaint
+    "representatives": re.compile(
+        r"\bbring (?:a|an)\s+(?:advocate|representative)\s+with you\b"
+        r"|\bwho (?:is|are) not (?:one of )?our\b",
         re.I,
     ),
 }
@@ -45,6 +61,15 @@ LOOKED_FOR = {
 
 # A flag's question, asked unless the sentence also matches its pattern.
 REVIEWS: dict[str, tuple[re.Pattern[str], str]] = {
+    "unacceptable_behaviour_policy": (
+        re.compile(r"polic|procedure", re.I),
+        "Does the policy point to a policy on unacceptable behaviour, or only mention such "
+        "behaviour?",
+    ),
+    "published_on_website": (
+        re.compile(r"publish", re.I),
+        "The page links the policy itself: is the policy published on the website?",
+    ),
     "accompaniment": (
         re.compile(r"\bany meeting", re.I),
         "The Code asks that a resident may be accompanied at any meeting with the landlord: "
@@ -56,7 +81,15 @@ REVIEWS: dict[str, tuple[re.Pattern[str], str]] = {
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     for field, pattern in FLAGS.items():
-        sentence = next((s for s in sentences if pattern.search(s.text)), None)
+        unless_not = NOT.get(field)
+        sentence = next(
+            (
+                s
+                for s in sentences
+                if pattern.search(s.text) and not (unless_not and unless_not.search(s.text))
+            ),
+            None,
+        )
         if sentence is None:
             continue
         unless, question = REVIEWS.get(field, (None, None))

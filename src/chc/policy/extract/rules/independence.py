@@ -35,6 +35,18 @@ READINGS: tuple[tuple[bool, re.Pattern[str], str | None], ...] = (
         "outside the landlord?",
     ),
     (
+        True,
+        re.compile(
+            r"\b(?:reviewed|considered|investigated|undertaken|heard|handled|dealt with|looked at)"
+            r"\s+by\s+(?:a|an|the|our)?\s*(?:more\s+)?(?:senior|head of|director|service director"
+            r"|chief executive|panel|complaints?\s+(?:resolution\s+)?team)"
+            r"|\ba panel (?:made up of|of|including)\b",
+            re.I,
+        ),
+        "A more senior person or a panel considers this stage: is it someone not involved in "
+        "the stage before?",
+    ),
+    (
         False,
         re.compile(
             r"\bthe same (?:officer|manager|person|member of staff|investigator) (?:will|who)", re.I

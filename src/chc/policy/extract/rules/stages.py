@@ -25,13 +25,20 @@ PRE_STEPS: dict[str, re.Pattern[str]] = {
     "Informal resolution": re.compile(
         r"\binformal (?:stage|resolution|complaint|process)|\bresolved? informally", re.I
     ),
-    "Early resolution": re.compile(r"\bearly resolution\b", re.I),
+    "Early resolution": re.compile(r"\bearly (?:resolution|solution)\b", re.I),
+    "Swift resolution": re.compile(r"\bswift resolution\b", re.I),
+    "First point of contact": re.compile(
+        r"\bresolve\b[^.]{0,30}\bat the first point of contact\b", re.I
+    ),
     "Local resolution": re.compile(r"\blocal resolution\b", re.I),
     "Quick Fix": re.compile(r"\bquick[\s-]?fix\b", re.I),
     "Frontline resolution": re.compile(r"\bfront[\s-]?line resolution\b", re.I),
 }
 # A later stage may have its own name: "Stage 2 (Review)", "an appeal panel".
 _NEGATED = re.compile(r"\b(?:no|not an?|never an?|without an?)\s+$", re.I)
+_NEGATED_STEP = re.compile(
+    r"\b(?:no|not|never|without)\b(?:\s+(?:have|has|use|offer|operate|an?|any))*\s+$", re.I
+)
 
 
 def find(sentences: Sequence[Sentence]) -> list[Found]:
@@ -45,17 +52,25 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                     ("stages", number, "name"), f"Stage {number}", sentence.text, sentence.block
                 )
                 (targets if target else named).append(found)
-        for name, pattern in PRE_STEPS.items():  # one step per sentence: the first named
-            if pattern.search(sentence.text):
-                question = (
-                    f"Is '{name}' a step before stage 1 that a resident must go through first, "
-                    "or only a way of settling a complaint quickly?"
-                )
-                out.append(
-                    Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)
-                )
-                break
+        out.extend(_pre_steps(sentence))
     return named + targets + stated_count(sentences) + out + named_steps(list(sentences))
+
+
+def _pre_steps(sentence: Sentence) -> list[Found]:
+    """The first step before stage 1 a sentence names, unless it says there is none ("We do
+    not have an informal stage") or names it as stage 1 ("Stage 1: frontline resolution")."""
+    for name, pattern in PRE_STEPS.items():
+        step = pattern.search(sentence.text)
+        if step is None or _NEGATED_STEP.search(sentence.text[: step.start()]):
+            continue
+        if any(n >= 1 and not target for n, target, _ in stage_mentions(sentence.text)):
+            continue
+        question = (
+            f"Is '{name}' a step before stage 1 that a resident must go through first, "
+            "or only a way of settling a complaint quickly?"
+        )
+        return [Found(("pre_complaint_steps",), name, sentence.text, sentence.block, question)]
+    return []
 
 
 # "We use a two-stage formal complaint process", "a 2 stage formal complaints procedure",
