@@ -71,7 +71,8 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[RawBlock]:
         md_heading = _MD_HEADING.match(stripped) if markdown else None
         cells = _table_cells(line)
         item = list_item_text(stripped)
-        level = plain_heading_level(stripped.replace("**", ""))
+        # Markdown says its headings with "#"; plain text has only the line itself.
+        level = (heading_level if markdown else plain_heading_level)(stripped.replace("**", ""))
         if para and (ends_sentence(para[-1]) or (para_kind == "item" and level)):
             flush()  # one paragraph a line, as web pages saved as text have them
         if not stripped or (markdown and _MD_RULE.match(stripped)):

@@ -39,18 +39,47 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
     title = next(
         (s for s in listed[:3] if _TITLE.search(s.text) and len(s.text.split()) <= 12), None
     )
+    if title is None and listed and listed[0].block.kind == "heading":
+        title = listed[0]  # a web page's first heading: "How we handle complaints"
     if title is not None:
         out.append(Found(("document",), title.text, title.text, title.block))
-    landlord = next((s for s in listed if _LANDLORD.search(s.text)), None)
-    if landlord is not None:
-        name = _LANDLORD.search(landlord.text).group("name")  # type: ignore[union-attr]
-        out.append(Found(("landlord",), name.strip(), landlord.text, landlord.block))
+    out.extend(_landlord(listed))
     out.extend(_adopted(listed))
     code = next((s for s in listed if _CODE_YEAR.search(s.text)), None)
     if code is not None:
         year = _CODE_YEAR.search(code.text).group(1)  # type: ignore[union-attr]
         out.append(Found(("code",), year, code.text, code.block))
     return out
+
+
+# "Unity Housing Association 117 Chapeltown Road", "Lewisham Homes' policy"
+_LANDLORD_NAME = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&'’-]*\s+){1,4}?(?:Housing Association|Housing Trust|Housing Group"
+    r"|Homes|Housing|Living))\b(?!\s+(?:Ombudsman|Regulator|Act|Code|England)\b)"
+)
+# "Broadland's formal complaint process", "Golding's approach": a name in the possessive,
+# in the middle of a sentence (not "Today's ...").
+_POSSESSIVE = re.compile(r"(?<=[a-z,] )(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})['’]s?\s")
+_NOT_LANDLORD = re.compile(
+    r"Ombudsman|Code|Regulator|Government|Council\b|Parliament|England|Act\b|Service", re.I
+)
+
+
+def _landlord(sentences: list[Sentence]) -> list[Found]:
+    """The landlord's name: one the document introduces ("Moorland Homes ("we")"), else one
+    ending like a landlord's ("... Housing Association", "... Homes"), else the name the
+    page puts in the possessive ("Broadland's formal complaint process")."""
+    for pattern, question in (
+        (_LANDLORD, None),
+        (_LANDLORD_NAME, None),
+        (_POSSESSIVE, "Is this the landlord's name as the policy gives it?"),
+    ):
+        for s in sentences:
+            for match in pattern.finditer(s.text):
+                name = match.group("name").strip()
+                if not _NOT_LANDLORD.search(name):
+                    return [Found(("landlord",), name, s.text, s.block, question)]
+    return []
 
 
 def _adopted(sentences: list[Sentence]) -> list[Found]:

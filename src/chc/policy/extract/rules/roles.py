@@ -130,18 +130,28 @@ OMBUDSMAN_TIME = re.compile(r"\bombudsman\b|\bHOS\b|designated person", re.I)
 # letter will be sent": the period is the condition's; the main clause says what follows.
 CONDITION = re.compile(
     r"\b(?:if|where|when)\b[^,.;]{0,60}?\b(?:can\s*not|can['’]t|unable|not\s+able|not\s+possible"
-    r"|(?:is|are|will\s+be)\s+not)\b[^,.;]{0,60}$",
+    r"|(?:is|are|will\s+be)\s+not)\b(?:(?!\bwill\b|['’]ll\b)[^,.;]){0,60}$",
     re.I,
 )
 # "An extension beyond 20 working days", "a response taking longer than 20 working days":
 # a total, not the extension's length.
-BEYOND = re.compile(r"\b(?:beyond|longer than|more than|over|exceed(?:ing|s)?)\s+(?:a\s+total\s+of\s+)?$", re.I)
+BEYOND = re.compile(
+    r"(?<!no )\b(?:beyond|longer than|more than|over|exceed(?:ing|s)?)\s+(?:a\s+total\s+of\s+)?$",
+    re.I,
+)
 # "you have 28 days to ask us to take your complaint to stage 2"
 ASK_FOR_STAGE = re.compile(
     r"^[^.]{0,20}?\bto\s+(?:ask|request|tell|let)\b[^.]{0,50}?"
     r"(?:stage\s*(?:[2-4]|two|three|four)|review|escalat|appeal)",
     re.I,
 )
+
+
+def _clause(text: str, here: DurationMatch) -> str:
+    """The clause a period sits in: from the comma or semicolon before it to the next."""
+    start = max(text.rfind(",", 0, here.start), text.rfind(";", 0, here.start)) + 1
+    ends = [i for i in (text.find(",", here.end), text.find(";", here.end)) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def duration_role(
@@ -152,7 +162,7 @@ def duration_role(
     here = durations[index]
     before = text[durations[index - 1].end if index else 0 : here.start]
     after = text[here.end :]
-    if OMBUDSMAN_TIME.search(text) and not ROLE_CUES["acknowledge"].search(before):
+    if OMBUDSMAN_TIME.search(_clause(text, here)):
         return "other"
     if CLOSURE.search(text):
         return "other"

@@ -28,7 +28,9 @@ PRE_STEPS: dict[str, re.Pattern[str]] = {
     "Early resolution": re.compile(r"\bearly (?:resolution|solution)\b", re.I),
     "Swift resolution": re.compile(r"\bswift resolution\b", re.I),
     "First point of contact": re.compile(
-        r"\bresolve\b[^.]{0,30}\bat the first point of contact\b", re.I
+        r"\bresolve\b[^.]{0,30}\bat the first point of contact\b"
+        r"(?=[^.]{0,40}\b(?:not possible|formal|stage))",
+        re.I,
     ),
     "Local resolution": re.compile(r"\blocal resolution\b", re.I),
     "Quick Fix": re.compile(r"\bquick[\s-]?fix\b", re.I),
