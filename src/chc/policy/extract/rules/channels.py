@@ -31,11 +31,31 @@ _REVIEW = {
 _ABOUT_COMPLAINING = re.compile(r"complain|contact us|get in touch|tell us|report", re.I)
 
 
+# A section on how to complain ("How can you make a complaint?") counts as one group: a
+# page that names one way in a sentence ("online using the complaints form") and another
+# in the next ("by phone to our Customer Hub").
+_HOW_TO = re.compile(r"\b(?:how|ways?)\b[^.]{0,25}\bcomplain|\bmak(?:e|ing) a complaint\b", re.I)
+_OMBUDSMAN = re.compile(r"ombudsman", re.I)
+
+
 def _groups(sentences: Sequence[Sentence]) -> list[tuple[str, list[Sentence]]]:
-    """Each sentence alone, except a bulleted list, which counts as one with its lead-in."""
+    """Each sentence alone, except a bulleted list, which counts as one with its lead-in,
+    and a section on how to complain, which counts as one."""
     groups: list[tuple[str, list[Sentence]]] = []
     lead = ""
+    section: tuple[str, ...] | None = None
     for sentence in sentences:
+        headings = sentence.block.headings
+        if sentence.block.kind != "heading" and headings and _HOW_TO.search(headings[-1]):
+            if _OMBUDSMAN.search(sentence.text):
+                continue
+            if section == headings and groups:
+                groups[-1][1].append(sentence)
+            else:
+                groups.append(("", [sentence]))
+                section = headings
+            continue
+        section = None
         if sentence.block.kind == "item":
             if groups and groups[-1][1][-1].block.kind == "item":
                 groups[-1][1].append(sentence)

@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
 
-LOOKED_FOR = {"definition": 'a sentence with "expression of dissatisfaction"'}
+LOOKED_FOR = {
+    "definition": 'a sentence with "expression of dissatisfaction", or one adopting the '
+    "Ombudsman's definition"
+}
 
-_DEFINITION = re.compile(r"expression of (?:dis)?satisfaction", re.I)
+_DEFINITION = re.compile(r"expressions? of (?:dis)?satisfaction", re.I)
 # The parts every edition's definition shares; a policy that keeps all of them has adopted it.
 _CODE_PARTS = (
     re.compile(r"however made", re.I),
@@ -19,8 +22,19 @@ _CODE_PARTS = (
 )
 
 
+# "We have adopted the Housing Ombudsman's definition of a complaint."
+_ADOPTED = re.compile(
+    r"\b(?:adopt|use|follow|apply)\w*\s+(?:the\s+)?(?:Housing\s+)?Ombudsman['’]s\s+"
+    r"(?:\w+\s+){0,3}?definition\b",
+    re.I,
+)
+
+
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     listed = list(sentences)
+    adopted = next((s for s in listed if _ADOPTED.search(s.text)), None)
+    if adopted is not None:
+        return [Found(("definition",), "ombudsman", adopted.text, adopted.block)]
     for index, sentence in enumerate(listed):
         if not _DEFINITION.search(sentence.text):
             continue

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
+from chc.policy.extract.rules.stages import stated_count
 
 LOOKED_FOR = {
     "ombudsman_signposting": "sentences naming the Ombudsman next to a stage's response, "
@@ -58,7 +59,8 @@ _GO = re.compile(r"\b(?:refer|take|contact|go|escalate|complain)\w*\b", re.I)
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
     previous: Sentence | None = None
-    last = max((s.stage or 0 for s in sentences), default=0) or 1
+    last = max((s.stage or 0 for s in sentences), default=0)
+    last = max(last, len(stated_count(sentences)), 1)  # "our two-stage process"
     for sentence in sentences:
         # "There may be occasions where we will not accept ... In such instance, ... the
         # right to take the decision to Ombudsman": the place may be in the sentence before.

@@ -65,6 +65,8 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
     for sentence in sentences:
         durations = find_durations(sentence.text)
         if not durations:
+            if sentence.stage is None and id(sentence.block) in opened:
+                sentence = dataclasses.replace(sentence, stage=1)  # as its block's other periods
             unbounded.extend(_no_timescale(sentence))
         else:
             unbounded.extend(_open_ended(sentence, durations))
@@ -149,8 +151,8 @@ def _no_timescale(sentence: Sentence) -> list[Found]:
 def _open_ended(sentence: Sentence, durations: list[DurationMatch]) -> list[Found]:
     """ "our decision within 10 working days, or a written reason for the delay and a new
     timetable": an extension with no limit, said after the period it would extend."""
-    rest = sentence.text[durations[-1].end :]
-    if not sentence.stage or not NO_TIMESCALE["extension"].search(rest):
+    cue = NO_TIMESCALE["extension"].search(sentence.text)
+    if not sentence.stage or cue is None or cue.end() <= durations[-1].end:
         return []
     if any(ROLE_CUES["extension"].search(sentence.text[: d.start]) for d in durations):
         return []  # the extension has its own period in this sentence
