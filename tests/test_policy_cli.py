@@ -164,6 +164,7 @@ def test_json_shape_and_one_whole_finding() -> None:
         "landlord": "Example Homes (deliberately non-compliant)",
         "document": "Complaints policy v1 (invented test fixture)",
         "code": "2024",
+        "unreviewed_draft": None,  # a policy file a person wrote, not an extracted draft
     }
     assert data["summary"] == {
         "provisions": 72,

@@ -148,12 +148,24 @@ class FieldTrue(_Params):
     field: PolicyBoolField = Field(description="the policy field, e.g. representatives")
 
 
+class Part(_Params):
+    """One part of the Code's wording that a policy's own words must also have."""
+
+    name: str = Field(description='what the part is, as a person says it: "however made"')
+    pattern: str = Field(description="a regular expression (case aside) that finds it")
+
+
 class FieldEquals(_Params):
     """A field of the policy has the given value."""
 
     kind: Literal["field_equals"]
     field: PolicyField = Field(description="the policy field, e.g. definition")
     value: str | bool = Field(default=True, description="the value it must have")
+    parts: tuple[Part, ...] = Field(
+        default=(),
+        description="for a field the policy may give in its own words (a definition), the "
+        "parts of the Code's wording; the finding names those the policy's words lack",
+    )
 
 
 class FieldStated(_Params):

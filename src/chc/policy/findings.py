@@ -12,6 +12,11 @@ from chc.policy.model import LoadedPolicy
 FindingStatus = Literal["fail", "review", "not_stated", "pass", "manual"]
 STATUS_ORDER = {"fail": 0, "review": 1, "not_stated": 2, "pass": 3, "manual": 4}
 STATUSES: tuple[FindingStatus, ...] = ("pass", "fail", "review", "not_stated", "manual")
+# Said in every people's view of findings that rest on an unreviewed extraction.
+UNREVIEWED_NOTE = (
+    "These findings rest on an unreviewed draft that chc extracted from the policy document: "
+    "check each value against the document, then delete the draft's UNREVIEWED header."
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -116,6 +121,12 @@ class PolicyReport:
                 "landlord": p.landlord,
                 "document": p.document,
                 "code": p.code,
+                # Findings from an unreviewed extraction say so: {"suggested_stages": N}.
+                "unreviewed_draft": (
+                    {"suggested_stages": self.policy.draft.suggested_stages}
+                    if self.policy.draft is not None
+                    else None
+                ),
             },
             "summary": self.summary(),
             "findings": [f.as_json() for f in self.findings],
@@ -163,6 +174,24 @@ def _manual(p: Provision) -> Finding:
     )
 
 
+def _not_applicable(loaded: LoadedPolicy) -> Outcome:
+    """A provision about a stage the policy does not have passes, unless the policy is an
+    unreviewed draft of a document that suggests more stages than the draft found: a draft
+    never looks better than its document."""
+    have = len(loaded.policy.stages)
+    draft = loaded.draft
+    if draft is not None and draft.suggested_stages > have:
+        return Outcome(
+            "review",
+            f"does not apply to the {have} stage(s) this unreviewed draft has, but the "
+            f"document suggests {draft.suggested_stages}: check the draft's stages against "
+            "the document",
+            "",
+            None,
+        )
+    return Outcome("pass", "does not apply to the stages this policy has", "", None)
+
+
 def check_policy(loaded: LoadedPolicy, edition: Edition) -> PolicyReport:
     """Run every check of ``edition`` on the policy; list unchecked provisions as manual."""
     findings: list[Finding] = []
@@ -179,7 +208,6 @@ def check_policy(loaded: LoadedPolicy, edition: Edition) -> PolicyReport:
         if not found:
             # Nothing to check (a two-stage policy and a stage 3 timescale): the provision
             # is met by default, and must still appear in the report and its counts.
-            na = Outcome("pass", "does not apply to the stages this policy has", "", None)
-            found.append(_finding(loaded, p, 0, p.checks[0].kind, na))
+            found.append(_finding(loaded, p, 0, p.checks[0].kind, _not_applicable(loaded)))
         findings.extend(found)
     return PolicyReport(edition, loaded, tuple(sorted(findings)))

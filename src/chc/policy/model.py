@@ -275,12 +275,36 @@ class Policy(_Strict):
 
 
 @dataclass(frozen=True)
+class DraftOrigin:
+    """A policy file that is still the unreviewed draft `chc extract-policy` wrote: its
+    header says so, and how many stages the document itself suggests."""
+
+    suggested_stages: int
+
+
+# The draft's header lines (policy/extract/draft.py writes them; load_policy reads them):
+# while they are in the file, check-policy says its findings rest on an unreviewed draft.
+UNREVIEWED_MARK = "# UNREVIEWED: every value was read from the document by rules, not by a person."
+SUGGESTED_MARK = re.compile(r"^# The document suggests (\d+) stages?\b", re.M)
+
+
+def draft_origin(text: str) -> DraftOrigin | None:
+    """The draft header at the top of a policy file's text, if it is still there."""
+    head = text[:2000]
+    if UNREVIEWED_MARK not in head:
+        return None
+    suggested = SUGGESTED_MARK.search(head)
+    return DraftOrigin(int(suggested.group(1)) if suggested else 0)
+
+
+@dataclass(frozen=True)
 class LoadedPolicy:
     """A validated policy with the parsed YAML kept for line numbers."""
 
     policy: Policy
     data: Any
     path: Path
+    draft: DraftOrigin | None = None  # set while the file is an unreviewed extraction
 
     def position(self, loc: list[str | int]) -> tuple[int | None, int | None]:
         from chc.yamlio import position
@@ -291,9 +315,11 @@ class LoadedPolicy:
 def load_policy(path: Path) -> LoadedPolicy:
     from pydantic import ValidationError
 
-    from chc.yamlio import load_yaml, located_error, validation_error
+    from chc.inputs import MAX_DOCUMENT_BYTES, read_text
+    from chc.yamlio import located_error, parse_yaml, validation_error
 
-    data = load_yaml(path, error=PolicyError)
+    text = read_text(path, error=PolicyError, limit=MAX_DOCUMENT_BYTES)
+    data = parse_yaml(text, source=path, error=PolicyError)
     if data is None:
         raise PolicyError("the file is empty; a policy needs at least its stages", file=path)
     if not isinstance(data, dict):
@@ -306,7 +332,7 @@ def load_policy(path: Path) -> LoadedPolicy:
     if problems:
         loc, text = problems[0]
         raise located_error(text, data, list(loc), source=path, error=PolicyError)
-    return LoadedPolicy(policy, data, path)
+    return LoadedPolicy(policy, data, path, draft_origin(text))
 
 
 def policy_schema() -> dict[str, Any]:

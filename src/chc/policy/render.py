@@ -12,7 +12,7 @@ from typing import Any
 
 from chc import __version__
 from chc.codes.citations import Citations
-from chc.policy.findings import PolicyReport
+from chc.policy.findings import UNREVIEWED_NOTE, PolicyReport
 
 STATUS_WORDS = {
     "fail": "fails",
@@ -53,6 +53,7 @@ def context(report: PolicyReport) -> dict[str, Any]:
     return {
         "code": {"edition": report.edition.edition, "title": report.edition.title},
         "policy": data["policy"],
+        "unreviewed_note": UNREVIEWED_NOTE if data["policy"]["unreviewed_draft"] else None,
         "summary": data["summary"],
         "sections": sections,
         "problems": any(s["problems"] for s in sections),

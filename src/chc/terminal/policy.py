@@ -7,7 +7,7 @@ from rich.text import Text
 
 from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
-from chc.policy.findings import Finding, PolicyReport
+from chc.policy.findings import UNREVIEWED_NOTE, Finding, PolicyReport
 
 MARK = {
     "fail": ("FAIL", "bold red"),
@@ -34,6 +34,8 @@ def report_view(
     if p.code and p.code != e.edition:
         head.append(f"; the policy says it follows {p.code}", style="yellow")
     parts.append(head)
+    if report.policy.draft is not None:
+        parts.append(Text(UNREVIEWED_NOTE, style="bold yellow"))
     cites = Citations(e)
     noted: set[tuple[str, str]] = set()
     shown = (

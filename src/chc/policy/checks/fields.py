@@ -56,6 +56,8 @@ def field_equals(policy: Policy, edition: Edition, params: FieldEquals) -> list[
         ]
     if value == want:
         return [Outcome("pass", expected, expected, yaml_value(value), (name,), ref=ref)]
+    if params.parts and isinstance(value, str):
+        return [_own_words(policy, params, value, expected)]
     return [
         Outcome(
             "fail",
@@ -71,6 +73,41 @@ def field_equals(policy: Policy, edition: Edition, params: FieldEquals) -> list[
             ref=ref,
         )
     ]
+
+
+def _own_words(policy: Policy, params: FieldEquals, value: str, expected: str) -> Outcome:
+    """A definition in the policy's own words, compared part by part with the Code's."""
+    import re
+
+    name = params.field
+    lacking = [p.name for p in params.parts if not re.search(p.pattern, value, re.IGNORECASE)]
+    ref = policy.refs.get(name)
+    if not lacking:
+        return Outcome(
+            "review",
+            f"the policy gives its own {name.replace('_', ' ')}, with every part of the Code's",
+            expected,
+            value,
+            (name,),
+            assumption="chc compared the words part by part; a person should confirm the "
+            "policy's wording means the same as the Code's",
+            ref=ref,
+        )
+    return Outcome(
+        "fail",
+        f"the policy's own {name.replace('_', ' ')} leaves out what the Code's includes: "
+        + ", ".join(lacking),
+        expected,
+        value,
+        (name,),
+        fix(
+            f"Use the Ombudsman's {name.replace('_', ' ')}, or add to {your(policy.refs, name)} "
+            + ", ".join(lacking),
+            (name,),
+            yaml_value(params.value),
+        ),
+        ref=ref,
+    )
 
 
 def field_true(policy: Policy, edition: Edition, params: FieldTrue) -> list[Outcome]:

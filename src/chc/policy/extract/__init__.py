@@ -7,6 +7,7 @@ Public API: :func:`extract` (a :class:`Draft`), :func:`render_yaml`, :func:`is_d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ _COMPLAINT = re.compile(r"complain", re.IGNORECASE)
 def extract(path: Path) -> Draft:
     """Read a policy document and run every rule over it."""
     from chc.policy.extract.context import sentences
+    from chc.policy.extract.questions import suggested_stages, unplaced
     from chc.policy.extract.rules import LOOKED_FOR, RULES
 
     document = read_document(path)
@@ -36,7 +38,8 @@ def extract(path: Path) -> Draft:
         )
     listed = list(sentences(document))
     found = [f for rule in RULES.values() for f in rule(listed)]
-    return assemble(path, found, LOOKED_FOR)
+    draft = assemble(path, found, LOOKED_FOR, suggested_stages=suggested_stages(listed))
+    return dataclasses.replace(draft, questions=unplaced(listed, draft.values))
 
 
 def load_draft(path: Path) -> LoadedPolicy:

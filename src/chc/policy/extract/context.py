@@ -104,9 +104,20 @@ def sentences(document: Document) -> Iterator[Sentence]:
     one process, read as stage 1; the draft asks whether that is right (see stages.py)."""
     if not names_stages(document):
         for s in _sentences(document):
-            yield s if s.stage is not None else dataclasses.replace(s, stage=1, assumed=True)
+            if s.stage is None:
+                later = any(LATER_PURPOSE.search(h) for h in (*s.block.headings, s.text[:0]))
+                later = later or (s.block.kind == "heading" and bool(LATER_PURPOSE.search(s.text)))
+                s = dataclasses.replace(s, stage=2 if later else 1, assumed=True)
+            yield s
         return
     yield from _sentences(document)
+
+
+# A heading naming a later stage by its purpose, in a document that numbers none: "How to
+# appeal our decision", "Independent review", "Escalating your complaint".
+LATER_PURPOSE = re.compile(
+    r"^(?!.*ombudsman).*\b(?:appeal\w*|review|escalat\w*|further investigation)\b", re.I
+)
 
 
 def _sentences(document: Document) -> Iterator[Sentence]:

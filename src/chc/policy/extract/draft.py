@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from chc.errors import InputError
-from chc.policy.extract.found import FieldPath, Found, Missed, Value
+from chc.policy.extract.found import FieldPath, Found, Missed, Question, Value
+from chc.policy.model import UNREVIEWED_MARK
 
 TOP_FIELDS = (
     "landlord", "document", "adopted", "code", "definition", "stages", "pre_complaint_steps",
@@ -39,6 +40,10 @@ class Draft:
     stages: tuple[int, ...]  # the stage numbers the policy names, in order
     values: tuple[Found, ...]  # one per field, or one per item of a list field
     missed: tuple[Missed, ...]
+    questions: tuple[Question, ...] = ()
+    # How many stages the document itself suggests (a count it states, a stage it names or
+    # leads to, a review it offers): more than ``stages`` means the draft may be missing one.
+    suggested_stages: int = 0
 
     def get(self, path: FieldPath) -> list[Found]:
         return [f for f in self.values if f.path == path]
@@ -84,13 +89,20 @@ class Draft:
         return out
 
 
-def assemble(source: Path, found: list[Found], looked_for: dict[str, str]) -> Draft:
+def assemble(
+    source: Path,
+    found: list[Found],
+    looked_for: dict[str, str],
+    questions: tuple[Question, ...] = (),
+    suggested_stages: int = 0,
+) -> Draft:
     """One value per field: the first found wins, and a different value elsewhere in the
     document becomes a review question on it."""
     stages = tuple(sorted({int(f.path[1]) for f in found if f.path[2:] == ("name",)}))
-    if not stages and (first := next((f for f in found if f.path[:2] == ("stages", 1)), None)):
+    first = next((f for f in found if f.path[:2] == ("stages", 1)), None)
+    if 1 not in stages and first is not None:
         found = [_unnumbered_stage(first), *found]
-        stages = (1,)
+        stages = (1, *stages)
     if not stages:
         raise InputError(
             'found no complaint stages (no "Stage 1", "stage one", "first stage"); '
@@ -111,14 +123,34 @@ def assemble(source: Path, found: list[Found], looked_for: dict[str, str]) -> Dr
         elif chosen[f.path].value != f.value:
             others.setdefault(f.path, []).append(f)
     values = [_with_conflicts(f, others.get(p, [])) for p, f in chosen.items()] + items
-    return Draft(source, stages, tuple(values), tuple(_missed(stages, values, looked_for)))
+    values = _empty_stages(stages, values)
+    missed = tuple(_missed(stages, values, looked_for))
+    return Draft(
+        source, stages, tuple(values), missed, questions, max(suggested_stages, max(stages))
+    )
+
+
+def _empty_stages(stages: tuple[int, ...], values: list[Found]) -> list[Found]:
+    """A stage the document names with nothing said of it (a heading at the end of a page
+    that stops there): its name asks where the rest is."""
+    filled = {f.path[1] for f in values if f.path[0] == "stages" and f.path[2] != "name"}
+    out = []
+    for f in values:
+        if f.path[0] == "stages" and f.path[2] == "name" and f.path[1] not in filled:
+            question = (
+                f"The document names stage {f.path[1]} but says nothing of it here (a page may "
+                "stop before it): what are its timescales?"
+            )
+            f = Found(f.path, f.value, f.quote, f.block, f.review or question)
+        out.append(f)
+    return out
 
 
 def _unnumbered_stage(first: Found) -> Found:
-    """A document that numbers no stage but gives a process its timescales: stage 1."""
+    """A document that does not name stage 1 but gives a process its timescales: stage 1."""
     question = (
-        "The document numbers no stages, so chc read the process it describes as stage 1. "
-        "Is that right, and does the policy have a later stage (a review or an appeal)?"
+        "The document does not name stage 1, so chc read the process it describes first as "
+        "stage 1. Is that right, and does the policy have a later stage (a review or an appeal)?"
     )
     return Found(("stages", 1, "name"), "Stage 1", first.quote, first.block, question)
 
@@ -217,10 +249,11 @@ def _evidence(found: Found, indent: str) -> list[str]:
 def render_yaml(draft: Draft) -> str:
     out = [
         f"# Draft policy extracted by `chc extract-policy` from {draft.source.name}.",
-        "# UNREVIEWED: every value was read from the document by rules, not by a person.",
+        UNREVIEWED_MARK,
         "# Check each value against its evidence (the sentence it came from, and where it is),",
         "# answer every review question, then delete these comments you no longer need.",
         "# Fields the rules could not find are left out, with what was looked for, at the end.",
+        *_stage_warning(draft),
         "",
     ]
     for name in TOP_FIELDS:
@@ -240,7 +273,24 @@ def render_yaml(draft: Draft) -> str:
         out += ["", "# Not found, so left out (chc check-policy reports them as not stated):"]
         for m in top_missed:
             out += _comment(f"{m.path[0]}: looked for {m.looked_for}", "")
+    if draft.questions:
+        out += ["", "# Questions: what the document says that chc could not place in a field."]
+        for q in draft.questions:
+            out += _comment(f'({q.where}): "{q.quote}" {q.question}', "")
     return "\n".join(out) + "\n"
+
+
+def _stage_warning(draft: Draft) -> list[str]:
+    """The header line load_policy reads back (model.SUGGESTED_MARK) while the draft is
+    unreviewed: check-policy then does not pass a provision on the stages it lacks."""
+    if draft.suggested_stages <= len(draft.stages):
+        return []
+    return _comment(
+        f"The document suggests {draft.suggested_stages} stages, but chc found "
+        f"{len(draft.stages)}: check the stages against the document before relying on this "
+        "draft.",
+        "",
+    )
 
 
 def _render_stages(draft: Draft) -> list[str]:

@@ -33,3 +33,18 @@ class Missed:
 
     path: FieldPath
     looked_for: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the document says that no rule could place: a period with no field, a
+    stage the document counts but does not describe. Listed at the end of the draft, so
+    that nothing the document states is silently dropped."""
+
+    quote: str
+    block: Block
+    question: str
+
+    @property
+    def where(self) -> str:
+        return self.block.where()

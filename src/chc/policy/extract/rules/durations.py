@@ -20,7 +20,8 @@ NUMBER_WORDS = {
 
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 DURATION = re.compile(
-    rf"\b(?P<n>\d+|{_WORDS})(?:\s*\(\d+\))?[\s-]*(?:(?P<kind>working|business|calendar|clear)s?[\s-]+)?"
+    rf"\b(?P<n>\d+|{_WORDS})(?:\s*\(\d+\))?[\s-]*(?P<extra>(?:additional|further|extra|more)\s+)?"
+    r"(?:(?P<kind>working|business|calendar|clear)s?[\s-]+)?"
     r"(?P<unit>days?|weeks?|months?|years?|hours?|hrs?)\b",
     re.IGNORECASE,
 )
@@ -39,6 +40,8 @@ class DurationMatch:
     start: int
     end: int
     text: str  # in the policy format's spelling: "10 working days"
+    # "10 additional working days", "10 further working days": an extension by its words.
+    extra: bool = False
 
 
 def find_durations(sentence: str) -> list[DurationMatch]:
@@ -56,5 +59,6 @@ def find_durations(sentence: str) -> list[DurationMatch]:
         if kind and unit != "day":
             continue  # "2 calendar months" is not a duration the policy format reads
         words = [str(amount)] + ([kind] if kind else []) + [unit + ("s" if amount != 1 else "")]
-        out.append(DurationMatch(match.start(), match.end(), " ".join(words)))
+        extra = match.group("extra") is not None
+        out.append(DurationMatch(match.start(), match.end(), " ".join(words), extra))
     return out

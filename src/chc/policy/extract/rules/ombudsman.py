@@ -35,7 +35,7 @@ PLACES: dict[str, re.Pattern[str]] = {
 # "the right to contact the housing ombudsman ... at any stage", "for help and advice at any
 # time": every stage the document has.
 ANY_STAGE = re.compile(
-    r"\bat any (?:stage|time|point)\b|\bthroughout the complaints? process\b"
+    r"\bat (?:any|every|each) (?:stage|time|point)\b|\bthroughout the complaints? process\b"
     r"|\bas part of (?:all )?(?:our|each|every) (?:complaint )?responses\b",
     re.I,
 )
@@ -58,6 +58,7 @@ _GO = re.compile(r"\b(?:refer|take|contact|go|escalate|complain)\w*\b", re.I)
 
 def find(sentences: Sequence[Sentence]) -> list[Found]:
     out: list[Found] = []
+    general: list[Found] = []  # "at any stage": evidence only where nothing more specific is
     previous: Sentence | None = None
     last = max((s.stage or 0 for s in sentences), default=0)
     last = max(last, len(stated_count(sentences)), 1)  # "our two-stage process"
@@ -70,10 +71,15 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
             continue
         places = [name for name, cue in PLACES.items() if cue.search(f"{lead} {sentence.text}")]
         if ANY_STAGE.search(sentence.text):
-            places += [f"stage {n}" for n in range(1, last + 1)]
+            general.extend(
+                Found(("ombudsman_signposting",), f"stage {n}", sentence.text, sentence.block)
+                for n in range(1, min(last, 3) + 1)
+            )
         elif STILL.search(sentence.text) and _GO.search(sentence.text):
             places.append("final response")
-        elif not places and sentence.stage and not sentence.assumed and _TELLS.search(sentence.text):
+        elif (
+            not places and sentence.stage and not sentence.assumed and _TELLS.search(sentence.text)
+        ):
             places.append(f"stage {sentence.stage}")
         if FINAL.search(sentence.block.text) and (sentence.stage or FINAL.search(sentence.text)):
             places.append("final response")
@@ -82,4 +88,4 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
             for place in places
             if place in ("stage 1", "stage 2", "stage 3") or not place.startswith("stage")
         )
-    return out
+    return out + general

@@ -41,7 +41,8 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
         r"respon|\brepl|\banswer|decision|outcome|full review|\binvestigat", re.I
     ),
     "time_limit": re.compile(
-        r"\bago\b|occurred|happened|became aware|aware of|older than|to (?:make|raise) a complaint"
+        r"\bago\b|occurred|occurring|happened|happening|became aware|aware of|older than"
+        r"|to (?:make|raise) a complaint"
         r"|complain(?:ts?)? (?:must be|should be) (?:made|raised)",
         re.I,
     ),
@@ -55,7 +56,7 @@ CLOCK_CUES: dict[str, re.Pattern[str]] = {
         r"(?:escalat|request(?:ing)?\s+(?:to|for|a)\b|asking|appeal)",
         re.I,
     ),
-    "logged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:logg|regist|record)", re.I),
+    "logged": re.compile(rf"^\W*(?:of|from|after)\s+{_FILLER}(?:logg|regist|record|opening)", re.I),
     "received": re.compile(
         rf"^\W*(?:of|from|after)\s+{_FILLER}(?:receiv|receipt|first report)", re.I
     ),
@@ -105,8 +106,6 @@ def clock_start(after: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-
-
 # -- clause-level readings, before any cue ------------------------------------------------
 
 # A period counted from a response is the time to ask for the next stage: "within six
@@ -147,6 +146,20 @@ ASK_FOR_STAGE = re.compile(
 )
 
 
+# "The 20 working days starts on the day we send the acknowledgement letter": not a period
+# of its own but when an earlier one starts.
+STARTS = re.compile(
+    r"^\s*(?:period\s+|timescale\s+)?(?:starts?|runs?|begins?|is counted)\s+(?:on|from)\b", re.I
+)
+# The event such a sentence names, first match wins.
+STARTS_AT = {
+    "acknowledged": re.compile(r"acknowledg", re.I),
+    "escalation_requested": re.compile(r"escalat|ask(?:s|ed)? (?:us )?to|request", re.I),
+    "logged": re.compile(r"\blogg|regist|record|open", re.I),
+    "received": re.compile(r"receiv|receipt", re.I),
+}
+
+
 def _clause(text: str, here: DurationMatch) -> str:
     """The clause a period sits in: from the comma or semicolon before it to the next."""
     start = max(text.rfind(",", 0, here.start), text.rfind(";", 0, here.start)) + 1
@@ -174,4 +187,8 @@ def duration_role(
     role = _cue_role(text, durations, index, column)
     if role == "extension" and BEYOND.search(before):
         return "other"
+    if here.extra and role in (None, "respond"):
+        return "extension"  # "a maximum of 10 additional working days"
+    if STARTS.match(after):
+        return "clock"  # "The 20 working days starts on the day we send the acknowledgement"
     return role

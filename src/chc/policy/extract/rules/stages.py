@@ -48,6 +48,7 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
     targets: list[Found] = []  # "escalate to Stage 2": evidence only if nothing better
     out: list[Found] = []
     for sentence in sentences:
+        named.extend(_purpose_stage(sentence))
         for number, target, match in stage_mentions(sentence.text):
             if number >= 1 and not _NEGATED.search(sentence.text[: match.start()]):
                 found = Found(
@@ -56,6 +57,20 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
                 (targets if target else named).append(found)
         out.extend(_pre_steps(sentence))
     return named + targets + stated_count(sentences) + out + named_steps(list(sentences))
+
+
+def _purpose_stage(sentence: Sentence) -> list[Found]:
+    """A heading that names a later stage by its purpose ("How to appeal our decision") in
+    a document that numbers no stages (context.sentences gave it stage 2)."""
+    stage = sentence.stage
+    if sentence.block.kind != "heading" or not sentence.assumed or stage is None or stage < 2:
+        return []
+    question = (
+        f'The document numbers no stages; chc read "{sentence.text}" as stage {stage}. '
+        "Is that right?"
+    )
+    path = ("stages", stage, "name")
+    return [Found(path, f"Stage {stage}", sentence.text, sentence.block, question)]
 
 
 def _pre_steps(sentence: Sentence) -> list[Found]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from chc.policy.extract.context import Sentence
 from chc.policy.extract.found import Found
 from chc.policy.extract.rules.durations import DurationMatch, find_durations
-from chc.policy.extract.rules.roles import ROLE_CUES, clock_start, duration_role
+from chc.policy.extract.rules.roles import ROLE_CUES, STARTS_AT, clock_start, duration_role
 
 LOOKED_FOR = {
     "acknowledge": 'a period next to "acknowledge" ("acknowledge within 5 working days"); '
@@ -75,6 +75,9 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
             if index in chained:
                 continue
             role = duration_role(sentence.text, durations, index, sentence.column)
+            if role == "clock":
+                out.extend(_starts(sentence, duration))
+                continue
             if role == "respond" and (chain := _chain(sentence, durations, index)) is not None:
                 chained.add(index + 1)
                 out.extend(chain)
@@ -148,6 +151,16 @@ def _no_timescale(sentence: Sentence) -> list[Found]:
     return [Found(("stages", sentence.stage, role), "none", text, sentence.block, question)]
 
 
+def _starts(sentence: Sentence, duration: DurationMatch) -> list[Found]:
+    """ "The 20 working days starts on the day we send the acknowledgement letter": when the
+    stage's response clock starts, not a second response time."""
+    rest = sentence.text[duration.end :]
+    event = next((e for e, cue in STARTS_AT.items() if cue.search(rest)), None)
+    if event is None or not sentence.stage:
+        return []
+    return [Found(("stages", sentence.stage, "respond_from"), event, sentence.text, sentence.block)]
+
+
 def _open_ended(sentence: Sentence, durations: list[DurationMatch]) -> list[Found]:
     """ "our decision within 10 working days, or a written reason for the delay and a new
     timetable": an extension with no limit, said after the period it would extend."""
@@ -161,7 +174,9 @@ def _open_ended(sentence: Sentence, durations: list[DurationMatch]) -> list[Foun
         "how long: is there no limit (`none`), or is one stated elsewhere?"
     )
     return [
-        Found(("stages", sentence.stage, "extension"), "none", sentence.text, sentence.block, question)
+        Found(
+            ("stages", sentence.stage, "extension"), "none", sentence.text, sentence.block, question
+        )
     ]
 
 
