@@ -18,6 +18,10 @@ from chc.policy.extract.rules.durations import find_durations
 from chc.policy.extract.rules.roles import duration_role
 from chc.policy.extract.rules.stages import stated_count
 
+_PERIOD_FIELDS = frozenset(
+    {"acknowledge", "respond", "respond_from", "extension", "request_within", "time_limit",
+     "time_limit_from", "exclusions"}
+)  # fmt: skip
 # What a role the rules read but no field holds means, in a complaints officer's words.
 _READINGS = {
     "other": "chc could not tell what this period is for",
@@ -38,8 +42,13 @@ _LATER_STAGE = re.compile(
 
 def unplaced(sentences: Sequence[Sentence], found: Sequence[Found]) -> tuple[Question, ...]:
     """Each period in a sentence that no value rests on, as a question."""
-    # A value's own sentence, or one its review question quotes ("The document also says").
-    quotes = {" ".join(f"{f.quote} {f.review or ''}".split()) for f in found}
+    # A period is placed when a timescale field rests on its sentence, or a review question
+    # quotes it ("The document also says ..."); a stage's name from the same sentence is not.
+    quotes = {
+        " ".join(f"{f.quote} {f.review or ''}".split())
+        for f in found
+        if f.path[-1] in _PERIOD_FIELDS or f.path[0] in _PERIOD_FIELDS
+    }
     out: list[Question] = []
     for sentence in sentences:
         durations = find_durations(sentence.text)

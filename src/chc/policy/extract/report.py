@@ -37,4 +37,15 @@ def draft_json(draft: Draft) -> dict[str, Any]:
             {"field": field_name(m.path, draft.stages), "looked_for": m.looked_for}
             for m in draft.missed
         ],
+        "questions": [
+            {
+                "quote": q.quote,
+                "where": q.where,
+                "page": q.block.page,
+                "line": q.block.line,
+                "question": q.question,
+            }
+            for q in draft.questions
+        ],
+        "suggested_stages": draft.suggested_stages,
     }

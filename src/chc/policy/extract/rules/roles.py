@@ -113,7 +113,7 @@ def clock_start(after: str) -> tuple[str | None, str | None]:
 # response", "within 21 days of the date of our decision".
 FROM_A_RESPONSE = re.compile(
     rf"^\W*(?:of|from|after)\s+(?:(?:receiving|receipt of|the date of|getting)\s+)?{_FILLER}"
-    r"(?:response|decision|reply|outcome|letter)\b(?!\s+(?:is|was|will)\b)",
+    r"(?:response|decision|reply|outcome)\b(?!\s+(?:is|was|will)\b)",
     re.I,
 )
 # "If we do not hear from you within 28 days we will close the complaint."
@@ -136,6 +136,10 @@ CONDITION = re.compile(
 # a total, not the extension's length.
 BEYOND = re.compile(
     r"(?<!no )\b(?:beyond|longer than|more than|over|exceed(?:ing|s)?)\s+(?:a\s+total\s+of\s+)?$",
+    re.I,
+)
+EXTEND_BY = re.compile(
+    r"\bextend\w*\b[^.]{0,40}?\bby\s+(?:up to\s+|no more than\s+|a (?:further|maximum of)\s+)?$",
     re.I,
 )
 # "you have 28 days to ask us to take your complaint to stage 2"
@@ -185,6 +189,8 @@ def duration_role(
         main = after.split(",", 1)[1] if "," in after else ""
         return "acknowledge" if ROLE_CUES["acknowledge"].search(main) else "other"
     role = _cue_role(text, durations, index, column)
+    if EXTEND_BY.search(before):
+        return "extension"  # "extend the response by up to 10 working days"
     if role == "extension" and BEYOND.search(before):
         return "other"
     if here.extra and role in (None, "respond"):
