@@ -268,7 +268,7 @@ def test_an_early_solution_before_stage_one(tmp_path: Path) -> None:
     )
     draft = draft_of(tmp_path, text)
     assert draft.data()["pre_complaint_steps"] == ["Early resolution"]
-    assert [q.quote for q in draft.questions][0].startswith("If we can't resolve")
+    assert draft.questions[0].quote.startswith("If we can't resolve")
 
 
 # -- the draft says what it could not place -------------------------------------------------
