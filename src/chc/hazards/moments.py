@@ -26,7 +26,7 @@ LONDON = ZoneInfo("Europe/London")
 _MOMENT = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?$", re.ASCII
 )
-_TIME = re.compile(r"^(\d{2}):(\d{2})$", re.ASCII)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 class Moment(NamedTuple):
@@ -116,7 +116,7 @@ def timed(moment: Moment, assume: time | None, what: str) -> datetime:
     if assume is None:
         raise InputError(
             f"{what}: {moment.day.isoformat()} has no time, and a 24-hour clock needs one; "
-            f"give it as {moment.day.isoformat()}T16:30, or say --assume-time HH:MM"
+            f"add it ({moment.day.isoformat()}THH:MM, UK time), or say --assume-time HH:MM"
         )
     return london(datetime.combine(moment.day, assume), what)
 

@@ -122,7 +122,7 @@ class HazardResult(NamedTuple):
             "regime": self.regime,
             "reference": r.reference,
             "track": r.track,
-            "hazard": r.hazard,
+            "hazard": self.scope.kind,
             "phase": self.scope.phase,
             "provisional": self.scope.provisional,
             "aware": r.aware.iso(),
@@ -147,6 +147,9 @@ def compute(
     scope = resolve_scope(
         regime, report.track, report.hazard, report.aware.day, settings.phase_start
     )
+    if any(s.unit == "hours" and s.from_event == "aware" for s in regime.steps_for(report.track)):
+        at = timed(report.aware, settings.assume_time, "--aware")
+        report = report._replace(aware=Moment(at.date(), at))
     _check_order(report, settings)
     ends_due: dict[str, datetime | date] = {}
     steps: list[StepResult] = []
@@ -178,6 +181,11 @@ def _uses_assumed_time(report: HazardReport, regime: Regime) -> bool:
 def _check_order(report: HazardReport, settings: Settings) -> None:
     """No event before the awareness, none after the moment the statuses are judged at."""
     aware = report.aware
+    if _before(Moment(settings.as_of.date(), settings.as_of), aware):
+        raise InputError(
+            f"--as-of {settings.as_of.isoformat(timespec='minutes')} is before --aware "
+            f"{aware.iso()}"
+        )
     named = [(e, report.event(e)) for e in HAZARD_EVENTS if e != "aware"]
     named += [("access_attempt", a) for a in report.access_attempts]
     for event, m in named:

@@ -18,6 +18,8 @@ class Scope(NamedTuple):
     phase: int
     provisional: bool
     row: ScopeRow
+    kind: str | None
+    """The hazard's kind; on the significant track, damp_and_mould unless another is named."""
 
 
 def resolve_scope(
@@ -38,7 +40,7 @@ def resolve_scope(
     rows = [r for r in regime.scope if r.track == track and r.covers(kind)]
     for r in rows:
         if r.status == "in_force" and r.in_force_from is not None and r.in_force_from <= aware:
-            return Scope(r.phase, False, r)
+            return Scope(r.phase, False, r, kind)
     planned = [r for r in rows if r.status == "planned"]
     if not planned:
         raise InputError(f"--hazard: {kind} is not covered on the {track} track")
@@ -54,4 +56,4 @@ def resolve_scope(
             f"--aware: {aware.isoformat()} is before the --phase-start date "
             f"{phase_start.isoformat()}, so phase {row.phase} would not yet apply"
         )
-    return Scope(row.phase, True, row)
+    return Scope(row.phase, True, row, kind)
