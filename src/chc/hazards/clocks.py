@@ -36,7 +36,9 @@ def add_hours(start: datetime, hours: int) -> HourDue:
     # a time the spring change skips is read with the offset before the change, which puts
     # it after the gap, where elapsed time lands too.
     wall = local.replace(tzinfo=LONDON, fold=0).astimezone(timezone.utc).astimezone(LONDON)
-    return HourDue(min(elapsed, wall), elapsed, wall)
+    # Compared in UTC: two datetimes sharing one tzinfo compare by wall-clock time alone.
+    earlier = min(elapsed, wall, key=lambda d: d.astimezone(timezone.utc))
+    return HourDue(earlier, elapsed, wall)
 
 
 def add_days(calendar: WorkingCalendar, start: date, amount: int, unit: str) -> date:
@@ -50,7 +52,9 @@ def add_days(calendar: WorkingCalendar, start: date, amount: int, unit: str) -> 
 
 def hours_late(due: datetime, done: datetime) -> float:
     """Hours after ``due``, to the minute (rounded up: a minute late is late)."""
-    minutes = -(-int((done - due).total_seconds()) // 60)
+    # In UTC: subtracting two datetimes that share one tzinfo ignores a clock change between.
+    gap = done.astimezone(timezone.utc) - due.astimezone(timezone.utc)
+    minutes = -(-int(gap.total_seconds()) // 60)
     return round(minutes / 60, 2)
 
 

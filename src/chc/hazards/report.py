@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from chc.errors import InputError
 from chc.hazards.clocks import add_days, add_hours, hours_late, working_days_late
-from chc.hazards.moments import Moment, timed
+from chc.hazards.moments import Moment, as_utc, timed
 from chc.hazards.regime import HAZARD_EVENTS, Regime, Step
 from chc.hazards.scope import Scope, resolve_scope
 from chc.workdays import WorkingCalendar
@@ -202,7 +202,7 @@ def _check_order(report: HazardReport, settings: Settings) -> None:
 
 def _before(a: Moment, b: Moment) -> bool:
     if a.at is not None and b.at is not None:
-        return a.at < b.at
+        return as_utc(a.at) < as_utc(b.at)
     return a.day < b.day
 
 
@@ -224,8 +224,14 @@ def _first(report: HazardReport, events: list[str]) -> tuple[Moment | None, str 
     found = [(m, e) for e in events if (m := report.event(e)) is not None]
     if not found:
         return None, None
-    moment, event = min(found, key=lambda pair: (pair[0].day, pair[0].at or datetime.min))
+    # By instant where both have times, otherwise by day (an untimed event on the same day
+    # as a timed one is taken as the later, so a stop is never brought forward by a guess).
+    moment, event = min(found, key=lambda pair: _order(pair[0]))
     return moment, event
+
+
+def _order(m: Moment) -> tuple[date, float]:
+    return (m.day, as_utc(m.at).timestamp() if m.at is not None else float("inf"))
 
 
 def _step(
@@ -278,15 +284,18 @@ def _hour_step(
     stop, stop_by = _first(report, list(step.stopped_by))
     stop_at = timed(stop, assume, option_name(stop_by or "")) if stop is not None else None
     status, late = "due", None
-    if done_at is not None and done_at <= due:
+    # Compared in UTC: datetimes sharing one tzinfo compare by wall-clock time alone, which
+    # is wrong in the hour the autumn change repeats.
+    due_utc, now_utc = as_utc(due), as_utc(settings.as_of)
+    if done_at is not None and as_utc(done_at) <= due_utc:
         status = "on_time"
-    elif stop_at is not None and stop_at <= due:
+    elif stop_at is not None and as_utc(stop_at) <= due_utc:
         status, done, done_by = "stopped", stop, stop_by
     elif done_at is not None:
         status, late = "late", LateBy(hours_late(due, done_at), "hours")
     elif assumed:
         status = "waiting"
-    elif settings.as_of > due:
+    elif now_utc > due_utc:
         status, late = "overdue", LateBy(hours_late(due, settings.as_of), "hours")
     alternative = None
     if step.alternative_from is not None:
@@ -305,6 +314,8 @@ def _attempts(report: HazardReport, due: datetime | date) -> tuple[Moment, ...]:
     """The access attempts recorded by the deadline: possible evidence for the defence."""
     if isinstance(due, datetime):
         return tuple(
-            a for a in report.access_attempts if (a.at <= due if a.at else a.day <= due.date())
+            a
+            for a in report.access_attempts
+            if (as_utc(a.at) <= as_utc(due) if a.at else a.day <= due.date())
         )
     return tuple(a for a in report.access_attempts if a.day <= due)
