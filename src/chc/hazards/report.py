@@ -147,6 +147,7 @@ def compute(
     scope = resolve_scope(
         regime, report.track, report.hazard, report.aware.day, settings.phase_start
     )
+    assumed_time = settings.assume_time is not None and _uses_assumed_time(report, regime)
     if any(s.unit == "hours" and s.from_event == "aware" for s in regime.steps_for(report.track)):
         at = timed(report.aware, settings.assume_time, "--aware")
         report = report._replace(aware=Moment(at.date(), at))
@@ -161,7 +162,7 @@ def compute(
     ids: list[str] = []
     for s in steps:
         ids += [a for a in s.assumptions if a not in ids]
-    if settings.assume_time is not None and _uses_assumed_time(report, regime):
+    if assumed_time:
         ids.append("AL-ASSUMED-TIME")
     if scope.provisional:
         ids += [a for a in scope.row.assumptions if a not in ids]
