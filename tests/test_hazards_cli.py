@@ -261,3 +261,28 @@ def test_an_unknown_track_or_format_is_refused_with_status_2() -> None:
         r = run_chc("hazards", "--aware", "2026-12-04T16:30", *args)
         assert r.exit_code == 2
         assert "Traceback" not in r.stderr
+
+
+def _tour_blocks() -> list[tuple[list[str], list[str]]]:
+    """The README tour's `chc hazards` examples: each command's arguments and shown lines."""
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `chc hazards`", 1)[1].split("\n### ", 1)[0]
+    blocks = []
+    for block in section.split("```console\n")[1:]:
+        lines = block.split("```", 1)[0].replace("\\\n", " ").splitlines()
+        args = shlex.split(lines[0].removeprefix("$ chc "))
+        blocks.append((args, [line for line in lines[1:] if "..." not in line]))
+    return blocks
+
+
+def test_the_readme_tour_shows_what_chc_prints() -> None:
+    blocks = _tour_blocks()
+    assert len(blocks) == 2
+    for args, shown in blocks:
+        r = run_chc(*args, env={"COLUMNS": "200"})
+        assert r.exit_code == 0, r.stderr
+        printed = [" ".join(line.split()) for line in r.stdout.splitlines()]
+        for line in shown:
+            assert " ".join(line.split()) in printed, line

@@ -33,6 +33,8 @@ EVENT_WORDS = {
     "consent_refused": "consent refused after reasonable steps",
     "no_hazard": "a further investigation found no hazard",
 }
+# What ended a step, after its status: "on time; concluded Fri 04 Dec 2026 22:10 GMT".
+DONE_WORDS = {**EVENT_WORDS, "concluded": "concluded", "summary_sent": "sent"}
 UNIT_WORDS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}
 TRACK_WORDS = {"emergency": "emergency hazard", "significant": "significant hazard"}
 
@@ -65,7 +67,7 @@ def _step_lines(s: StepResult) -> list[RenderableType]:
     status = Text.assemble("    due ", (when(s.due), "bold"), "  ")
     status.append(STATUS_WORDS[s.status] + _late(s), style=STATUS_STYLE.get(s.status, "dim"))
     if s.done is not None and s.done_by is not None:
-        status.append(f"; {EVENT_WORDS[s.done_by]} {when(s.done)}")
+        status.append(f"; {DONE_WORDS[s.done_by]} {when(s.done)}")
     lines.append(status)
     start = "assumed, if it concludes on time" if s.from_assumed else when(s.start)
     rule = f"    {s.limit} {UNIT_WORDS[s.unit]} from {EVENT_WORDS[s.from_event]} ({start})"
