@@ -250,6 +250,10 @@ def test_calendar_has_timed_and_all_day_events(tmp_path: Path) -> None:
          ("not a time of day",)),
         (("--aware", "2026-12-04", "--track", "significant", "--regime", "missing.yaml"),
          ("missing.yaml",)),
+        (("--aware", "2026-12-04", "--track", "significant", "--reference", "HR\u202e1"),
+         ("--reference: character 3", "U+202E")),
+        (("--aware", "2026-12-04", "--track", "significant", "--reference", "HR\x1b[31m"),
+         ("U+001B",)),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], words: tuple[str, ...]) -> None:

@@ -38,6 +38,8 @@ def build_report(
         for name, text in events.items()
         if text is not None and text.strip()
     }
+    if reference is not None:
+        _printable(reference, "--reference")
     kind = hazard.strip().lower().replace("-", "_").replace(" ", "_") if hazard else None
     return HazardReport(
         track=track,
@@ -65,3 +67,16 @@ def build_settings(
     given = parse_moment(as_of, "--as-of")
     at = given.at if given.at is not None else timed(Moment(given.day), time(0, 0), "--as-of")
     return Settings(at, given.at is None, assume, start)
+
+
+def _printable(text: str, what: str) -> None:
+    """Refuse control and formatting characters (a bidi override, a terminal escape): the
+    reference is printed in every view and written into calendars."""
+    import unicodedata
+
+    for i, ch in enumerate(text, 1):
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            raise InputError(
+                f"{what}: character {i} is an invisible control character (U+{ord(ch):04X}); "
+                "give the reference in plain letters, digits and punctuation"
+            )
