@@ -20,6 +20,15 @@ class _Out:
     output: Path | None
     force: bool
 
+    @classmethod
+    def checked(cls, output: Path | None, force: bool) -> _Out:
+        """The destination, refused before any work is done if it cannot be written."""
+        if output is not None:
+            from chc.output import check_writable
+
+            check_writable(output, force=force)
+        return cls(output, force)
+
 
 def _as_text(r: HazardResult, out: _Out) -> None:
     from chc.terminal.hazards import hazard_view
@@ -153,17 +162,12 @@ def hazards_command(
 ) -> None:
     """Awaab's Law deadlines for one hazard report: due, done, status, late by.
 
-    Emergency track: investigate and make safe within 24 hours of awareness, through nights,
-    weekends and bank holidays, in UK time; across a clock change, the earlier of 24 elapsed
-    hours and the same time next day. Significant track (damp and mould): investigate within
-    10 working days, then summary (3), make safe (5) and further works (5 working days; on
-    site within 12 weeks) from the investigation concluding. Working days are Monday to
-    Friday less England and Wales bank holidays; the starting day is day 0.
-
-    Status: on_time, late, due, overdue, stopped (the 24-hour duty no longer applies: a
-    decant, a refused consent, no hazard found), not_required (no summary needed), waiting
-    (the investigation has not concluded). Nothing pauses a clock; access attempts are shown
-    beside a missed deadline. Each result names the assumptions it rests on.
+    Emergency: 24 hours from awareness, in UK time, through nights and holidays (across a
+    clock change, the earlier of 24 hours and the same time next day). Significant (damp and
+    mould): 10 working days, then 3, 5 and 5 from the investigation concluding, 12 weeks to
+    start works on site. Working days: Monday to Friday less England and Wales bank
+    holidays; the starting day is day 0. Statuses: on_time, late, due, overdue, stopped,
+    not_required, waiting. Nothing pauses a clock. See docs/hazards.md.
 
     Examples:
 
@@ -176,10 +180,7 @@ def hazards_command(
     from chc.hazards.report import compute
     from chc.workdays import calendar_for
 
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force)
+    out = _Out.checked(output, force)
     events = {
         "concluded": concluded,
         "summary_sent": summary_sent,
@@ -197,4 +198,4 @@ def hazards_command(
     settings = build_settings(as_of, assume_time, phase_start)
     rules = load_regime(regime)
     result = compute(report, rules, calendar_for(rules.region), settings)
-    FORMATTERS[fmt](result, _Out(output, force))
+    FORMATTERS[fmt](result, out)
