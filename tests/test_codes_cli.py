@@ -18,7 +18,7 @@ def test_list_of_editions_as_json_is_exact() -> None:
     r = run_chc("codes", "--format", "json")
     assert r.exit_code == 0
     data = json.loads(r.stdout)
-    assert list(data) == ["editions"]
+    assert list(data) == ["editions", "regimes"]
     assert data["editions"][2] == {
         "edition": "2024",
         "title": "Complaint Handling Code 2024",

@@ -24,6 +24,7 @@ COMMANDS = {
     "extract-policy": "extract",
     "self-assessment": "assessment",
     "report": "report",
+    "hazards": "hazards",
 }
 
 

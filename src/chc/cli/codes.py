@@ -39,9 +39,18 @@ def _for_date_text(data: dict[str, Any], out: _Out) -> None:
 
 
 def _editions_text(data: dict[str, Any], out: _Out) -> None:
-    from chc.terminal.codes import editions_table
+    from rich.console import Group
 
-    show(editions_table(data["editions"]), out.output, out.force)
+    from chc.terminal.codes import editions_table, regimes_table
+
+    tables = Group(editions_table(data["editions"]), regimes_table(data["regimes"]))
+    show(tables, out.output, out.force)
+
+
+def _regime_text(data: dict[str, Any], out: _Out) -> None:
+    from chc.terminal.codes import regime_view
+
+    show(regime_view(data), out.output, out.force)
 
 
 def _provision_text(data: dict[str, Any], out: _Out) -> None:
@@ -62,6 +71,7 @@ _TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], None]] = {
     "editions": _editions_text,
     "provision": _provision_text,
     "edition": _edition_text,
+    "regime": _regime_text,
 }
 
 
@@ -88,7 +98,9 @@ def codes_command(
     edition: Annotated[
         str | None,
         typer.Argument(
-            help="An edition (2020, 2022, 2024) or the path of a Code file.", metavar="EDITION"
+            help="An edition (2020, 2022, 2024), the Awaab's Law regime (awaabs-law-2025), "
+            "or the path of a Code or regime file.",
+            metavar="EDITION",
         ),
     ] = None,
     provision: Annotated[
@@ -136,7 +148,9 @@ def codes_command(
     With no EDITION, lists the editions. With EDITION, shows its timescales and provisions
     (filter with --section, --obligation, --topic). With EDITION and PROVISION, shows one
     provision in full with its counterpart in the previous and next edition. A Code file of
-    your own is validated the same way as the shipped ones.
+    your own is validated the same way as the shipped ones. awaabs-law-2025 shows the Awaab's
+    Law hazard timescales that chc hazards uses: each step, its sources and confidence, the
+    dated scope and the assumptions it rests on.
 
     Examples:
 
@@ -149,6 +163,8 @@ def codes_command(
       chc codes --for-date 2023-05-01 --format json
 
       chc codes 2024 --checks
+
+      chc codes awaabs-law-2025
 
       chc codes --check-kinds
     """
@@ -193,7 +209,16 @@ def _view(
         day = parse_date(for_date, "--for-date")
         return "for_date", codes_json.for_date_json(day, edition_for_date(day))
     if edition is None:
-        return "editions", {"editions": [codes_json.edition_summary(e) for e in builtin_editions()]}
+        from chc.hazards.regime import load_regime
+        from chc.hazards.shapes import regime_summary
+
+        return "editions", {
+            "editions": [codes_json.edition_summary(e) for e in builtin_editions()],
+            "regimes": [regime_summary(load_regime())],
+        }
+    regime = _regime(edition, provision, section, obligation, topic)
+    if regime is not None:
+        return "regime", regime
     e = load_edition(edition)
     if provision is not None:
         p = e.provision(provision)
@@ -217,3 +242,23 @@ def _view(
         and (topic is None or topic in p.topics)
     ]
     return "edition", codes_json.edition_json(e, chosen)
+
+
+def _regime(
+    name: str, provision: str | None, section: int | None, obligation: str | None, topic: str | None
+) -> dict[str, Any] | None:
+    """The regime's view, when ``name`` is the shipped regime or a regime file's path."""
+    from chc.hazards.regime import is_regime
+
+    if not is_regime(name):
+        return None
+    from chc.errors import InputError
+    from chc.hazards.regime import load_regime
+    from chc.hazards.shapes import regime_json
+
+    if provision is not None or section is not None or obligation is not None or topic:
+        raise InputError(
+            "a regime has steps, not provisions: PROVISION, --section, --obligation and --topic "
+            "go with a Code edition"
+        )
+    return regime_json(load_regime(name))

@@ -166,3 +166,59 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
     lines.extend(_sources_cited(cites))
     title = f"{data['edition']} {p['id']}" + (f": {p['title']}" if p["title"] else "")
     return Panel(Group(*lines), title=escape(title), title_align="left")
+
+
+def regimes_table(rows: list[dict[str, Any]]) -> RenderableType:
+    table = Table(title="Other regimes (chc hazards)", title_justify="left")
+    for heading in ("regime", "title", "in force from", "steps", "unverified"):
+        table.add_column(heading, justify="right" if heading in {"steps", "unverified"} else "left")
+    for r in rows:
+        table.add_row(
+            r["regime"],
+            escape(r["title"]),
+            r["in_force_from"],
+            str(r["step_count"]),
+            str(r["unverified"]),
+        )
+    return table
+
+
+_UNITS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}
+
+
+def regime_view(data: dict[str, Any]) -> RenderableType:
+    """The Awaab's Law regime for a person: its steps, its scope, the points left open."""
+    head = Text.assemble(
+        (data["title"], "bold"),
+        f"  ({data['instrument']}; in force from {data['in_force_from']}; times in "
+        f"{data['time_zone']})",
+    )
+    steps: list[RenderableType] = [Text("\nSteps", style="bold")]
+    for s in data["steps"]:
+        mark = s["confidence"]
+        if s["start_confidence"] != s["confidence"]:
+            mark = f"limit {s['confidence']}, start {s['start_confidence']}"
+        steps.append(
+            Text.assemble(
+                (s["key"], "bold"),
+                f"  {s['limit']} {_UNITS[s['unit']]} from {s['from'].replace('_', ' ')}, "
+                f"until {s['ends_text']}",
+            )
+        )
+        steps.append(Text(f"    {s['summary']}"))
+        assumed = ", ".join(s["assumptions"]) or "none"
+        steps.append(
+            Text(f"    {mark} ({'/'.join(s['tiers'])}); assumptions: {assumed}", style="dim")
+        )
+    scope = Table(title="Scope", title_justify="left")
+    for heading in ("phase", "track", "in force", "hazards", "confidence"):
+        scope.add_column(heading, overflow="fold")
+    for row in data["scope"]:
+        hazards = ", ".join(row["kinds"]) or "all except " + ", ".join(row["all_except"])
+        when = row["in_force_from"] or f"planned {row['planned']}, date not confirmed"
+        scope.add_row(str(row["phase"]), row["track"], when, hazards, row["confidence"])
+    open_points = [Text("\nAssumptions (until checked against the Regulations)", style="bold")]
+    open_points += [
+        Text(f"  {a['id']} ({a['question']}): {a['text']}") for a in data["assumptions"]
+    ]
+    return Group(head, Text(data["note"], style="dim"), *steps, scope, *open_points)
