@@ -46,7 +46,8 @@ TIMESCALES: dict[str, tuple[int, str, str, str]] = {
     "stage2.acknowledge": (5, "working_days", "escalation_requested", "6.11"),
     "stage2.respond": (20, "working_days", "acknowledged", "6.14"),
     "stage2.extension": (20, "working_days", "due_date", "6.15"),
-    "complaint_time_limit": (12, "months", "issue_occurred", "2.3"),
+    # 2.3: from the issue occurring or the resident becoming aware of it (code-2024.md, 2.3).
+    "complaint_time_limit": (12, "months", "issue_or_awareness", "2.3"),
 }
 
 # The fact sheet's Level column, for the provisions that use more than a plain "must".

@@ -29,6 +29,8 @@ ClockEvent = Literal[
     "escalation_requested",
     "due_date",
     "issue_occurred",
+    # 2024 2.3: from the issue occurring or from the resident becoming aware of it.
+    "issue_or_awareness",
 ]
 # Each clock event as a person says it: "10 working days from acknowledgement".
 START_WORDS: dict[str, str] = {
@@ -38,6 +40,7 @@ START_WORDS: dict[str, str] = {
     "escalation_requested": "the escalation request",
     "due_date": "the unextended due date",
     "issue_occurred": "the issue occurring",
+    "issue_or_awareness": "the issue occurring or the resident becoming aware of it",
 }
 TimescaleKey = Literal[StageTimescaleKey, "complaint_time_limit"]
 Topic = Literal[
