@@ -290,6 +290,7 @@ def stages(n: int) -> str:
         ("2022", "5.17", 2, "pass"),
         ("2022", "5.17", 3, "pass"),
         ("2022", "5.17", 4, "fail"),
+        ("2020", "Q3.5", 1, "fail"),  # two stages are corroborated (code-2020.md)
         ("2020", "Q3.5", 3, "pass"),
         ("2020", "Q3.5", 4, "review"),  # a cap of three is unverified for 2020
     ],

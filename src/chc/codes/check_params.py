@@ -101,6 +101,11 @@ class StageCount(_Params):
     max: int | None = Field(
         default=None, ge=1, le=5, description="most stages (default: the edition's stages.max)"
     )
+    above_max_review: str | None = Field(
+        default=None,
+        description="where only the upper bound is unverified: the assumption under which a "
+        "policy with more stages is shown for review rather than failed",
+    )
 
 
 class NoPreComplaintSteps(_Params):

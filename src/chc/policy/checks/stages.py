@@ -20,12 +20,13 @@ def stage_count(policy: Policy, edition: Edition, params: StageCount) -> list[Ou
     if n > high:
         return [
             Outcome(
-                "fail",
+                "review" if params.above_max_review else "fail",
                 f"the policy has {n} stages; the Code allows at most {high}",
                 expected,
                 found,
                 ("stages",),
                 fix(f"Merge the process into {high} stages; {where} has {n}", ("stages",), "..."),
+                assumption=params.above_max_review,
                 notes=notes,
                 ref=ref,
             )
