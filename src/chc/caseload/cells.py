@@ -79,6 +79,18 @@ def date_layouts(text: pl.Expr, date_format: str | None = None) -> list[pl.Expr]
     return layouts
 
 
+TWO_DIGIT_YEAR = r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}" + _TIME + "$"
+
+
+def looks_like_date(text: pl.Expr, date_format: str | None = None) -> pl.Expr:
+    """True where a cell reads as a date in any accepted layout, or is a date with a
+    two-digit year (which chc reads only with --date-format, but is a date all the same)."""
+    import polars as pl
+
+    read = pl.coalesce(date_layouts(text, date_format)).is_not_null()
+    return (read | text.str.contains(TWO_DIGIT_YEAR)).fill_null(False)
+
+
 def parse_extensions(text: pl.Expr) -> pl.Expr:
     """Whole days from 1 to MAX_EXTENSION; anything else becomes null."""
     import polars as pl
@@ -127,6 +139,12 @@ def explain_date(raw: str, field: str, date_format: str | None = None) -> str:
                 "--date-format %m/%d/%Y"
             )
         return f"{field}: {_check_ymd(text, year, month, day)}"
+    if re.match(TWO_DIGIT_YEAR, text) and date_format is None:
+        return (
+            f"{field}: {text} has a two-digit year, which chc never guesses (19xx or 20xx); "
+            "write the year in full (in Excel: format the column as 22/12/2025), or, if "
+            "every date in the file is written so, give --date-format %d/%m/%y"
+        )
     if date_format is not None:
         return f"{field}: {shown(text)} is not a date in the format {date_format} (nor YYYY-MM-DD)"
     return (

@@ -18,10 +18,13 @@ from chc.cli.app import (
     ColumnsOpt,
     DateFormatOpt,
     ForceOpt,
+    HeaderRowOpt,
+    IgnoreColumnOpt,
     OutputOpt,
     QuietOpt,
     RegionOpt,
     SheetOpt,
+    SuggestColumnsOpt,
     app,
     emit,
     handles_errors,
@@ -163,6 +166,9 @@ def deadlines_command(
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    header_row: HeaderRowOpt = None,
+    suggest_columns: SuggestColumnsOpt = None,
     quiet: QuietOpt = False,
     summary: Annotated[
         bool,
@@ -271,8 +277,7 @@ def deadlines_command(
             raise InputError(
                 f"{', '.join(given)} cannot be used with --cases (the CSV gives the dates)"
             )
-        from chc.caseload.reading import ReadOptions
-        from chc.cli.caseload import run_caseload
+        from chc.cli.caseload import read_options, run_caseload
 
         run_caseload(
             cases,
@@ -285,14 +290,19 @@ def deadlines_command(
             output,
             force,
             remind,
-            ReadOptions(columns=columns, sheet=sheet, date_format=date_format),
+            read_options(columns, sheet, date_format, ignore_column, header_row),
             quiet,
+            suggest_columns,
         )
         return
     if summary or skip_bad_rows:
         raise InputError("--summary and --skip-bad-rows go with --cases")
-    if columns is not None or sheet is not None or date_format is not None:
-        raise InputError("--columns, --sheet and --date-format go with --cases")
+    if any(v is not None for v in (columns, sheet, date_format, ignore_column, header_row)):
+        raise InputError(
+            "--columns, --sheet, --date-format, --ignore-column and --header-row go with --cases"
+        )
+    if suggest_columns is not None:
+        raise InputError("--suggest-columns goes with --cases")
     if received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
     name = name or next(iter(FORMATTERS))
