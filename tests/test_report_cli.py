@@ -201,7 +201,9 @@ def _bad_csv(tmp_path: Path, text: str) -> str:
     [
         ("reference,received\nA,2024-13-01\n", ":2:2:", "there is no month 13"),
         ("reference,received\nA,\n", ":2:2:", "received: the date is empty"),
-        ("reference,date\nA,2024-05-01\n", ":1:1:", "no 'received' column"),
+        ("reference,notes\nA,called\n", ":1:1:", "no 'received' column"),
+        # A column of dates that feeds nothing is named, with the field it may be.
+        ("reference,date\nA,2024-05-01\n", ":1:2:", "'date' holds dates but feeds none"),
         ("reference,received,outcome\nA,2024-05-01,fine\n", ":2:3:", "'fine' is not one of"),
         ("reference,received,refused\nA,2024-05-01,sure\n", ":2:3:", "'sure' is not yes or no"),
         ("reference,received,remedy_amount\nA,2024-05-01,£x\n", ":2:3:", "not an amount"),
