@@ -424,3 +424,11 @@ def test_a_two_digit_year_says_what_to_do(tmp_path: Path) -> None:
     stop(cases(path), f"{path}:2:2:", "12/03/25 has a two-digit year", "--date-format %d/%m/%y")
     run = cases(path, "--date-format", "%d/%m/%y")
     assert due(run)[("R1", "stage1.acknowledge")][0] == "2025-03-19"
+
+
+def test_a_stage_key_of_the_columns_file_needs_a_stage_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "Reference,Received,Ack\nHC-1,05/01/2026,07/01/2026\n")
+    columns = write(tmp_path, "# map\nstage_acknowledged: Ack\n", "columns.yaml")
+    stop(cases(path, "--columns", str(columns)), f"{columns}:2:", "stage column")
+    bad = write(tmp_path, "references: loose\n", "bad.yaml")
+    stop(cases(path, "--columns", str(bad)), f"{bad}:1:", "'loose'", "case-insensitive")

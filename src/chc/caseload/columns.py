@@ -271,6 +271,14 @@ def place(
         header, fields, taken, by_stage, skip, frozenset(columns.mapping if columns else ())
     )
     problems += _crossed(header, fields, by_stage)
+    if by_stage and STAGE_FIELD not in fields:
+        key = next(f"stage_{event}" for event in by_stage)
+        raise InputError(
+            f"{key}: a column read by each row's stage needs the file's stage column "
+            "(map it with 'stage: Your Header')",
+            file=getattr(columns, "path", None),
+            line=columns.lines.get(key) if columns is not None else None,
+        )
     routed = {f for event in by_stage for f in ROUTES[event].values()}
     missing = [f for f in used if f not in fields and f not in routed]
     ignored: list[str] = []
