@@ -58,7 +58,8 @@ def _check_stages(path: Path, rows: pl.DataFrame, fields: dict[str, int]) -> Non
         lines = same[LINE].to_list()
         raise CaseError(
             f"the reference {first['reference']!r} has two rows for stage "
-            f"{first[STAGE_FIELD]!r}, on lines {lines[0]} and {lines[1]}",
+            f"{first[STAGE_FIELD]!r}, on lines {lines[0]} and {lines[1]}; remove the one "
+            "that is wrong, or correct its stage",
             file=path,
             line=lines[1],
             column=fields[STAGE_FIELD] + 1,
@@ -81,7 +82,7 @@ def _raise_clash(
     line2, value2 = next((ln, v) for ln, v in rest if v != value1)
     raise CaseError(
         f"{name}: the reference {ref!r} has {value1} on line {line1} and {value2} on line "
-        f"{line2}; a complaint's stage rows must agree",
+        f"{line2}; a complaint's stage rows must agree: correct the one that is wrong",
         file=path,
         line=line2,
         column=fields[name] + 1,
