@@ -308,9 +308,7 @@ def test_the_report_states_the_target_timescales_it_measured_against() -> None:
 def test_a_figure_with_nothing_to_measure_says_why_in_the_report(tmp_path: Path) -> None:
     # Forty stage 2 requests in March 2026 and none answered by the year's end: CH02(2) has
     # nothing to measure, and the page says so beside it.
-    rows = "".join(
-        f"R{i},2026-01-05,2026-01-07,2026-01-16,2026-03-02\n" for i in range(40)
-    )
+    rows = "".join(f"R{i},2026-01-05,2026-01-07,2026-01-16,2026-03-02\n" for i in range(40))
     path = tmp_path / "cases.csv"
     path.write_text(
         "reference,received,stage1_acknowledged,stage1_responded,stage2_requested\n" + rows,
