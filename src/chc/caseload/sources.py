@@ -161,16 +161,29 @@ def _prepare(path: Path, data: bytes, choice: HeaderChoice | None = None) -> _Pr
         body, offset = (body[end + 1 :] if end >= 0 else b""), 1
         notes.append(f"line 1 {sep.group(0).decode('latin-1').strip()!r} names the separator")
     limit = max(SCAN_ROWS, (choice.row or 0) if choice else 0)
-    raw_lines = body.split(b"\n", limit)[:limit]
-    lines = [raw.decode("utf-8", "replace").rstrip("\r") for raw in raw_lines]
+    spans = _first_lines(body, limit)
+    lines = [body[a:b].decode("utf-8", "replace").rstrip("\r") for a, b in spans]
     rows = [_cells(line, delimiter or sniff(line)) for line in lines]
     k = header_index(rows, choice, offset + 1)
-    body = body[sum(len(raw) + 1 for raw in raw_lines[:k]) :]
+    if k:  # (a slice copies the whole file: only when there is something to cut)
+        body = body[spans[k][0] :]
     notes.extend(header_note(offset + k + 1, offset + 1))
     delimiter = delimiter or sniff(lines[k] if lines else "")
     if sep is None and delimiter != ",":
         notes.append(f"cells separated by {_NAMES.get(delimiter, repr(delimiter))}s")
     return _Prepared(body, delimiter, tuple(notes), offset + k)
+
+
+def _first_lines(body: bytes, limit: int) -> list[tuple[int, int]]:
+    """Where each of the first ``limit`` lines of ``body`` starts and ends."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(spans) < limit and start < len(body):
+        end = body.find(b"\n", start)
+        end = len(body) if end < 0 else end
+        spans.append((start, end))
+        start = end + 1
+    return spans or [(0, 0)]
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
