@@ -432,3 +432,24 @@ def test_a_stage_key_of_the_columns_file_needs_a_stage_column(tmp_path: Path) ->
     stop(cases(path, "--columns", str(columns)), f"{columns}:2:", "stage column")
     bad = write(tmp_path, "references: loose\n", "bad.yaml")
     stop(cases(path, "--columns", str(bad)), f"{bad}:1:", "'loose'", "case-insensitive")
+
+
+def test_a_header_row_the_file_does_not_have_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "Reference,Received\nHC-1,05/01/2026\n")
+    stop(cases(path, "--header-row", "9"), f"{path}: --header-row 9", "no such row")
+    sheet = _titled_workbook(tmp_path, title_rows=0)
+    stop(cases(sheet, "--header-row", "1"), f"{sheet}: --header-row 1", "blank")
+
+
+def test_the_suggested_columns_file_of_a_stage_row_export_reads_it_the_same(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, CIVICA)
+    suggestion = tmp_path / "columns.yaml"
+    run = cases(path, "--suggest-columns", str(suggestion))
+    assert run.exit_code == 0, run.stderr
+    text = suggestion.read_text(encoding="utf-8")
+    assert 'stage_start: "Stage Start Date"\nstage_acknowledged: "Acknowledged Date"\n' in text
+    assert "# check" not in text.split("\n", 2)[2]  # nothing to check: all placed
+    again = cases(path, "--columns", str(suggestion))
+    assert due(again) == due(run)

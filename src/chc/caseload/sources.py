@@ -62,13 +62,19 @@ class HeaderChoice:
     """``--header-row N``: the file line (or sheet row) of the header."""
 
 
-def header_index(rows: Sequence[Sequence[str]], choice: HeaderChoice | None, first: int) -> int:
+def header_index(
+    rows: Sequence[Sequence[str]], choice: HeaderChoice | None, first: int, path: Path
+) -> int:
     """The index in ``rows`` (the file's rows from line ``first``) of the header row."""
     if choice is None:
         return 0
     if choice.row is not None:
         if not first <= choice.row < first + len(rows):
-            raise CaseError(f"--header-row {choice.row}: the file has no such row")
+            raise CaseError(
+                f"--header-row {choice.row}: the file has no such row (its rows from "
+                f"{first} to {first + len(rows) - 1} can hold the header)",
+                file=path,
+            )
         return choice.row - first
     for i, row in enumerate(rows[:SCAN_ROWS]):
         if choice.test(row):
@@ -164,7 +170,7 @@ def _prepare(path: Path, data: bytes, choice: HeaderChoice | None = None) -> _Pr
     spans = _first_lines(body, limit)
     lines = [body[a:b].decode("utf-8", "replace").rstrip("\r") for a, b in spans]
     rows = [_cells(line, delimiter or sniff(line)) for line in lines]
-    k = header_index(rows, choice, offset + 1)
+    k = header_index(rows, choice, offset + 1, path)
     if k:  # (a slice copies the whole file: only when there is something to cut)
         body = body[spans[k][0] :]
     notes.extend(header_note(offset + k + 1, offset + 1))

@@ -73,8 +73,10 @@ def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None)
     limit = max(SCAN_ROWS, (choice.row or 0) if choice else 0)
     rows = [header_of(frame.slice(i, 1)) for i in range(min(limit, frame.height))]
     if choice is not None and choice.row is not None and choice.row < top:
-        raise CaseError(f"--header-row {choice.row}: the sheet's row {choice.row} is blank")
-    k = header_index(rows, choice, top)
+        raise CaseError(
+            f"--header-row {choice.row}: the sheet's row {choice.row} is blank", file=path
+        )
+    k = header_index(rows, choice, top, path)
     header = header_of(frame.slice(k, 1))
     cells = numbered(cell_names(frame).slice(k + 1), top + k + 1)
     notes: tuple[str, ...] = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
