@@ -453,3 +453,8 @@ def test_the_suggested_columns_file_of_a_stage_row_export_reads_it_the_same(
     assert "# check" not in text.split("\n", 2)[2]  # nothing to check: all placed
     again = cases(path, "--columns", str(suggestion))
     assert due(again) == due(run)
+
+
+def test_the_case_file_options_are_refused_without_a_case_file() -> None:
+    run = run_chc("deadlines", "--received", "2026-01-05", "--header-row", "3", "--summary")
+    stop(run, "--summary and --header-row go with --cases")

@@ -55,6 +55,25 @@ class OneComplaint:
     inputs: tuple[Path, ...]
 
 
+def _named(given: tuple[tuple[str, object], ...]) -> str:
+    """The options given, in words: ``--summary``, ``--summary and --columns``."""
+    named = [name for name, value in given if value is not None]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+
+
+def _only_with_cases(*given: tuple[str, object]) -> None:
+    """The case-file options, refused without --cases (each named)."""
+    if names := _named(given):
+        verb = "go" if " and " in names else "goes"
+        raise InputError(f"{names} {verb} with --cases (a caseload)")
+
+
+def _refused_with_cases(*given: tuple[str, object]) -> None:
+    """One complaint's options, refused with --cases (the case file gives the dates)."""
+    if names := _named(given):
+        raise InputError(f"{names} cannot be used with --cases (the CSV gives the dates)")
+
+
 def _as_text(r: OneComplaint) -> None:
     from chc.codes.citations import Citations
     from chc.terminal.deadlines import timeline_view
@@ -256,27 +275,19 @@ def deadlines_command(
     if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     if cases is not None:
-        given = [
-            name
-            for name, value in (
-                ("--received", received),
-                ("--stage1-acknowledged", stage1_acknowledged),
-                ("--stage1-extension", stage1_extension),
-                ("--stage1-responded", stage1_responded),
-                ("--stage2-requested", stage2_requested),
-                ("--stage2-acknowledged", stage2_acknowledged),
-                ("--stage2-extension", stage2_extension),
-                ("--stage2-responded", stage2_responded),
-                ("--stage3-requested", stage3_requested),
-                ("--stage3-responded", stage3_responded),
-                ("--reference", reference),
-            )
-            if value is not None
-        ]
-        if given:
-            raise InputError(
-                f"{', '.join(given)} cannot be used with --cases (the CSV gives the dates)"
-            )
+        _refused_with_cases(
+            ("--received", received),
+            ("--stage1-acknowledged", stage1_acknowledged),
+            ("--stage1-extension", stage1_extension),
+            ("--stage1-responded", stage1_responded),
+            ("--stage2-requested", stage2_requested),
+            ("--stage2-acknowledged", stage2_acknowledged),
+            ("--stage2-extension", stage2_extension),
+            ("--stage2-responded", stage2_responded),
+            ("--stage3-requested", stage3_requested),
+            ("--stage3-responded", stage3_responded),
+            ("--reference", reference),
+        )
         from chc.cli.caseload import read_options, run_caseload
 
         run_caseload(
@@ -295,14 +306,16 @@ def deadlines_command(
             suggest_columns,
         )
         return
-    if summary or skip_bad_rows:
-        raise InputError("--summary and --skip-bad-rows go with --cases")
-    if any(v is not None for v in (columns, sheet, date_format, ignore_column, header_row)):
-        raise InputError(
-            "--columns, --sheet, --date-format, --ignore-column and --header-row go with --cases"
-        )
-    if suggest_columns is not None:
-        raise InputError("--suggest-columns goes with --cases")
+    _only_with_cases(
+        ("--summary", summary or None),
+        ("--skip-bad-rows", skip_bad_rows or None),
+        ("--columns", columns),
+        ("--sheet", sheet),
+        ("--date-format", date_format),
+        ("--ignore-column", ignore_column),
+        ("--header-row", header_row),
+        ("--suggest-columns", suggest_columns),
+    )
     if received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
     name = name or next(iter(FORMATTERS))
