@@ -458,3 +458,15 @@ def test_the_suggested_columns_file_of_a_stage_row_export_reads_it_the_same(
 def test_the_case_file_options_are_refused_without_a_case_file() -> None:
     run = run_chc("deadlines", "--received", "2026-01-05", "--header-row", "3", "--summary")
     stop(run, "--summary and --header-row go with --cases")
+
+
+def test_a_columns_file_is_suggested_for_a_large_file_with_a_line_break_in_a_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chc.caseload import sources
+    from chc.caseload.reading import suggest_columns
+
+    rows = "".join(f"R{i},05/01/2026,\n" for i in range(200))
+    path = write(tmp_path, 'Complaint Ref,Received,Notes\nR,05/01/2026,"two\nlines"\n' + rows)
+    monkeypatch.setattr(sources, "PIECE_BYTES", 300)
+    assert 'reference: "Complaint Ref"  # check' in suggest_columns(path)

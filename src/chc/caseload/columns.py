@@ -1,16 +1,22 @@
-"""Placing a case file's headers on chc's fields, and the ``--columns`` file.
+"""Placing a case file's headers on chc's fields.
 
 A header matches a field when the two are equal once case, spaces, underscores, hyphens and
 full stops are left out: ``Stage 1 Acknowledged``, ``STAGE1_ACKNOWLEDGED`` and
-``stage1.acknowledged`` are all ``stage1_acknowledged``. A columns file maps any other
-header to a field, and lists headers to leave alone under ``ignore:``.
+``stage1.acknowledged`` are all ``stage1_acknowledged``. A columns file
+(:mod:`chc.caseload.columns_file`) maps any other header to a field, and lists headers to
+leave alone under ``ignore:``. The common generic headers (``Date Acknowledged``,
+``Response Date``) are read by the file's shape (:data:`GENERIC`): stage 1's in a flat
+log, each row's stage's in a one-row-per-stage export (:data:`ROUTES`).
 
 A header that matches nothing but *resembles* a field the command reads (``Stage 1 Ack
 Date``, ``S1 Response``, ``Recieved``) stops the run: read silently as "not there", it
 would turn every stage 1 acknowledgement into an overdue one. Resemblance is decided by the
 documented word list below (:data:`EVENT_WORDS`, :data:`FIELD_WORDS`) and by spelling
 (difflib ratio of at least :data:`SPELLING_RATIO` to a field's name), never by guessing
-which field a column is: the person maps it, or ignores it, in one line.
+which field a column is: the person maps it, or ignores it, in one line. So does a column
+no field takes whose header names a complaint event (:data:`_EVENT_STEMS`); one whose
+cells are dates is found by the reader. Every such column is a :class:`Problem` of the
+placement, and the reader stops on them all in one message.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from chc.caseload.columns_file import ALL_FIELDS, ColumnsFile
 from chc.caseload.frame import DATE_FIELDS, STAGE_FIELD
@@ -232,7 +239,7 @@ def _find(header: Sequence[str], wanted: str) -> int | None:
 
 def place(
     header: Sequence[str],
-    path: object,
+    path: Path,
     columns: ColumnsFile | None,
     used: Iterable[str],
     ignore: Iterable[str] = (),
@@ -250,7 +257,7 @@ def place(
             i = _find(header, wanted)
             if i is None:
                 raise InputError(
-                    f"{name}: the header {wanted!r} is not in {getattr(path, 'name', path)}; "
+                    f"{name}: the header {wanted!r} is not in {path.name}; "
                     "its headers are: " + ", ".join(repr(h) for h in header),
                     file=columns.path,
                     line=columns.lines[name],

@@ -198,7 +198,13 @@ def suggest_columns(path: Path, options: ReadOptions | None = None) -> str:
 
     options = options or ReadOptions()
     columns = load_columns(options.columns) if options.columns is not None else None
-    raw = next(_raw(path, options, True, header_choice(columns, options.header_row)))
+    from chc.caseload.sources import Unsliced
+
+    choice = header_choice(columns, options.header_row)
+    try:
+        raw = next(_raw(path, options, True, choice))
+    except Unsliced:  # a first piece that is not whole rows: the file read whole
+        raw = next(_raw(path, options, False, choice))
     placement = place(raw.header, path, columns, options.fields, options.ignore)
     placement = dataclasses.replace(
         placement, problems=tuple(_column_problems(raw, placement, options, first=True))
