@@ -470,3 +470,17 @@ def test_a_columns_file_is_suggested_for_a_large_file_with_a_line_break_in_a_cel
     path = write(tmp_path, 'Complaint Ref,Received,Notes\nR,05/01/2026,"two\nlines"\n' + rows)
     monkeypatch.setattr(sources, "PIECE_BYTES", 300)
     assert 'reference: "Complaint Ref"  # check' in suggest_columns(path)
+
+
+def test_a_column_shaped_like_dates_only_by_chance_raises_no_alarm(tmp_path: Path) -> None:
+    # An account number with dashes is not a date (no month 34); a slip (31/02/2026) in a
+    # column of dates leaves it a column of dates.
+    path = write(
+        tmp_path,
+        "Reference,Received,Account,Visit\nHC-1,05/01/2026,12-34-5678,31/02/2026\n"
+        "HC-2,05/01/2026,10-99-0001,\n",
+    )
+    stop(cases(path), f"{path}:1:4:", "'Visit' holds dates")
+    run = cases(path, "--ignore-column", "Visit")
+    assert run.exit_code == 0, run.stderr
+    assert "ignored: 'Account', 'Visit'" in run.stderr

@@ -82,13 +82,23 @@ def date_layouts(text: pl.Expr, date_format: str | None = None) -> list[pl.Expr]
 TWO_DIGIT_YEAR = r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}" + _TIME + "$"
 
 
-def looks_like_date(text: pl.Expr, date_format: str | None = None) -> pl.Expr:
-    """True where a cell reads as a date in any accepted layout, or is a date with a
-    two-digit year (which chc reads only with --date-format, but is a date all the same)."""
-    import polars as pl
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # a day, or a month written first
+_DATE_SHAPE = (
+    rf"^(?:[0-9]{{4}}-(?:0?[1-9]|1[0-2])-{_DAY}|{_DAY}[/.\-]{_DAY}[/.\-](?:[0-9]{{2}}|[0-9]{{4}}))"
+    + _TIME
+    + "$"
+)
 
-    read = pl.coalesce(date_layouts(text, date_format)).is_not_null()
-    return (read | text.str.contains(TWO_DIGIT_YEAR)).fill_null(False)
+
+def looks_like_date(text: pl.Expr, date_format: str | None = None) -> pl.Expr:
+    """True where a cell is written as a date (ISO, day or month first, a two- or four-digit
+    year, or in ``date_format``), whether or not it is a real one: a column of dates with a
+    typing slip in it is still a column of dates. A pattern, not a parse: cheap on a long
+    free-text column."""
+    shaped = text.str.contains(_DATE_SHAPE)
+    if date_format is not None:
+        shaped = shaped | text.str.to_date(date_format, strict=False).is_not_null()
+    return shaped.fill_null(False)
 
 
 def parse_extensions(text: pl.Expr) -> pl.Expr:
