@@ -484,3 +484,24 @@ def test_a_column_shaped_like_dates_only_by_chance_raises_no_alarm(tmp_path: Pat
     run = cases(path, "--ignore-column", "Visit")
     assert run.exit_code == 0, run.stderr
     assert "ignored: 'Account', 'Visit'" in run.stderr
+
+
+def test_a_sheet_that_starts_in_column_b_names_its_cells_by_the_sheets_columns(
+    tmp_path: Path,
+) -> None:
+    # Readers start at the first row and column holding a value; chc names the sheet's own.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["B3"], sheet["C3"], sheet["D3"] = "Reference", "Received", "Officer"
+    sheet["B4"], sheet["C4"], sheet["D4"] = "RH-1", datetime(2026, 1, 5), "Jo"
+    sheet["B5"], sheet["C5"] = "RH-2", "12/22/2025"
+    path = tmp_path / "column-b.xlsx"
+    book.save(path)
+    stop(cases(path), f"{path}:5:3:", "no month 22")
+    run = cases(path, "--skip-bad-rows")
+    # RH-1: received Mon 5 Jan, no acknowledgement recorded: due Mon 12, overdue.
+    assert due(run)[("RH-1", "stage1.acknowledge")] == ("2026-01-12", "overdue")
+    assert "reference <- 'Reference'" in run.stderr and "ignored: 'Officer';" in run.stderr

@@ -93,7 +93,7 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
     _stop_on_columns(path, raw, placement, options, first=True)
     _check_required(path, raw, placement)
     typed, bad = _typed(path, _shown(path, raw, placement), placement, options)
-    header, sheet, raw_notes = raw.header, raw.sheet, raw.notes
+    header, sheet, raw_notes, padding = raw.header, raw.sheet, raw.notes, raw.padding
     del raw  # each piece's raw cells are dropped once it is typed
     frames = [typed]
     for more in raws:
@@ -112,7 +112,7 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
         present=present,
         columns={name: i + 1 for name, i in _sources(placement).items()},
         headers={name: header[i] for name, i in _sources(placement).items()},
-        ignored=placement.ignored,
+        ignored=placement.ignored[padding:],
         bad_rows=tuple(sorted(bad)),
         sheet=sheet,
         notes=(*raw_notes, *notes),

@@ -46,6 +46,9 @@ class RawTable:
     as empty, which would be silently wrong in a column chc uses."""
     header_line: int = 1
     """The file line (or sheet row) of the header."""
+    padding: int = 0
+    """Empty columns put before a sheet's first column with a value, so that a cell's
+    column is the sheet's own; they are never listed as ignored."""
 
 
 SCAN_ROWS = 20

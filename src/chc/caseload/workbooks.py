@@ -24,6 +24,8 @@ from chc.errors import CaseError
 if TYPE_CHECKING:
     import zipfile
 
+    import polars as pl
+
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 .xls (or any OLE file)
 
@@ -62,7 +64,8 @@ def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None)
         raise CaseError(f"the workbook has no sheet {sheet!r}; its sheets are: {listed}", file=path)
     chosen = sheet if sheet is not None else names[0]
     try:
-        frame = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
+        loaded = book.load_sheet(chosen, header_row=None, dtypes="string")
+        frame = _from_column_a(loaded.to_polars(), loaded)
     except Exception as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
@@ -82,8 +85,32 @@ def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None)
     notes: tuple[str, ...] = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
     notes += header_note(top + k, 1, "row")
     return RawTable(
-        header, cells, sheet=chosen, notes=notes, uncalculated=uncalculated, header_line=top + k
+        header,
+        cells,
+        sheet=chosen,
+        notes=notes,
+        uncalculated=uncalculated,
+        header_line=top + k,
+        padding=sum(1 for c in frame.columns if c.startswith(_PAD)),
     )
+
+
+_PAD = "\0empty column "
+
+
+def _from_column_a(frame: pl.DataFrame, loaded: object) -> pl.DataFrame:
+    """The sheet's cells from its column A: readers start at the first column that holds a
+    value, and chc names cells by the sheet's own columns. The columns before it are empty
+    (their names start with :data:`_PAD`)."""
+    import polars as pl
+
+    columns = getattr(loaded, "available_columns", None)
+    columns = columns() if callable(columns) else columns
+    first = getattr(columns[0], "absolute_index", 0) if columns else 0
+    if not first:
+        return frame
+    pads = [pl.lit(None, dtype=pl.String).alias(f"{_PAD}{i}") for i in range(first)]
+    return frame.select(*pads, pl.all())
 
 
 _FORMULA = re.compile(
