@@ -122,7 +122,9 @@ _FORMULA = re.compile(
 _XML_CHUNK = 1 << 20
 
 
-_FIRST_VALUE = re.compile(rb'<c r="[A-Z]{1,3}([0-9]+)"[^>]*>\s*(?:<v>[^<]|<is>)')
+_FIRST_VALUE = re.compile(
+    rb'<c r="[A-Z]{1,3}([0-9]+)"[^>]*>\s*(?:<f[^>]*(?:/>|>[^<]*</f>)\s*)?(?:<v>[^<]|<is>)'
+)
 
 
 def _scan(path: Path, sheet: str) -> tuple[tuple[tuple[int, int], ...], int]:
