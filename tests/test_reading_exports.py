@@ -505,3 +505,11 @@ def test_a_sheet_that_starts_in_column_b_names_its_cells_by_the_sheets_columns(
     # RH-1: received Mon 5 Jan, no acknowledgement recorded: due Mon 12, overdue.
     assert due(run)[("RH-1", "stage1.acknowledge")] == ("2026-01-12", "overdue")
     assert "reference <- 'Reference'" in run.stderr and "ignored: 'Officer';" in run.stderr
+
+
+def test_the_suggestion_never_replaces_the_columns_file_it_starts_from(tmp_path: Path) -> None:
+    path = write(tmp_path, FOUR_RUNS)
+    columns = write(tmp_path, "reference: Complaint Ref\n", "columns.yaml")
+    run = cases(path, "--columns", str(columns), "--suggest-columns", str(columns), "--force")
+    stop(run, f"{columns}: will not overwrite an input file")
+    assert columns.read_text(encoding="utf-8") == "reference: Complaint Ref\n"

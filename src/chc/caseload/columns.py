@@ -412,8 +412,8 @@ def _near_miss(header: str, field: str) -> str:
 
 def problems_message(problems: Sequence[Problem]) -> str:
     """One message for every problem of a placement, with the way to a columns file."""
-    hint = "; --suggest-columns FILE writes a columns file for them, for you to check"
+    hint = "; --suggest-columns FILE writes a columns file for {}, for you to check"
     if len(problems) == 1:
-        return problems[0].message + hint
+        return problems[0].message + hint.format("it")
     parts = [f"(column {p.column}) {p.message}" if p.column else p.message for p in problems]
-    return f"{len(problems)} columns need a decision: " + "; ".join(parts) + hint
+    return f"{len(problems)} columns need a decision: " + "; ".join(parts) + hint.format("them")
