@@ -410,7 +410,7 @@ def test_every_column_problem_in_one_stop_and_the_columns_file_that_reads_it(
     assert 'reference: "Complaint Ref"  # check' in text
     assert 'received: "Date Received"  # check' in text
     assert 'stage1_responded: "Stage 1 Response Sent"  # check' in text
-    assert '  - "Closed"  # check: it may be stage1_responded or stage2_responded' in text
+    assert '  - "Closed"  # check: it may be stage2_responded' in text
     # Passed back, it reads the file. C-1: acknowledgement due Mon 12 Jan, none recorded:
     # overdue; respond from that assumed date: Tue 13 (1) ... Fri 16 (4), Mon 19 (5) ...
     # Fri 23 (9), Mon 26 (10) -> 2026-01-26; answered Fri 16: on time.

@@ -290,11 +290,13 @@ def place(
     missing = [f for f in used if f not in fields and f not in routed]
     ignored: list[str] = []
     unplaced: list[int] = []
-    for i, h in enumerate(header):
-        if i in taken:
-            continue
-        if normalise(h) not in skip and h.strip():
-            problem = _unplaced(h, i + 1, missing, {*fields, *routed})
+    left = [(i, h) for i, h in enumerate(header) if i not in taken]
+    near = {i: resembles(h, missing) for i, h in left if normalise(h) not in skip and h.strip()}
+    # A field a near miss is suggested for is not offered again for another column.
+    offered = {*fields, *routed, *(f for f in near.values() if f is not None)}
+    for i, h in left:
+        if i in near:
+            problem = _unplaced(h, i + 1, near[i], offered)
             if problem is not None:
                 problems.append(problem)
             else:
@@ -367,9 +369,9 @@ def _crossed(
     return problems
 
 
-def _unplaced(header: str, column: int, missing: Sequence[str], placed: set[str]) -> Problem | None:
-    """The problem a column no field takes raises by its header, if any."""
-    near = resembles(header, missing)
+def _unplaced(header: str, column: int, near: str | None, placed: set[str]) -> Problem | None:
+    """The problem a column no field takes raises by its header (``near``: the field it
+    resembles), if any."""
     if near is not None:
         return Problem(column, _near_miss(header, near), field=near)
     candidates = event_candidates(header)
