@@ -173,12 +173,14 @@ def test_a_near_miss_header_stops_naming_column_field_and_the_line_to_add(
 def test_common_other_columns_raise_no_false_alarm(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "reference,received,Officer,Category,Tenancy,Stage,Notes,Outcome,Date Closed\n"
-        "R1,2025-12-22,Jo,Repairs,Weekly,1,,Upheld,\n",
+        "reference,received,Officer,Category,Tenancy,Stage,Notes,Outcome\n"
+        "R1,2025-12-22,Jo,Repairs,Weekly,1,,Upheld\n",
     )
     run = cases(path, "--format", "json")
     assert run.exit_code == 0, run.stderr
-    assert "ignored: 'Officer', 'Tenancy', 'Notes', 'Date Closed'" in run.stderr
+    assert "ignored: 'Officer', 'Tenancy', 'Notes'" in run.stderr
+    # 'Date Closed' names an event (the last response?): it stops until mapped or left out
+    # knowingly (tests/test_reading_exports.py).
     yearly = report(path)
     assert yearly.exit_code == 0, yearly.stderr
 

@@ -63,12 +63,20 @@ def _outcome(path: Path, skip: bool) -> object:
     crlf=st.booleans(),
     skip=st.booleans(),
     size=st.integers(min_value=8, max_value=200),
+    above=st.sampled_from([[], ["sep=,"], ["Riverside Homes complaints log", ""]]),
 )
 def test_pieces_read_as_the_whole_file_does(
-    header: str, rows: list[list[str]], refs: bool, crlf: bool, skip: bool, size: int
+    header: str,
+    rows: list[list[str]],
+    refs: bool,
+    crlf: bool,
+    skip: bool,
+    size: int,
+    above: list[str],
 ) -> None:
+    # Above the header, as exports have them: Excel's sep= line, or a title and a blank.
     end = "\r\n" if crlf else "\n"
-    lines = [header]
+    lines = [*above, header]
     for i, row in enumerate(rows):
         if refs and row:
             row = [f"R{i}", *row[1:]]

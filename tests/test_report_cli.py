@@ -55,8 +55,11 @@ def test_json_has_every_figure_with_numerator_denominator_and_definition() -> No
             "shown",
             "counts",
             "definition",
+            "why",
         }, key
         assert f["definition"], key
+        # Why a figure has nothing to measure goes with it, and only then.
+        assert (f["why"] is not None) == (f["value"] is None), key
     assert data["figures"]["ch01_stage1"] == {
         "label": "CH01(1) Stage 1 complaints per 1,000 homes",
         "value": 68.2,
@@ -66,6 +69,7 @@ def test_json_has_every_figure_with_numerator_denominator_and_definition() -> No
         "shown": "68.2",
         "counts": "393 complaints / 5,762 homes × 1,000",
         "definition": data["figures"]["ch01_stage1"]["definition"],
+        "why": None,
     }
     assert data["figures"]["ch02_stage1"]["value"] == 82.1
     assert data["figures"]["ch02_stage2"]["value"] == 62.5
@@ -201,7 +205,9 @@ def _bad_csv(tmp_path: Path, text: str) -> str:
     [
         ("reference,received\nA,2024-13-01\n", ":2:2:", "there is no month 13"),
         ("reference,received\nA,\n", ":2:2:", "received: the date is empty"),
-        ("reference,date\nA,2024-05-01\n", ":1:1:", "no 'received' column"),
+        ("reference,notes\nA,called\n", ":1:1:", "no 'received' column"),
+        # A column of dates that feeds nothing is named, with the field it may be.
+        ("reference,date\nA,2024-05-01\n", ":1:2:", "'date' holds dates but feeds none"),
         ("reference,received,outcome\nA,2024-05-01,fine\n", ":2:3:", "'fine' is not one of"),
         ("reference,received,refused\nA,2024-05-01,sure\n", ":2:3:", "'sure' is not yes or no"),
         ("reference,received,remedy_amount\nA,2024-05-01,£x\n", ":2:3:", "not an amount"),
@@ -275,3 +281,44 @@ def test_help_names_the_options_and_ends_with_an_example() -> None:
                    "--template", "--format"):  # fmt: skip
         assert option in result.stdout
     assert "chc report examples/cases-2023-24.csv --homes 5762" in result.stdout
+
+
+def test_the_report_states_the_target_timescales_it_measured_against() -> None:
+    # The example's complaints were all received under the 2022 Code (to 31 March 2024):
+    # its 4.1 (5 calendar days to acknowledge), 5.1 (10 working days from logging, with
+    # 10 more by extension) and 5.13 (stage 2: 20 working days from the request, 10 more).
+    data = json.loads(run_chc("report", CASES, *YEAR, "--format", "json").stdout)
+    targets = data["report"]["targets"]
+    assert [(t["edition"], t["stage"]) for t in targets] == [("2022", 1), ("2022", 2)]
+    assert targets[0]["acknowledge"] == {
+        "amount": 5, "unit": "calendar_days", "from": "received", "provision": "4.1"
+    }  # fmt: skip
+    assert targets[0]["respond"]["amount"] == 10 and targets[0]["respond"]["from"] == "logged"
+    assert targets[0]["extension"]["amount"] == 10
+    assert targets[1]["acknowledge"] is None
+    assert (targets[1]["respond"]["amount"], targets[1]["respond"]["provision"]) == (20, "5.13")
+    page = run_chc("report", CASES, *YEAR, "--format", "md").stdout
+    assert (
+        "| 2022 Code | Stage 2 | no acknowledgement timescale; respond within 20 working days "
+        "of the escalation request (Code 5.13); an extension of up to 10 working days beyond "
+        "the due date (Code 5.13) |"
+    ) in page
+
+
+def test_a_figure_with_nothing_to_measure_says_why_in_the_report(tmp_path: Path) -> None:
+    # Forty stage 2 requests in March 2026 and none answered by the year's end: CH02(2) has
+    # nothing to measure, and the page says so beside it.
+    rows = "".join(f"R{i},2026-01-05,2026-01-07,2026-01-16,2026-03-02\n" for i in range(40))
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "reference,received,stage1_acknowledged,stage1_responded,stage2_requested\n" + rows,
+        encoding="utf-8",
+    )
+    args = ("report", str(path), "--homes", "100", "--from", "2025-04-01", "--to",
+            "2026-03-31", "--landlord", "X")  # fmt: skip
+    data = json.loads(run_chc(*args, "--format", "json").stdout)
+    assert data["figures"]["ch02_stage2"]["shown"] == "n/a"
+    why = "no stage 2 response was given in the period; 40 stage 2 complaint(s) received"
+    assert data["figures"]["ch02_stage2"]["why"].startswith(why)
+    page = run_chc(*args, "--format", "md").stdout
+    assert f"| n/a | 0 of 0: {why} in the period |" in page

@@ -210,10 +210,14 @@ def check_order(complaint: Complaint, edition: Timetable | Edition) -> None:
                     )
     if c.stage3_requested is not None:
         if c.stage2_requested is None:
-            raise CaseError("stage 3 was requested but stage 2 never was")
+            raise CaseError(
+                "stage 3 was requested but stage 2 never was (give the stage 2 request date)"
+            )
         if edition.timescale("stage3.respond") is None:
             raise CaseError(
-                f"the {edition.edition} Code has no stage 3 (at most {edition.stages.max} stages)"
+                f"the {edition.edition} Code has no stage 3 (at most {edition.stages.max} "
+                "stages); leave the stage 3 dates empty, or give the edition the complaint "
+                "was handled under"
             )
     for stage in STAGES:
         n = c.extension(stage)
@@ -248,7 +252,7 @@ def _explain_order(c: Complaint) -> None:
         if first is not None and then is not None and then < first:
             raise CaseError(
                 f"dates out of order: {_words(then_name)} ({then.isoformat()}) is before "
-                f"{_words(first_name)} ({first.isoformat()})"
+                f"{_words(first_name)} ({first.isoformat()}); correct whichever is wrong"
             )
 
 

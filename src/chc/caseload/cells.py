@@ -79,6 +79,28 @@ def date_layouts(text: pl.Expr, date_format: str | None = None) -> list[pl.Expr]
     return layouts
 
 
+TWO_DIGIT_YEAR = r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}" + _TIME + "$"
+
+
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"  # a day, or a month written first
+_DATE_SHAPE = (
+    rf"^(?:[0-9]{{4}}-(?:0?[1-9]|1[0-2])-{_DAY}|{_DAY}[/.\-]{_DAY}[/.\-](?:[0-9]{{2}}|[0-9]{{4}}))"
+    + _TIME
+    + "$"
+)
+
+
+def looks_like_date(text: pl.Expr, date_format: str | None = None) -> pl.Expr:
+    """True where a cell is written as a date (ISO, day or month first, a two- or four-digit
+    year, or in ``date_format``), whether or not it is a real one: a column of dates with a
+    typing slip in it is still a column of dates. A pattern, not a parse: cheap on a long
+    free-text column."""
+    shaped = text.str.contains(_DATE_SHAPE)
+    if date_format is not None:
+        shaped = shaped | text.str.to_date(date_format, strict=False).is_not_null()
+    return shaped.fill_null(False)
+
+
 def parse_extensions(text: pl.Expr) -> pl.Expr:
     """Whole days from 1 to MAX_EXTENSION; anything else becomes null."""
     import polars as pl
@@ -127,6 +149,12 @@ def explain_date(raw: str, field: str, date_format: str | None = None) -> str:
                 "--date-format %m/%d/%Y"
             )
         return f"{field}: {_check_ymd(text, year, month, day)}"
+    if re.match(TWO_DIGIT_YEAR, text) and date_format is None:
+        return (
+            f"{field}: {text} has a two-digit year, which chc never guesses (19xx or 20xx); "
+            "write the year in full (in Excel: format the column as 22/12/2025), or, if "
+            "every date in the file is written so, give --date-format %d/%m/%y"
+        )
     if date_format is not None:
         return f"{field}: {shown(text)} is not a date in the format {date_format} (nor YYYY-MM-DD)"
     return (

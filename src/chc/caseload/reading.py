@@ -14,7 +14,7 @@ The happy path never loops over rows in Python: polars does the reading and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +36,9 @@ from chc.errors import CaseError
 if TYPE_CHECKING:
     import polars as pl
 
-    from chc.caseload.sources import RawTable
+    from chc.caseload.columns import Placement, Problem
+    from chc.caseload.columns_file import ColumnsFile
+    from chc.caseload.sources import HeaderChoice, RawTable
 
 DEADLINE_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, *DATE_FIELDS, *NUMBER_FIELDS)
 """What ``chc deadlines --cases`` reads; a near miss on one of these stops it."""
@@ -59,6 +61,11 @@ class ReadOptions:
     """Set bad rows aside as :class:`BadRow` instead of stopping at the first."""
     fields: tuple[str, ...] = DEADLINE_FIELDS
     """The fields the command uses: a header that resembles one of these stops the run."""
+    ignore: tuple[str, ...] = ()
+    """Headers to leave out knowingly (``--ignore-column``), as a columns file's ``ignore:``."""
+    header_row: int | None = None
+    """The file line (or sheet row) of the header (``--header-row``); by default the first
+    of the first rows that names a reference and a received date, else the first."""
 
 
 def read_case_file(path: Path, options: ReadOptions | None = None) -> CaseFrame:
@@ -76,71 +83,183 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
     """:func:`read_case_file`, a large CSV read and typed a piece at a time if ``pieces``."""
     import polars as pl
 
-    from chc.caseload.columns import load_columns, place
+    from chc.caseload.columns import place
+    from chc.caseload.columns_file import load_columns
 
-    raws = _raw(path, options, pieces)
-    raw = next(raws)
     columns = load_columns(options.columns) if options.columns is not None else None
-    placement = place(raw.header, path, columns, options.fields)
-    _check_required(path, raw.header, placement.fields)
-    typed, bad = _typed(path, raw, placement.fields, options)
-    header, sheet, raw_notes = raw.header, raw.sheet, raw.notes
+    raws = _raw(path, options, pieces, header_choice(columns, options.header_row))
+    raw = next(raws)
+    placement = place(raw.header, path, columns, options.fields, options.ignore)
+    _stop_on_columns(path, raw, placement, options, first=True)
+    _check_required(path, raw, placement)
+    typed, bad = _typed(path, _shown(path, raw, placement), placement, options)
+    header, sheet, raw_notes, padding = raw.header, raw.sheet, raw.notes, raw.padding
     del raw  # each piece's raw cells are dropped once it is typed
     frames = [typed]
     for more in raws:
-        typed, more_bad = _typed(path, more, placement.fields, options)
+        _stop_on_columns(path, more, placement, options, first=False)
+        typed, more_bad = _typed(path, more, placement, options)
         frames.append(typed)
         bad.extend(more_bad)
         del more
     typed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
-    typed, notes = _combine(path, typed, placement.fields, bad)
-    present = frozenset(name for name in placement.fields if name in FIELDS)
+    fold = columns is not None and columns.fold_references
+    typed, notes = _combine(path, typed, placement, bad, options, fold)
+    present = frozenset(name for name in _sources(placement) if name in FIELDS)
     return CaseFrame(
         path=path,
         frame=typed.select(list(frame_schema())),
         present=present,
-        columns={name: i + 1 for name, i in placement.fields.items()},
-        headers={name: header[i] for name, i in placement.fields.items()},
-        ignored=placement.ignored,
+        columns={name: i + 1 for name, i in _sources(placement).items()},
+        headers={name: header[i] for name, i in _sources(placement).items()},
+        ignored=placement.ignored[padding:],
         bad_rows=tuple(sorted(bad)),
         sheet=sheet,
         notes=(*raw_notes, *notes),
     )
 
 
-def _raw(path: Path, options: ReadOptions, pieces: bool) -> Iterator[RawTable]:
+def _sources(placement: Placement) -> dict[str, int]:
+    """Each field the file gives and its column (0-based), stage-row columns included."""
+    return {**placement.fields, **placement.routed()}
+
+
+def header_choice(columns: ColumnsFile | None, row: int | None) -> HeaderChoice:
+    """How to find the header row: the first that names a reference and a received date
+    (or a stage's start), once normalised, or as the columns file spells them."""
+    from chc.caseload.columns import GENERIC, normalise
+    from chc.caseload.sources import HeaderChoice
+
+    mapping = columns.mapping if columns is not None else {}
+    reference = {normalise(mapping.get("reference", "reference"))}
+    received = {normalise(mapping.get("received", "received"))}
+    received |= {name for name, event in GENERIC.items() if event == "start"}
+    if "stage_start" in mapping:
+        received.add(normalise(mapping["stage_start"]))
+
+    def test(cells: Sequence[str]) -> bool:
+        keys = {normalise(c) for c in cells if c}
+        return bool(keys & reference) and bool(keys & received)
+
+    return HeaderChoice(test, row)
+
+
+def _stop_on_columns(
+    path: Path, raw: RawTable, placement: Placement, options: ReadOptions, *, first: bool
+) -> None:
+    """Every column chc cannot place, in one stop: headers that nearly match a field, event
+    columns that feed none, and (in every piece) unused columns whose cells are dates."""
+    from chc.caseload.columns import problems_message
+
+    problems = _column_problems(raw, placement, options, first=first)
+    if problems:
+        raise CaseError(
+            problems_message(problems),
+            file=path,
+            line=raw.header_line,
+            column=problems[0].column,
+        )
+
+
+def _column_problems(
+    raw: RawTable, placement: Placement, options: ReadOptions, *, first: bool
+) -> list[Problem]:
+    import polars as pl
+
+    from chc.caseload import cells
+    from chc.caseload.columns import Problem, date_candidates, unused_message
+
+    problems = list(placement.problems) if first else []
+    if placement.unplaced:
+        texts = {i: pl.col(f"c{i}").str.strip_chars() for i in placement.unplaced}
+        counts = raw.cells.select(
+            *(t.is_not_null().sum().alias(f"filled {i}") for i, t in texts.items()),
+            *(cells.looks_like_date(t, options.date_format).sum().alias(f"dated {i}")
+              for i, t in texts.items()),
+        ).row(0, named=True)  # fmt: skip
+        given = _sources(placement)
+        for i in placement.unplaced:
+            if counts[f"dated {i}"] and 2 * counts[f"dated {i}"] >= counts[f"filled {i}"]:
+                maybe = date_candidates(given)
+                message = unused_message(raw.header[i], maybe, "holds dates")
+                problems.append(Problem(i + 1, message, candidates=maybe))
+    return sorted(problems)
+
+
+def suggest_columns(path: Path, options: ReadOptions | None = None) -> str:
+    """The columns file that would read ``path`` (``--suggest-columns``): what chc places,
+    with every column it cannot place mapped or left out, each such line marked for a
+    person to check. Reads the header and the first rows only."""
+    import dataclasses
+
+    from chc.caseload.columns import place
+    from chc.caseload.columns_file import load_columns
+    from chc.caseload.suggestion import suggested
+
+    options = options or ReadOptions()
+    columns = load_columns(options.columns) if options.columns is not None else None
+    from chc.caseload.sources import Unsliced
+
+    choice = header_choice(columns, options.header_row)
+    try:
+        raw = next(_raw(path, options, True, choice))
+    except Unsliced:  # a first piece that is not whole rows: the file read whole
+        raw = next(_raw(path, options, False, choice))
+    placement = place(raw.header, path, columns, options.fields, options.ignore)
+    placement = dataclasses.replace(
+        placement, problems=tuple(_column_problems(raw, placement, options, first=True))
+    )
+    return suggested(path.name, raw.header, placement, columns)
+
+
+def _shown(path: Path, raw: RawTable, placement: Placement) -> RawTable:
+    """A workbook's reference cells that hold numbers, as the sheet shows them."""
+    if raw.sheet is None:
+        return raw
+    from chc.caseload.workbooks import with_shown_numbers
+
+    return with_shown_numbers(path, raw, placement.fields["reference"] + 1, "reference")
+
+
+def _raw(
+    path: Path, options: ReadOptions, pieces: bool, choice: HeaderChoice
+) -> Iterator[RawTable]:
     from chc.caseload import sources, workbooks
 
     data = sources.read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
-        yield workbooks.read_xlsx(path, options.sheet)
+        yield workbooks.read_xlsx(path, options.sheet, choice)
         return
     workbooks.check_not_a_workbook(path, data)
     if options.sheet is not None:
         raise CaseError("--sheet goes with an Excel workbook (.xlsx)", file=path)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
+        if options.header_row is not None:
+            raise CaseError("--header-row goes with a CSV file or a workbook", file=path)
         yield sources.read_jsonl(path, data)
     elif pieces:
-        yield from sources.read_csv_pieces(path, data)
+        yield from sources.read_csv_pieces(path, data, choice=choice)
     else:
-        yield sources.read_csv(path, data)
+        yield sources.read_csv(path, data, choice)
 
 
-def _check_required(path: Path, header: list[str], fields: dict[str, int]) -> None:
+def _check_required(path: Path, raw: RawTable, placement: Placement) -> None:
+    given = _sources(placement)
     for name in REQUIRED:
-        if name not in fields:
-            shown = ", ".join(repr(h) for h in header) or "(nothing)"
+        if name not in given:
+            shown = ", ".join(repr(h) for h in raw.header) or "(nothing)"
             raise CaseError(
                 f"no {name!r} column; the header has: {shown}; map one with a --columns "
-                f"file ('{name}: Your Header')",
+                f"file ('{name}: Your Header'), or give --header-row N if the header is "
+                "another row",
                 file=path,
-                line=1,
+                line=raw.header_line,
                 column=1,
             )
 
 
 def _typed(
-    path: Path, raw: RawTable, fields: dict[str, int], options: ReadOptions
+    path: Path, raw: RawTable, placement: Placement, options: ReadOptions
 ) -> tuple[pl.DataFrame, list[BadRow]]:
     """The frame under field names with typed cells, less blank and (when skipped) bad rows.
 
@@ -155,12 +274,19 @@ def _typed(
     from chc.caseload import cells
 
     src = raw.cells
+    fields = _sources(placement)
     blank = pl.all_horizontal(
         pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in src.columns if c != LINE
     )
     names = [name for name in (*FIELDS, STAGE_FIELD) if name in fields]
-    text = {name: pl.col(f"c{fields[name]}").str.strip_chars() for name in names}
-    text = {name: pl.when(t != "").then(t) for name, t in text.items()}
+    text = {name: _text(pl.col(f"c{fields[name]}")) for name in names}
+    extra: list[tuple[int, int, str]] = []
+    if placement.by_stage:
+        from chc.caseload.stages import routed_text, routing_errors
+
+        text.update(routed_text(placement))
+        extra = routing_errors(src, placement, raw.header)
+    required = [n for n in REQUIRED if n not in placement.routed()]
     checked = [name for name in names if _checked(name)]
     values = src.lazy().select(
         *(_value(name, t, options).alias(name) for name, t in text.items()),
@@ -170,7 +296,7 @@ def _typed(
     )
     both = pl.concat([src, values.collect(engine="in-memory")], how="horizontal")
     both = _dates(both, {n: t for n, t in text.items() if n in DATE_FIELDS}, options)
-    failed = {name: _failed(name) for name in checked}
+    failed = {name: _failed(name, name in required) for name in checked}
     problems: list[pl.DataFrame] = []
     if failed and both.select(pl.any_horizontal(f.any() for f in failed.values())).item():
         for name, f in failed.items():
@@ -178,16 +304,26 @@ def _typed(
             found = found.select(pl.col(LINE), text[name].alias("raw"))
             if found.height:
                 problems.append(found.with_columns(field=pl.lit(name)))
-    typed = both.filter(~pl.col(_BLANK)).select(pl.col(LINE), *names)
-    bad = _bad_cells(path, raw, problems, fields, options)
+    reference_raw = pl.col(f"c{fields['reference']}").alias(_REF_RAW)
+    typed = both.filter(~pl.col(_BLANK)).select(pl.col(LINE), *names, reference_raw)
+    bad = _bad_cells(path, raw, problems, fields, options, extra)
     if bad:
         dropped = pl.Series([b.line for b in bad], dtype=pl.Int64)
         typed = typed.filter(~pl.col(LINE).is_in(dropped.implode()))
     return _with_all_fields(typed), bad
 
 
+def _text(cell: pl.Expr) -> pl.Expr:
+    """A cell's text, trimmed; null when empty."""
+    import polars as pl
+
+    t = cell.str.strip_chars()
+    return pl.when(t != "").then(t)
+
+
 # Working columns of the typing query (no header can be these: they hold a NUL).
 _GIVEN, _MONEY_OK, _BLANK = "\0given ", "\0money ok ", "\0blank"
+_REF_RAW, _KEY = "\0reference as written", "\0reference folded"
 
 
 def _checked(name: str) -> bool:
@@ -225,7 +361,7 @@ def _dates(frame: pl.DataFrame, text: dict[str, pl.Expr], options: ReadOptions) 
     return frame.with_columns(cells.in_range(pl.col(n)).alias(n) for n in text)
 
 
-def _failed(name: str) -> pl.Expr:
+def _failed(name: str, required: bool) -> pl.Expr:
     """Where a cell of the field is bad: empty when required, or not what the field holds."""
     import polars as pl
 
@@ -236,7 +372,7 @@ def _failed(name: str) -> pl.Expr:
         failed = ~pl.col(_MONEY_OK + name)
     else:
         failed = pl.lit(False)
-    return failed | ~given if name in REQUIRED else failed
+    return failed | ~given if required else failed
 
 
 def _bad_cells(
@@ -245,10 +381,13 @@ def _bad_cells(
     problems: list[pl.DataFrame],
     fields: dict[str, int],
     options: ReadOptions,
+    extra: list[tuple[int, int, str]],
 ) -> list[BadRow]:
     """Every bad cell explained; the first stops the run unless bad rows are skipped."""
-    found: list[BadRow] = [BadRow(line, column, message) for line, column, message in raw.errors]
-    placed = {i + 1: name for name, i in fields.items()}
+    found = [BadRow(line, column, message) for line, column, message in (*raw.errors, *extra)]
+    placed: dict[int, str] = {}
+    for name, i in fields.items():
+        placed.setdefault(i + 1, name)
     for line, column in raw.uncalculated:
         if column in placed:
             message = (
@@ -296,21 +435,49 @@ def _with_all_fields(typed: pl.DataFrame) -> pl.DataFrame:
 
 
 def _combine(
-    path: Path, typed: pl.DataFrame, fields: dict[str, int], bad: list[BadRow]
+    path: Path,
+    typed: pl.DataFrame,
+    placement: Placement,
+    bad: list[BadRow],
+    options: ReadOptions,
+    fold: bool,
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
-    """Stage rows of one complaint merged; any other repeated reference stops the run."""
+    """Stage rows of one complaint merged; any other repeated reference stops the run, and
+    so do references equal but for case or surrounding spaces (unless ``fold``: then they
+    are one complaint, under the spelling of its first line)."""
+    typed, notes = _merge(path, typed, placement, fold)
+    if "received" in placement.routed():
+        from chc.caseload.stages import without_receipt
+
+        typed = without_receipt(path, typed, _sources(placement), bad, options.skip_bad_rows)
+    return typed, notes
+
+
+def _merge(
+    path: Path, typed: pl.DataFrame, placement: Placement, fold: bool
+) -> tuple[pl.DataFrame, tuple[str, ...]]:
     import polars as pl
 
+    fields = _sources(placement)
+    ref_column = fields["reference"] + 1
+    key = typed["reference"].str.to_lowercase()
+    if not key.is_duplicated().any():
+        return typed.drop(_REF_RAW), ()
+    typed = typed.with_columns(key.alias(_KEY))
+    if fold:
+        typed = typed.with_columns(pl.col("reference").first().over(_KEY))
+    else:
+        _check_spellings(path, typed, ref_column)
+    typed = typed.drop(_REF_RAW, _KEY)
     repeated = typed.filter(pl.col("reference").is_duplicated())
     if repeated.height == 0:
         return typed, ()
-    ref_column = fields["reference"] + 1
     if STAGE_FIELD not in fields:
         ref, first, second = _first_repeat(repeated)
         raise CaseError(
             f"the reference {ref!r} is on line {first} and again on line {second}; each "
             "complaint must be on one row (or the file needs a 'stage' column saying which "
-            "stage each row describes)",
+            "stage each row describes): correct or remove one of them",
             file=path,
             line=second,
             column=ref_column,
@@ -320,6 +487,31 @@ def _combine(
     combined = combine_stage_rows(path, typed, fields)
     merged = typed.height - combined.height
     return combined, (f"{merged} stage row(s) combined with their complaint's first row",)
+
+
+def _check_spellings(path: Path, typed: pl.DataFrame, column: int) -> None:
+    """References written differently (in case, or with spaces around them) that are the
+    same once folded: one complaint or two, chc cannot tell."""
+    import polars as pl
+
+    spellings = typed.group_by(_KEY).agg(pl.col(_REF_RAW).n_unique().alias("n"))
+    mixed = spellings.filter(pl.col("n") > 1)[_KEY]
+    if mixed.len() == 0:
+        return
+    rows = typed.filter(pl.col(_KEY).is_in(mixed.implode())).sort(LINE)
+    first = rows.row(0, named=True)
+    other = rows.filter((pl.col(_KEY) == first[_KEY]) & (pl.col(_REF_RAW) != first[_REF_RAW])).row(
+        0, named=True
+    )
+    raise CaseError(
+        f"the references {first[_REF_RAW]!r} (line {first[LINE]}) and {other[_REF_RAW]!r} "
+        f"(line {other[LINE]}) differ only in case or spaces around them; if they are one "
+        "complaint, add 'references: case-insensitive' to a --columns file; if they are "
+        "two, correct one of them in the case system's export",
+        file=path,
+        line=other[LINE],
+        column=column,
+    )
 
 
 def _first_repeat(repeated: pl.DataFrame) -> tuple[str, int, int]:
@@ -335,8 +527,14 @@ def describe(case_frame: CaseFrame) -> str:
     where = case_frame.path.name
     if case_frame.sheet is not None:
         where += f" (sheet {case_frame.sheet!r})"
-    order = sorted(case_frame.headers.items(), key=lambda kv: case_frame.columns[kv[0]])
-    fed = ", ".join(f"{name} <- {header!r}" for name, header in order)
+    by_column: dict[int, list[str]] = {}
+    for name, column in case_frame.columns.items():
+        by_column.setdefault(column, []).append(name)
+    fed = ", ".join(
+        f"{'/'.join(names)} <- {case_frame.headers[names[0]]!r}"
+        + (" (by each row's stage)" if len(names) > 1 else "")
+        for _, names in sorted(by_column.items())
+    )
     text = f"read {where}: {fed}"
     if case_frame.ignored:
         text += "; ignored: " + ", ".join(repr(h) for h in case_frame.ignored)

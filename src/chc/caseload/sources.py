@@ -15,7 +15,8 @@ read a piece at a time (:func:`read_csv_pieces`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,52 @@ class RawTable:
     uncalculated: tuple[tuple[int, int], ...] = field(default=())
     """Workbook cells (row, column) holding a formula that was never calculated: they read
     as empty, which would be silently wrong in a column chc uses."""
+    header_line: int = 1
+    """The file line (or sheet row) of the header."""
+    padding: int = 0
+    """Empty columns put before a sheet's first column with a value, so that a cell's
+    column is the sheet's own; they are never listed as ignored."""
+
+
+SCAN_ROWS = 20
+"""The header is looked for among this many first rows (a title and notes above it)."""
+
+
+@dataclass(frozen=True)
+class HeaderChoice:
+    """How to find the header row: the first of the first :data:`SCAN_ROWS` rows that
+    ``test`` accepts (the first row if none does), or the row the user names."""
+
+    test: Callable[[Sequence[str]], bool]
+    row: int | None = None
+    """``--header-row N``: the file line (or sheet row) of the header."""
+
+
+def header_index(
+    rows: Sequence[Sequence[str]], choice: HeaderChoice | None, first: int, path: Path
+) -> int:
+    """The index in ``rows`` (the file's rows from line ``first``) of the header row."""
+    if choice is None:
+        return 0
+    if choice.row is not None:
+        if not first <= choice.row < first + len(rows):
+            raise CaseError(
+                f"--header-row {choice.row}: the file has no such row (its rows from "
+                f"{first} to {first + len(rows) - 1} can hold the header)",
+                file=path,
+            )
+        return choice.row - first
+    for i, row in enumerate(rows[:SCAN_ROWS]):
+        if choice.test(row):
+            return i
+    return 0
+
+
+def header_note(line: int, first: int, kind: str = "line") -> tuple[str, ...]:
+    """What a person should know about a header found below the first row."""
+    if line == first:
+        return ()
+    return (f"header on {kind} {line} ({line - first} {kind}(s) above it left out)",)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -96,15 +143,66 @@ class Unsliced(Exception):
     must be read whole (by :func:`read_csv`), which places every row exactly."""
 
 
-def _prepare(path: Path, data: bytes) -> tuple[bytes, str, tuple[str, ...]]:
-    """The bytes after any byte-order mark, the delimiter, and the note that names it."""
+_SEP_LINE = re.compile(rb"sep=(.)\r?")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    body: bytes
+    """The file's bytes from the header line on (after any byte-order mark)."""
+    delimiter: str
+    notes: tuple[str, ...]
+    offset: int
+    """The file's lines before the header line."""
+
+
+def _prepare(path: Path, data: bytes, choice: HeaderChoice | None = None) -> _Prepared:
+    """The bytes from the header on, the delimiter, and the notes that name them. A first
+    line ``sep=;`` (as Excel writes it) names the delimiter and is not the header."""
     if not data.isascii():
         decode(path, data)  # a file that is not UTF-8 is named at its line
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     end = body.find(b"\n")
-    delimiter = sniff(body[: len(body) if end < 0 else end].decode("utf-8", "replace"))
-    note = () if delimiter == "," else (f"cells separated by {_NAMES[delimiter]}s",)
-    return body, delimiter, note
+    sep = _SEP_LINE.fullmatch(body[: len(body) if end < 0 else end])
+    delimiter, offset, notes = None, 0, []
+    if sep is not None:
+        delimiter = sep.group(1).decode("latin-1")
+        body, offset = (body[end + 1 :] if end >= 0 else b""), 1
+        notes.append(f"line 1 {sep.group(0).decode('latin-1').strip()!r} names the separator")
+    limit = max(SCAN_ROWS, (choice.row or 0) if choice else 0)
+    spans = _first_lines(body, limit)
+    lines = [body[a:b].decode("utf-8", "replace").rstrip("\r") for a, b in spans]
+    rows = [_cells(line, delimiter or sniff(line)) for line in lines]
+    k = header_index(rows, choice, offset + 1, path)
+    if k:  # (a slice copies the whole file: only when there is something to cut)
+        body = body[spans[k][0] :]
+    notes.extend(header_note(offset + k + 1, offset + 1))
+    delimiter = delimiter or sniff(lines[k] if lines else "")
+    if sep is None and delimiter != ",":
+        notes.append(f"cells separated by {_NAMES.get(delimiter, repr(delimiter))}s")
+    return _Prepared(body, delimiter, tuple(notes), offset + k)
+
+
+def _first_lines(body: bytes, limit: int) -> list[tuple[int, int]]:
+    """Where each of the first ``limit`` lines of ``body`` starts and ends."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(spans) < limit and start < len(body):
+        end = body.find(b"\n", start)
+        end = len(body) if end < 0 else end
+        spans.append((start, end))
+        start = end + 1
+    return spans or [(0, 0)]
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """One line's cells, trimmed, as a header would be read."""
+    import csv
+
+    try:
+        return [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:
+        return []
 
 
 def _polars_csv(body: bytes, delimiter: str) -> pl.DataFrame:
@@ -134,41 +232,45 @@ def numbered(cells: pl.DataFrame, first_line: int) -> pl.DataFrame:
     return cells.with_columns(pl.col("line").cast(pl.Int64))
 
 
-def read_csv(path: Path, data: bytes) -> RawTable:
+def read_csv(path: Path, data: bytes, choice: HeaderChoice | None = None) -> RawTable:
     """A CSV file: polars' reader when it can place every line, Python's csv otherwise."""
     import polars as pl
 
-    body, delimiter, note = _prepare(path, data)
+    p = _prepare(path, data, choice)
     try:
-        frame = _polars_csv(body, delimiter)
+        frame = _polars_csv(p.body, p.delimiter)
     except pl.exceptions.PolarsError:
-        return _read_csv_module(path, decode(path, data), delimiter, note)
+        return _read_csv_module(path, p)
     if frame.height == 0:
         raise CaseError("the file is empty; it needs a header row", file=path)
-    if _lines(body) != frame.height:  # a cell holds a line break: place rows exactly
-        return _read_csv_module(path, decode(path, data), delimiter, note)
+    if _lines(p.body) != frame.height:  # a cell holds a line break: place rows exactly
+        return _read_csv_module(path, p)
     header = header_of(frame)
-    return RawTable(header, numbered(frame.slice(1), 2), notes=note)
+    first = p.offset + 1
+    return RawTable(header, numbered(frame.slice(1), first + 1), notes=p.notes, header_line=first)
 
 
-def read_csv_pieces(path: Path, data: bytes, size: int | None = None) -> Iterator[RawTable]:
+def read_csv_pieces(
+    path: Path, data: bytes, size: int | None = None, choice: HeaderChoice | None = None
+) -> Iterator[RawTable]:
     """A CSV a piece of about ``size`` bytes at a time, each piece with the file's header
     and its own rows' line numbers; a small file, or one that cannot be cut between rows,
     in one piece. Raises :class:`Unsliced` at a piece that does not read as whole rows
     (a ragged row, a line break in a cell): read the file with :func:`read_csv` then."""
     import polars as pl
 
-    body, delimiter, note = _prepare(path, data)
+    p = _prepare(path, data, choice)
+    body = p.body
     cuts = _cuts(body, size or PIECE_BYTES)
     if not cuts:
-        yield read_csv(path, data)
+        yield read_csv(path, data, choice)
         return
     header: list[str] | None = None
-    lines_before = 0  # the file's lines before the piece
+    lines_before = p.offset  # the file's lines before the piece
     for start, end in zip([0, *cuts], [*cuts, len(body)], strict=True):
         piece = body[start:end]
         try:
-            frame = _polars_csv(piece, delimiter)
+            frame = _polars_csv(piece, p.delimiter)
         except pl.exceptions.PolarsError:
             raise Unsliced from None
         if frame.height != _lines(piece) or (header and frame.width != len(header)):
@@ -176,8 +278,8 @@ def read_csv_pieces(path: Path, data: bytes, size: int | None = None) -> Iterato
         first_line = lines_before + 1
         if header is None:
             header = header_of(frame)
-            frame, first_line = frame.slice(1), 2
-        yield RawTable(header, numbered(frame, first_line), notes=note)
+            frame, first_line = frame.slice(1), first_line + 1
+        yield RawTable(header, numbered(frame, first_line), notes=p.notes, header_line=p.offset + 1)
         lines_before += piece.count(b"\n")
 
 
@@ -205,20 +307,22 @@ def _lines(body: bytes) -> int | None:
     return body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
 
 
-def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ...]) -> RawTable:
+def _read_csv_module(path: Path, p: _Prepared) -> RawTable:
     """The careful path: exact start lines, ragged rows placed, cells of any size."""
     import csv
     import sys
 
     # chc only bounds what it reads; a huge cell in a column it ignores is no error.
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    text = decode(path, p.body)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=p.delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise CaseError("the file is empty; it needs a header row", file=path) from None
     except csv.Error as exc:
-        raise CaseError(f"not a CSV file: {exc}", file=path, line=1) from None
+        line = reader.line_num + p.offset
+        raise CaseError(f"not a CSV file: {exc}", file=path, line=line) from None
     width = len(header)
     columns: list[list[str | None]] = [[] for _ in header]
     lines: list[int] = []
@@ -227,6 +331,7 @@ def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ..
     try:
         for record in reader:
             start, end = end + 1, reader.line_num
+            start += p.offset
             if len(record) > width:
                 message = f"{len(record)} cells but the header has {width} columns"
                 errors.append((start, width + 1, message))
@@ -234,8 +339,15 @@ def _read_csv_module(path: Path, text: str, delimiter: str, notes: tuple[str, ..
             for i, col in enumerate(columns):
                 col.append(record[i] if i < len(record) and record[i] != "" else None)
     except csv.Error as exc:
-        raise CaseError(f"not a CSV file: {exc}", file=path, line=reader.line_num) from None
-    return RawTable(header, _frame(columns, lines), notes=notes, errors=tuple(errors))
+        line = reader.line_num + p.offset
+        raise CaseError(f"not a CSV file: {exc}", file=path, line=line) from None
+    return RawTable(
+        header,
+        _frame(columns, lines),
+        notes=p.notes,
+        errors=tuple(errors),
+        header_line=p.offset + 1,
+    )
 
 
 def read_jsonl(path: Path, data: bytes) -> RawTable:

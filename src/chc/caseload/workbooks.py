@@ -9,11 +9,22 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chc.caseload.sources import RawTable, cell_names, header_of, numbered
+from chc.caseload.sources import (
+    SCAN_ROWS,
+    HeaderChoice,
+    RawTable,
+    cell_names,
+    header_index,
+    header_note,
+    header_of,
+    numbered,
+)
 from chc.errors import CaseError
 
 if TYPE_CHECKING:
     import zipfile
+
+    import polars as pl
 
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 .xls (or any OLE file)
@@ -36,7 +47,7 @@ def check_not_a_workbook(path: Path, data: bytes) -> None:
         )
 
 
-def read_xlsx(path: Path, sheet: str | None) -> RawTable:
+def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None) -> RawTable:
     """The first sheet of a workbook, or the one named; date cells arrive as ISO text."""
     import fastexcel
 
@@ -53,17 +64,53 @@ def read_xlsx(path: Path, sheet: str | None) -> RawTable:
         raise CaseError(f"the workbook has no sheet {sheet!r}; its sheets are: {listed}", file=path)
     chosen = sheet if sheet is not None else names[0]
     try:
-        frame = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
+        loaded = book.load_sheet(chosen, header_row=None, dtypes="string")
+        frame = _from_column_a(loaded.to_polars(), loaded)
     except Exception as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
     if frame.height == 0:
         raise CaseError(f"sheet {chosen!r} is empty; it needs a header row", file=path)
-    header = header_of(frame)
-    cells = numbered(cell_names(frame).slice(1), 2)
-    notes = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
-    uncalculated = _uncalculated(path, chosen)
-    return RawTable(header, cells, sheet=chosen, notes=notes, uncalculated=uncalculated)
+    uncalculated, top = _scan(path, chosen)
+    # The reader starts at the first row that holds a value: rows above it are blank.
+    limit = max(SCAN_ROWS, (choice.row or 0) if choice else 0)
+    rows = [header_of(frame.slice(i, 1)) for i in range(min(limit, frame.height))]
+    if choice is not None and choice.row is not None and choice.row < top:
+        raise CaseError(
+            f"--header-row {choice.row}: the sheet's row {choice.row} is blank", file=path
+        )
+    k = header_index(rows, choice, top, path)
+    header = header_of(frame.slice(k, 1))
+    cells = numbered(cell_names(frame).slice(k + 1), top + k + 1)
+    notes: tuple[str, ...] = (f"sheet {chosen!r} of {len(names)}",) if len(names) > 1 else ()
+    notes += header_note(top + k, 1, "row")
+    return RawTable(
+        header,
+        cells,
+        sheet=chosen,
+        notes=notes,
+        uncalculated=uncalculated,
+        header_line=top + k,
+        padding=sum(1 for c in frame.columns if c.startswith(_PAD)),
+    )
+
+
+_PAD = "\0empty column "
+
+
+def _from_column_a(frame: pl.DataFrame, loaded: object) -> pl.DataFrame:
+    """The sheet's cells from its column A: readers start at the first column that holds a
+    value, and chc names cells by the sheet's own columns. The columns before it are empty
+    (their names start with :data:`_PAD`)."""
+    import polars as pl
+
+    columns = getattr(loaded, "available_columns", None)
+    columns = columns() if callable(columns) else columns
+    first = getattr(columns[0], "absolute_index", 0) if columns else 0
+    if not first:
+        return frame
+    pads = [pl.lit(None, dtype=pl.String).alias(f"{_PAD}{i}") for i in range(first)]
+    return frame.select(*pads, pl.all())
 
 
 _FORMULA = re.compile(
@@ -75,11 +122,17 @@ _FORMULA = re.compile(
 _XML_CHUNK = 1 << 20
 
 
-def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
-    """The cells of ``sheet`` with a formula and no value: a workbook written by a program
-    that stores formulas without calculating them (a script, a report generator) leaves
-    them so, and every reader then sees an empty cell.
+_FIRST_VALUE = re.compile(
+    rb'<c r="[A-Z]{1,3}([0-9]+)"[^>]*>\s*(?:<f[^>]*(?:/>|>[^<]*</f>)\s*)?(?:<v>[^<]|<is>)'
+)
 
+
+def _scan(path: Path, sheet: str) -> tuple[tuple[tuple[int, int], ...], int]:
+    """The cells of ``sheet`` with a formula and no value, and the first row that holds a
+    value (where every reader's rows start).
+
+    A workbook written by a program that stores formulas without calculating them (a
+    script, a report generator) leaves them so, and every reader then sees an empty cell.
     The sheet's XML is read ``_XML_CHUNK`` bytes at a time, cut after a whole cell, so that
     it is never all in memory (58 MB for 100,000 rows). The check costs about 0.2 s of a
     1.0 to 1.6 s read of such a workbook, streamed or whole alike."""
@@ -87,6 +140,7 @@ def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
     from xml.etree import ElementTree
 
     found: list[tuple[bytes, bytes]] = []
+    top: int | None = None
     try:
         with zipfile.ZipFile(path) as book, book.open(_sheet_part(book, sheet)) as xml:
             rest = b""
@@ -94,11 +148,65 @@ def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
                 data = rest + chunk
                 end = data.rfind(b"</c>") + len(b"</c>")  # 3 if there is none: keep it all
                 whole, rest = (data[:end], data[end:]) if end > 3 else (b"", data)
+                if top is None and (first := _FIRST_VALUE.search(whole)) is not None:
+                    top = int(first.group(1))
                 if b"<f" in whole:
                     found.extend(_FORMULA.findall(whole))
     except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
-        return ()  # not laid out as chc expects: fastexcel has read it, which is enough
-    return tuple((int(row), _column_number(col)) for col, row in found)
+        return (), 1  # not laid out as chc expects: fastexcel has read it, which is enough
+    return tuple((int(row), _column_number(col)) for col, row in found), top or 1
+
+
+def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
+    """The cells of ``sheet`` with a formula and no value (see :func:`_scan`)."""
+    return _scan(path, sheet)[0]
+
+
+_NUMERIC = r"^[0-9]+(?:\.[0-9]+)?(?:E[+-]?[0-9]+)?$"
+
+
+def with_shown_numbers(path: Path, raw: RawTable, column: int, name: str) -> RawTable:
+    """``raw`` with the number cells of ``column`` (1-based) as the sheet shows them (its
+    number format applied: ``000200``, not ``200``); a number in a format chc cannot
+    render is an error at its cell. Only a column with a cell that reads as a number is
+    looked at again in the workbook."""
+    import dataclasses
+    import zipfile
+
+    import polars as pl
+
+    from chc.caseload.number_formats import column_letters, number_cells, shown
+
+    if raw.sheet is None or not raw.cells[f"c{column - 1}"].str.contains(_NUMERIC).any():
+        return raw
+    try:
+        with zipfile.ZipFile(path) as book:
+            part = _sheet_part(book, raw.sheet)
+        found = number_cells(path, part, column_letters(column))
+    except (KeyError, OSError, zipfile.BadZipFile, SyntaxError):
+        return raw  # laid out otherwise than chc expects: keep what fastexcel read
+    rows, texts, errors = [], [], list(raw.errors)
+    for cell in found:
+        text = shown(cell.value, cell.code)
+        if text is None:
+            errors.append((cell.row, column, (
+                f"{name}: the cell holds the number {cell.value} formatted {cell.code!r}, "
+                "which chc cannot show as the spreadsheet does; format the column as Text "
+                "in the workbook and type the references again, or save the sheet as CSV UTF-8"
+            )))  # fmt: skip
+        elif cell.row > raw.header_line:
+            rows.append(cell.row)
+            texts.append(text)
+    if not rows and len(errors) == len(raw.errors):
+        return raw
+    fix = pl.DataFrame(
+        {
+            "line": pl.Series(rows, dtype=pl.Int64),
+            f"c{column - 1}": pl.Series(texts, dtype=pl.String),
+        }
+    )
+    cells = raw.cells.update(fix, on="line") if rows else raw.cells
+    return dataclasses.replace(raw, cells=cells, errors=tuple(errors))
 
 
 def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str:

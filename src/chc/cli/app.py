@@ -122,6 +122,34 @@ DateFormatOpt = Annotated[
         metavar="FORMAT",
     ),
 ]
+IgnoreColumnOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore-column",
+        help="Leave out this column of the case file knowingly (repeatable), as the "
+        "columns file's 'ignore:' list does.",
+        metavar="NAME",
+    ),
+]
+HeaderRowOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--header-row",
+        help="The line (or sheet row) of the case file's header; by default the first of "
+        "the first 20 rows that names a reference and a received date.",
+        metavar="N",
+        min=1,
+    ),
+]
+SuggestColumnsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--suggest-columns",
+        help="Write FILE: the columns file that would read the case file, every guess "
+        "marked for you to check; pass it back with --columns FILE.",
+        metavar="FILE",
+    ),
+]
 QuietOpt = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="Do not say which column fed which field."),

@@ -148,6 +148,7 @@ def run_caseload(
     remind: int | None = None,
     read: ReadOptions | None = None,
     quiet: bool = False,
+    suggest_to: Path | None = None,
 ) -> None:
     import dataclasses
 
@@ -164,6 +165,7 @@ def run_caseload(
             "--summary does not go with --format ics: the calendar holds every open event"
         )
     options = dataclasses.replace(read or ReadOptions(), skip_bad_rows=skip_bad_rows)
+    suggest(cases, options, suggest_to, force)
     frame = read_case_file(cases, options)
     job = _Job(frame, calendar, as_of, code, skip_bad_rows, summary, remind, output, force)
     formatter(job)
@@ -171,6 +173,42 @@ def run_caseload(
     if not quiet:
         say(describe(frame))
     _report_bad(tuple(job.bad), cases, skip_bad_rows)
+
+
+def read_options(
+    columns: Path | None,
+    sheet: str | None,
+    date_format: str | None,
+    ignore: list[str] | None,
+    header_row: int | None,
+    fields: tuple[str, ...] | None = None,
+) -> ReadOptions:
+    """The reader's options from the command line."""
+    read = ReadOptions(
+        columns=columns,
+        sheet=sheet,
+        date_format=date_format,
+        ignore=tuple(ignore or ()),
+        header_row=header_row,
+    )
+    if fields is not None:
+        import dataclasses
+
+        read = dataclasses.replace(read, fields=fields)
+    return read
+
+
+def suggest(cases: Path, read: ReadOptions, target: Path | None, force: bool) -> None:
+    """``--suggest-columns FILE``: write the columns file that would read ``cases``, before
+    the run (which then stops, or not, as it would have)."""
+    if target is None:
+        return
+    from chc.caseload.reading import suggest_columns
+    from chc.output import write_atomic
+
+    inputs = tuple(p for p in (cases, read.columns) if p is not None)
+    write_atomic(target, suggest_columns(cases, read), force=force, inputs=inputs)
+    say(f"wrote {target}: check each line marked 'check', then pass it with --columns {target}")
 
 
 def deliver(

@@ -18,10 +18,13 @@ from chc.cli.app import (
     ColumnsOpt,
     DateFormatOpt,
     ForceOpt,
+    HeaderRowOpt,
+    IgnoreColumnOpt,
     OutputOpt,
     QuietOpt,
     RegionOpt,
     SheetOpt,
+    SuggestColumnsOpt,
     app,
     emit,
     handles_errors,
@@ -50,6 +53,25 @@ class OneComplaint:
     output: Path | None
     force: bool
     inputs: tuple[Path, ...]
+
+
+def _named(given: tuple[tuple[str, object], ...]) -> str:
+    """The options given, in words: ``--summary``, ``--summary and --columns``."""
+    named = [name for name, value in given if value is not None]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+
+
+def _only_with_cases(*given: tuple[str, object]) -> None:
+    """The case-file options, refused without --cases (each named)."""
+    if names := _named(given):
+        verb = "go" if " and " in names else "goes"
+        raise InputError(f"{names} {verb} with --cases (a caseload)")
+
+
+def _refused_with_cases(*given: tuple[str, object]) -> None:
+    """One complaint's options, refused with --cases (the case file gives the dates)."""
+    if names := _named(given):
+        raise InputError(f"{names} cannot be used with --cases (the CSV gives the dates)")
 
 
 def _as_text(r: OneComplaint) -> None:
@@ -163,6 +185,9 @@ def deadlines_command(
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    header_row: HeaderRowOpt = None,
+    suggest_columns: SuggestColumnsOpt = None,
     quiet: QuietOpt = False,
     summary: Annotated[
         bool,
@@ -250,29 +275,20 @@ def deadlines_command(
     if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     if cases is not None:
-        given = [
-            name
-            for name, value in (
-                ("--received", received),
-                ("--stage1-acknowledged", stage1_acknowledged),
-                ("--stage1-extension", stage1_extension),
-                ("--stage1-responded", stage1_responded),
-                ("--stage2-requested", stage2_requested),
-                ("--stage2-acknowledged", stage2_acknowledged),
-                ("--stage2-extension", stage2_extension),
-                ("--stage2-responded", stage2_responded),
-                ("--stage3-requested", stage3_requested),
-                ("--stage3-responded", stage3_responded),
-                ("--reference", reference),
-            )
-            if value is not None
-        ]
-        if given:
-            raise InputError(
-                f"{', '.join(given)} cannot be used with --cases (the CSV gives the dates)"
-            )
-        from chc.caseload.reading import ReadOptions
-        from chc.cli.caseload import run_caseload
+        _refused_with_cases(
+            ("--received", received),
+            ("--stage1-acknowledged", stage1_acknowledged),
+            ("--stage1-extension", stage1_extension),
+            ("--stage1-responded", stage1_responded),
+            ("--stage2-requested", stage2_requested),
+            ("--stage2-acknowledged", stage2_acknowledged),
+            ("--stage2-extension", stage2_extension),
+            ("--stage2-responded", stage2_responded),
+            ("--stage3-requested", stage3_requested),
+            ("--stage3-responded", stage3_responded),
+            ("--reference", reference),
+        )
+        from chc.cli.caseload import read_options, run_caseload
 
         run_caseload(
             cases,
@@ -285,14 +301,21 @@ def deadlines_command(
             output,
             force,
             remind,
-            ReadOptions(columns=columns, sheet=sheet, date_format=date_format),
+            read_options(columns, sheet, date_format, ignore_column, header_row),
             quiet,
+            suggest_columns,
         )
         return
-    if summary or skip_bad_rows:
-        raise InputError("--summary and --skip-bad-rows go with --cases")
-    if columns is not None or sheet is not None or date_format is not None:
-        raise InputError("--columns, --sheet and --date-format go with --cases")
+    _only_with_cases(
+        ("--summary", summary or None),
+        ("--skip-bad-rows", skip_bad_rows or None),
+        ("--columns", columns),
+        ("--sheet", sheet),
+        ("--date-format", date_format),
+        ("--ignore-column", ignore_column),
+        ("--header-row", header_row),
+        ("--suggest-columns", suggest_columns),
+    )
     if received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
     name = name or next(iter(FORMATTERS))

@@ -15,10 +15,13 @@ from chc.cli.app import (
     ColumnsOpt,
     DateFormatOpt,
     ForceOpt,
+    HeaderRowOpt,
+    IgnoreColumnOpt,
     OutputOpt,
     QuietOpt,
     RegionOpt,
     SheetOpt,
+    SuggestColumnsOpt,
     app,
     emit,
     handles_errors,
@@ -86,6 +89,9 @@ def report_command(
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    header_row: HeaderRowOpt = None,
+    suggest_columns: SuggestColumnsOpt = None,
     quiet: QuietOpt = False,
     region: RegionOpt = "england-and-wales",
     closed: ClosedOpt = None,
@@ -258,10 +264,11 @@ def report_command(
     appendix = None
     if self_assessment is not None:
         appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
-    from chc.caseload.reading import REPORT_READS, ReadOptions
-    from chc.cli.caseload import say
+    from chc.caseload.reading import REPORT_READS
+    from chc.cli.caseload import read_options, say, suggest
 
-    read = ReadOptions(columns=columns, sheet=sheet, date_format=date_format, fields=REPORT_READS)
+    read = read_options(columns, sheet, date_format, ignore_column, header_row, REPORT_READS)
+    suggest(cases, read, suggest_columns, force)
     tell = None if quiet else say
     report = build(cases, options, calendar, read, tell)
     if previous is not None:

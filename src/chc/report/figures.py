@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from chc.caseload.engine import Caseload
     from chc.caseload.reading import ReadOptions
     from chc.report.tally import StageTally, Tally
+    from chc.report.targets import Target
     from chc.workdays import WorkingCalendar
 
 
@@ -71,6 +72,8 @@ class Figure:
     numerator: int | Decimal | None
     denominator: int | None
     definition: str
+    why: str | None = None
+    """Why there is nothing to measure, when ``value`` is None (said beside "n/a")."""
 
     @property
     def shown(self) -> str:
@@ -117,6 +120,7 @@ class Figure:
             "shown": self.shown,
             "counts": self.counts,
             "definition": self.definition,
+            "why": self.why,
         }
 
 
@@ -217,6 +221,8 @@ class Report:
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     previous: Report | None = None
+    targets: tuple[Target, ...] = ()
+    """The Code's timescales the figures were measured against, per edition and stage."""
 
     @property
     def period(self) -> str:
@@ -264,6 +270,7 @@ class Report:
                     "withdrawn_count_as": o.withdrawn,
                     "over_limit_extensions": o.over_limit,
                 },
+                "targets": [t.as_json() for t in self.targets],
             },
             "figures": {k: f.as_json() for k, f in self.figures.items()},
             "months": [m.as_json() for m in self.months],
@@ -343,8 +350,11 @@ def from_caseload(
     c: Caseload, columns: dict[str, int], present: frozenset[str], options: Options
 ) -> Report:
     """Every figure from a computed caseload (see :func:`build`)."""
+    import dataclasses
+
     from chc.report.facts import facts_frame
     from chc.report.tally import tally
+    from chc.report.targets import targets, why_none
 
     o = options
     t = tally(c, facts_frame(c.cases, c.path, columns), o)
@@ -358,6 +368,10 @@ def from_caseload(
         "Of the complaints still open at the end of the period, those whose response due "
         "date (with any extension the Code permits) had passed.",
     )
+    figures = {
+        k: f if f.value is not None else dataclasses.replace(f, why=why_none(k, stages))
+        for k, f in figures.items()
+    }
     months = tuple(
         Month(k, (r[0], r[1]), (p[0], p[1]), (n[0], n[1])) for k, (r, p, n) in t.months.items()
     )
@@ -386,6 +400,7 @@ def from_caseload(
         determinations=_ranked(t.determinations, cohort, not_recorded=False),
         notes=tuple(_notes(o, stages, c.calendar)),
         warnings=tuple(_warnings(t, present)),
+        targets=targets(c.editions, t.editions_used),
     )
 
 

@@ -46,6 +46,14 @@ def context(page: Page, markdown: bool) -> dict[str, Any]:
     report = page.report
     o = report.options
     data = report.as_json()
+    previous = (data["previous"] or {}).get("figures", {})
+    for f in (*data["figures"].values(), *previous.values()):
+        # A figure with nothing to measure says why beside its counts.
+        f["basis"] = f["counts"] + (f": {f['why']}" if f["why"] else "")
+    data["targets"] = [
+        {"edition": f"{t.edition} Code", "stage": t.stage, "words": t.words()}
+        for t in report.targets
+    ]
     data["title"] = title(report)
     data["landlord"] = o.landlord or ""
     data["period"] = method.period_name(o.start, o.end)
@@ -202,7 +210,11 @@ def to_text(page: Page) -> str:
     lines.append("")
     width = max(len(f.label) for f in report.figures.values())
     for f in report.figures.values():
-        lines.append(f"{f.label:<{width}}  {f.shown:>10}  ({f.counts})")
+        why = f": {f.why}" if f.why else ""
+        lines.append(f"{f.label:<{width}}  {f.shown:>10}  ({f.counts}{why})")
+    lines.append("")
+    lines.append("Target timescales (the Code's, for the edition in force at receipt)")
+    lines.extend(f"  {t.edition} Code, stage {t.stage}: {t.words()}" for t in report.targets)
     lines.append("")
     lines.append("Month      S1 rec  S2 rec  S1 on time        S2 on time")
     for m in report.months:
