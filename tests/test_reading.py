@@ -95,7 +95,10 @@ def test_the_run_says_which_column_fed_which_field() -> None:
     run = cases(EXPORT, "--columns", str(COLUMNS), "--format", "json")
     assert run.stderr.count("\n") == 1
     line = run.stderr.strip()
-    assert line.startswith("chc: read case-system-export.csv: reference <- 'Complaint Ref', ")
+    assert line.startswith(
+        "chc: read case-system-export.csv: 3 complaints from 10 columns; "
+        "reference <- 'Complaint Ref', "
+    )
     assert "stage1_acknowledged <- 'S1 Ack Date'" in line
     assert "stage2_requested <- 'Stage 2 Requested'" in line
     assert line.endswith("ignored: 'Officer', 'Notes'")

@@ -523,19 +523,28 @@ def _first_repeat(repeated: pl.DataFrame) -> tuple[str, int, int]:
 
 
 def describe(case_frame: CaseFrame) -> str:
-    """One line: which column fed which field, and which columns were left out."""
+    """One short sentence: how many complaints, from how many columns; the mapping only of
+    the columns whose header is not already the field's own name (matched by alias, by a
+    --columns file, or with other case or spacing), and the columns left out."""
     where = case_frame.path.name
     if case_frame.sheet is not None:
         where += f" (sheet {case_frame.sheet!r})"
     by_column: dict[int, list[str]] = {}
     for name, column in case_frame.columns.items():
         by_column.setdefault(column, []).append(name)
-    fed = ", ".join(
+    mapped = [
         f"{'/'.join(names)} <- {case_frame.headers[names[0]]!r}"
         + (" (by each row's stage)" if len(names) > 1 else "")
         for _, names in sorted(by_column.items())
+        if len(names) > 1 or case_frame.headers[names[0]] != names[0]
+    ]
+    complaints = case_frame.frame.height
+    text = (
+        f"read {where}: {complaints} complaint{'' if complaints == 1 else 's'} from "
+        f"{len(by_column)} column{'' if len(by_column) == 1 else 's'}"
     )
-    text = f"read {where}: {fed}"
+    if mapped:
+        text += "; " + ", ".join(mapped)
     if case_frame.ignored:
         text += "; ignored: " + ", ".join(repr(h) for h in case_frame.ignored)
     for note in case_frame.notes:
