@@ -30,8 +30,13 @@ def read_docx(path: Path) -> list[RawBlock]:
             "save it as .docx and try again",
             file=path,
         )
+    from chc.policy.extract.bounds import check_docx, xml_refusal
+
+    check_docx(path)
     try:
         document = docx.Document(str(path))
+    except SyntaxError as exc:  # lxml's XMLSyntaxError, raised for any part's XML
+        raise xml_refusal(path, exc) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"cannot be read as a Word document ({exc})", file=path) from None
     return list(_body_blocks(document))

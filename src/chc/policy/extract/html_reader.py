@@ -22,9 +22,12 @@ _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", 
 def read_html(path: Path) -> list[RawBlock]:
     from bs4 import BeautifulSoup
 
+    from chc.policy.extract.bounds import check_html
     from chc.yamlio import read_text
 
-    soup = BeautifulSoup(read_text(path), "html.parser")
+    text = read_text(path)
+    check_html(path, text)
+    soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):

@@ -148,7 +148,11 @@ def read_document(path: Path) -> Document:
         raise InputError("file not found", file=path)
     if path.is_dir():
         raise InputError("is a directory, not a file", file=path)
-    document = build(path, reader(path))
+    from chc.policy.extract.bounds import check_blocks
+
+    raw = reader(path)
+    check_blocks(path, raw)
+    document = build(path, raw)
     if not any(b.kind != "heading" for b in document.blocks):
         raise InputError("the document is empty: no text found in it", file=path)
     return document
