@@ -613,12 +613,13 @@ def test_a_formula_never_calculated_is_an_error_at_its_cell(tmp_path: Path) -> N
     # D2 is a formula too, but in a column chc does not read: no error for it.
     one_line_error(cases(path), f"{path}:3:3:", "stage1_responded", "never calculated")
     # The sheet is read in pieces cut after whole cells: tiny pieces find the same cells.
+    from chc import sheet_extent
     from chc.caseload import workbooks
 
     found = workbooks._uncalculated(path, "Sheet")
     assert found == ((2, 4), (3, 3), (3, 4))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(workbooks, "_XML_CHUNK", 7)
+        patch.setattr(sheet_extent, "_CHUNK", 7)
         assert workbooks._uncalculated(path, "Sheet") == found
     frame = read_case_file(path, ReadOptions(skip_bad_rows=True))
     assert frame.frame["reference"].to_list() == ["R1"]

@@ -20,10 +20,9 @@ from chc.caseload.sources import (
     numbered,
 )
 from chc.errors import CaseError
+from chc.sheet_extent import column_number, sheet_part
 
 if TYPE_CHECKING:
-    import zipfile
-
     import polars as pl
 
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -63,6 +62,7 @@ def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None)
         listed = ", ".join(repr(n) for n in names)
         raise CaseError(f"the workbook has no sheet {sheet!r}; its sheets are: {listed}", file=path)
     chosen = sheet if sheet is not None else names[0]
+    uncalculated, top = _scan(path, chosen)  # before fastexcel lays out the sheet's grid
     try:
         loaded = book.load_sheet(chosen, header_row=None, dtypes="string")
         frame = _from_column_a(loaded.to_polars(), loaded)
@@ -71,7 +71,6 @@ def read_xlsx(path: Path, sheet: str | None, choice: HeaderChoice | None = None)
         raise CaseError(f"sheet {chosen!r} cannot be read ({reason})", file=path) from None
     if frame.height == 0:
         raise CaseError(f"sheet {chosen!r} is empty; it needs a header row", file=path)
-    uncalculated, top = _scan(path, chosen)
     # The reader starts at the first row that holds a value: rows above it are blank.
     limit = max(SCAN_ROWS, (choice.row or 0) if choice else 0)
     rows = [header_of(frame.slice(i, 1)) for i in range(min(limit, frame.height))]
@@ -119,7 +118,9 @@ _FORMULA = re.compile(
 )
 
 
-_XML_CHUNK = 1 << 20
+MAX_CELLS = 30_000_000
+"""A sheet's grid from A1 to its last cell: Excel's 1,048,576 rows by 28 columns. The
+reader allocates the whole grid at once, empty cells included."""
 
 
 _FIRST_VALUE = re.compile(
@@ -128,33 +129,42 @@ _FIRST_VALUE = re.compile(
 
 
 def _scan(path: Path, sheet: str) -> tuple[tuple[tuple[int, int], ...], int]:
-    """The cells of ``sheet`` with a formula and no value, and the first row that holds a
-    value (where every reader's rows start).
+    """Refuse a sheet whose grid passes :data:`MAX_CELLS`; say which cells of it have a
+    formula and no value, and the first row that holds a value (where every reader's rows
+    start).
 
     A workbook written by a program that stores formulas without calculating them (a
     script, a report generator) leaves them so, and every reader then sees an empty cell.
-    The sheet's XML is read ``_XML_CHUNK`` bytes at a time, cut after a whole cell, so that
-    it is never all in memory (58 MB for 100,000 rows). The check costs about 0.2 s of a
-    1.0 to 1.6 s read of such a workbook, streamed or whole alike."""
+    The sheet's XML is streamed (:func:`chc.sheet_extent.measure`), never all in memory
+    (58 MB for 100,000 rows). Reading it costs about 0.2 s of a 1.0 to 1.6 s read of such
+    a workbook; the extent adds two patterns that rarely match a case file."""
     import zipfile
     from xml.etree import ElementTree
 
+    from chc.sheet_extent import measure
+
     found: list[tuple[bytes, bytes]] = []
-    top: int | None = None
+    tops: list[int] = []
+
+    def cells(whole: bytes) -> None:
+        if not tops and (first := _FIRST_VALUE.search(whole)) is not None:
+            tops.append(int(first.group(1)))
+        if b"<f" in whole:
+            found.extend(_FORMULA.findall(whole))
+
     try:
-        with zipfile.ZipFile(path) as book, book.open(_sheet_part(book, sheet)) as xml:
-            rest = b""
-            while chunk := xml.read(_XML_CHUNK):
-                data = rest + chunk
-                end = data.rfind(b"</c>") + len(b"</c>")  # 3 if there is none: keep it all
-                whole, rest = (data[:end], data[end:]) if end > 3 else (b"", data)
-                if top is None and (first := _FIRST_VALUE.search(whole)) is not None:
-                    top = int(first.group(1))
-                if b"<f" in whole:
-                    found.extend(_FORMULA.findall(whole))
+        with zipfile.ZipFile(path) as book, book.open(sheet_part(book, sheet)) as xml:
+            extent = measure(xml, bound=MAX_CELLS, also=cells)
     except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
-        return (), 1  # not laid out as chc expects: fastexcel has read it, which is enough
-    return tuple((int(row), _column_number(col)) for col, row in found), top or 1
+        return (), 1  # not laid out as chc expects: fastexcel reads it, or says why not
+    if extent.cells > MAX_CELLS:
+        raise CaseError(
+            f"sheet {sheet!r} {extent.describe()}; chc reads sheets of up to "
+            f"{MAX_CELLS:,} cells from A1 to the last: delete the rows and columns past "
+            "the case list (a stray cell far down or far right) and save it again",
+            file=path,
+        )
+    return tuple((int(row), column_number(col)) for col, row in found), (tops or [1])[0]
 
 
 def _uncalculated(path: Path, sheet: str) -> tuple[tuple[int, int], ...]:
@@ -181,7 +191,7 @@ def with_shown_numbers(path: Path, raw: RawTable, column: int, name: str) -> Raw
         return raw
     try:
         with zipfile.ZipFile(path) as book:
-            part = _sheet_part(book, raw.sheet)
+            part = sheet_part(book, raw.sheet)
         found = number_cells(path, part, column_letters(column))
     except (KeyError, OSError, zipfile.BadZipFile, SyntaxError):
         return raw  # laid out otherwise than chc expects: keep what fastexcel read
@@ -207,24 +217,3 @@ def with_shown_numbers(path: Path, raw: RawTable, column: int, name: str) -> Raw
     )
     cells = raw.cells.update(fix, on="line") if rows else raw.cells
     return dataclasses.replace(raw, cells=cells, errors=tuple(errors))
-
-
-def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str:
-    """The archive member that holds the sheet named ``sheet``."""
-    from xml.etree import ElementTree
-
-    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    ids = {s.get("name"): s.get(rel) for s in sheets.iter(f"{main}sheet")}
-    targets = {r.get("Id"): r.get("Target") or "" for r in rels}
-    target = targets.get(ids.get(sheet) or "", "")
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - ord("A") + 1
-    return number
