@@ -377,6 +377,8 @@ def read_jsonl(path: Path, data: bytes) -> RawTable:
         if not isinstance(obj, dict):
             raise CaseError("each line must be a JSON object {...}", file=path, line=n, column=1)
         for key in obj:
+            if not key.isascii():
+                _no_lone_surrogate(path, n, None, key, key)
             header.setdefault(str(key), len(header))
         rows.append((n, obj))
     if not header:
@@ -414,8 +416,30 @@ def _json_cell(path: Path, line: int, column: int, key: str, value: object) -> s
         return None
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str | int | float):
+    if isinstance(value, str):
+        if not value.isascii():
+            _no_lone_surrogate(path, line, column, key, value)
+        return value
+    if isinstance(value, int | float):
         return str(value)
     raise CaseError(
         f"{key}: a list or object is not a cell value", file=path, line=line, column=column
     )
+
+
+def _no_lone_surrogate(path: Path, line: int, column: int | None, key: str, text: str) -> None:
+    """JSON may write half of a UTF-16 pair (``"\\ud800"``) alone; it is no character, and
+    no file or terminal can hold it (polars refused it with a traceback)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        from chc.inert import line as shown
+
+        half = f"\\u{ord(text[exc.start]):04x}"
+        raise CaseError(
+            f"{shown(key)}: {half} is half of a UTF-16 pair without its other half, not a "
+            "character; correct the text in the program that wrote the file",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
