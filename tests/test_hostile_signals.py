@@ -79,7 +79,12 @@ def caseload_args(cases: Path, out: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("signum", "status", "words"),
-    [(signal.SIGINT, 130, "chc: interrupted"), (signal.SIGTERM, 143, "chc: terminated")],
+    [
+        (signal.SIGINT, 130, "chc: interrupted"),
+        (signal.SIGTERM, 143, "chc: terminated"),
+        # A closed terminal (issue 23): its default left the temporary output behind.
+        (signal.SIGHUP, 129, "chc: hung up"),
+    ],
 )
 def test_a_signal_while_reading(
     big_caseload: Path, tmp_path: Path, signum: int, status: int, words: str

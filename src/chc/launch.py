@@ -12,7 +12,13 @@ import os
 import signal
 import sys
 
-_WORDS: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+# SIGHUP: the terminal closed (an ssh session dropped); it ends chc as SIGTERM does.
+_WORDS: dict[int, str] = {
+    signal.SIGINT: "interrupted",
+    signal.SIGTERM: "terminated",
+}
+if hasattr(signal, "SIGHUP"):  # not on Windows
+    _WORDS[signal.SIGHUP] = "hung up"
 
 
 def _early_stop(signum: int, frame: object) -> None:

@@ -4,6 +4,13 @@ Output goes to a temporary file in the destination folder and is renamed into pl
 reader sees the old file or the whole new one, never half of either. An existing file is
 replaced only with ``force``; an input file is never replaced, even with ``force``.
 
+A new output is created exclusively: the finished temporary file is hard-linked to its
+name, which fails if the name exists, so two runs writing the same new file without
+``force`` cannot both succeed (the second stops with exit 2, the first's file intact).
+A special file is never replaced: a character device or a FIFO (``-o /dev/null``, a named
+pipe) is written into, as the shell's ``>`` would, and a block device or a socket is
+refused, since writing a report onto a disk destroys its file system.
+
 "Input" is judged by what a file is, not by its name: the (device, inode) of the
 destination is compared with those of the inputs given and of every file chc has read in
 this run (:mod:`chc.inputs`), so a symbolic link or a hard link to an input is caught too.
@@ -27,7 +34,9 @@ from chc.errors import InputError
 
 
 def dumps_json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    from chc.inert import json_text
+
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _is_input(path: Path, inputs: Iterable[Path]) -> bool:
@@ -51,12 +60,38 @@ def check_writable(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> N
         )
     if path.is_dir():
         raise InputError("is a directory; give a file name for --output", file=path)
+    kind = special_kind(path)
+    if kind is not None:
+        if kind in _REFUSED_SPECIAL:
+            raise InputError(
+                f"is a {kind}; chc writes only into a file, a character device or a FIFO", file=path
+            )
+        return  # written into, never replaced: no --force needed, as with `>`
     if path.exists() and not force:
         raise InputError("already exists; use --force to replace it", file=path)
     if not path.parent.exists():
         raise InputError(f"folder {path.parent} does not exist", file=path)
     if not path.parent.is_dir():
         raise InputError(f"{path.parent} is not a folder", file=path)
+
+
+_REFUSED_SPECIAL = ("block device", "socket")
+
+
+def special_kind(path: Path) -> str | None:
+    """What ``path`` (followed through links) is when it is not a regular file or a
+    folder: "character device", "FIFO", "block device" or "socket"; None otherwise."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    kinds = (
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), None)
 
 
 def _new_file_mode(path: Path) -> int:
@@ -133,10 +168,18 @@ def write_atomic(
 
 @contextlib.contextmanager
 def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
-    """A binary handle on a temporary file beside ``path``, renamed into place when the block
-    ends without an error (and removed when it does not), so output can be streamed."""
+    """A binary handle on a temporary file beside ``path``, put in place when the block
+    ends without an error (and removed when it does not), so output can be streamed.
+
+    Without ``force`` the file is put in place only if ``path`` still does not exist; a
+    character device or FIFO at ``path`` is written into directly (see the module's
+    docstring)."""
     inputs = tuple(inputs)
     check_writable(path, force=force, inputs=inputs)
+    if special_kind(path) is not None:
+        with _special_output(path) as handle:
+            yield handle
+        return
     mode = _new_file_mode(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -149,10 +192,61 @@ def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> It
             # mkstemp creates the file 0600; give it the mode a plain open() would.
             Path(tmp).chmod(mode)
             os.fsync(handle.fileno())
-        Path(tmp).replace(path)
+        _put_in_place(Path(tmp), path, force=force)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise _unwritable(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _special_output(path: Path) -> Iterator[BinaryIO]:
+    """A character device or a FIFO, opened for writing as ``>`` opens it (no sync: a
+    device or a pipe has no disk copy to make durable)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+
+
+# Where a file system has no hard links, the exclusive step is an O_EXCL placeholder.
+_NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV})
+
+
+def _put_in_place(tmp: Path, path: Path, *, force: bool) -> None:
+    """Rename ``tmp`` to ``path``; without ``force``, only if ``path`` does not exist.
+
+    A hard link fails with EEXIST if the name was taken meanwhile (by another run, or
+    another program), so that the file there is never silently replaced."""
+    if force:
+        tmp.replace(path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise _taken(path) from None
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise _taken(path) from None
+        tmp.replace(path)
+        return
+    tmp.unlink()
+
+
+def _taken(path: Path) -> InputError:
+    return InputError(
+        "was created by another program while chc was writing it; it was left as it is "
+        "and nothing was written; use --force to replace it",
+        file=path,
+    )
