@@ -141,7 +141,16 @@ def test_a_read_only_file_system_is_exit_2_and_leaves_no_temporary_file(
             raise OSError(errno.EROFS, "Read-only file system")
         return real_replace(self, target)  # type: ignore[arg-type]
 
+    real_link = os.link
+
+    def no_link(source: object, target: object) -> None:
+        if Path(str(target)).parent == tmp_path:
+            raise OSError(errno.EROFS, "Read-only file system")
+        real_link(source, target)  # type: ignore[arg-type]
+
+    # A new output is linked into place (created exclusively); a replaced one renamed.
     monkeypatch.setattr(Path, "replace", read_only)
+    monkeypatch.setattr(os, "link", no_link)
     out = tmp_path / "report.json"
     r = run_chc("check-policy", str(POLICY), "--format", "json", "-o", str(out))
     assert one_line(r) == f"chc: error: {out}: cannot be written: the file system is read-only"

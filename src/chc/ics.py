@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from chc.deadlines import Event, Timeline
 from chc.errors import InputError
+from chc.inert import ics_text
 
 if TYPE_CHECKING:
     from chc.workdays import WorkingCalendar
@@ -154,13 +155,16 @@ def to_ics(
         ev.add("dtstamp", stamp)
         ev.add("dtstart", e.due)
         ev.add("dtend", e.due + timedelta(days=1))
-        ev.add("summary", summary(d.reference, e.key))
-        ev.add("description", _description(d))
+        ev.add("summary", ics_text(summary(d.reference, e.key)))
+        ev.add("description", ics_text(_description(d)))
         ev.add("transp", "TRANSPARENT")
         if remind is not None and calendar is not None:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{summary(d.reference, e.key)} in {remind} working day(s)")
+            alarm.add(
+                "description",
+                ics_text(f"{summary(d.reference, e.key)} in {remind} working day(s)"),
+            )
             alarm.add("trigger", alarm_trigger(e.due, calendar.subtract(e.due, remind)))
             ev.add_component(alarm)
         cal.add_component(ev)

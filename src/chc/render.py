@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chc.errors import ChcError, InputError
+from chc.inert import markup
 from chc.resources import package_data
 
 if TYPE_CHECKING:
@@ -93,6 +94,9 @@ def environment(template_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Every value a template prints, the shipped ones and a landlord's own alike:
+        # a control or bidi character in user text is shown, never written as itself.
+        finalize=markup,
     )
     env.filters["md_cell"] = md_cell
     env.filters["md_text"] = md_text

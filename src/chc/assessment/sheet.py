@@ -95,7 +95,7 @@ def to_xlsx(loaded: LoadedAnswers) -> bytes:
     ws.title = SHEET
     layout = sorted(COLUMNS, key=lambda c: _ORDER.index(c[0]) if c[0] in _ORDER else 99)
     ws.append([heading for _, heading, _ in layout])
-    for p in loaded.edition.self_assessed:
+    for row, p in enumerate(loaded.edition.self_assessed, 2):
         a = loaded.answers.get(p.id, Answer())
         values = {
             "id": p.id,
@@ -107,7 +107,7 @@ def to_xlsx(loaded: LoadedAnswers) -> bytes:
             "target_date": a.target_date,
             "machine_filled": "yes" if a.machine_filled else None,
         }
-        ws.append([values[field] for field, _, _ in layout])
+        _put_row(ws, row, [values[field] for field, _, _ in layout])
     wrap = Alignment(wrap_text=True, vertical="top")
     for i, (field, _, width) in enumerate(layout, 1):
         letter = get_column_letter(i)
@@ -127,6 +127,15 @@ def to_xlsx(loaded: LoadedAnswers) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _put_row(ws: Worksheet, row: int, values: list[Any]) -> None:
+    """Row ``row`` of ``ws``, every text a string cell (evidence written ``=HYPERLINK(...)``
+    must not become a live formula) with no character XML cannot hold."""
+    from chc.inert import xlsx_cell
+
+    for column, value in enumerate(values, 1):
+        xlsx_cell(ws.cell(row=row, column=column), value)
 
 
 def _validations(ws: Worksheet, layout: list[tuple[str, str, int]], last: int) -> None:
@@ -163,9 +172,13 @@ def _about(wb: Any, loaded: LoadedAnswers) -> None:
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(ABOUT)
-    ws.append(["code", loaded.code])
-    ws.append(["landlord", loaded.landlord])
-    ws.append(["period", loaded.period])
+    about: list[list[Any]] = [
+        ["code", loaded.code],
+        ["landlord", loaded.landlord],
+        ["period", loaded.period],
+    ]
+    for row, values in enumerate(about, 1):
+        _put_row(ws, row, values)
     ws.append([])
     ws.append(["Written by chc self-assessment export. Edit the Self-assessment sheet, then:"])
     ws.append(["chc self-assessment import THIS.xlsx --into answers.yaml"])
@@ -221,6 +234,7 @@ def _open(path: Path) -> Any:
 
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise AnswersError("import reads an Excel .xlsx workbook", file=path)
+    _check_extent(path)
     try:
         return load_workbook(path, data_only=True)
     except FileNotFoundError:
@@ -229,6 +243,45 @@ def _open(path: Path) -> Any:
         raise AnswersError(f"not an Excel workbook chc can read ({exc})", file=path) from None
     except OSError as exc:
         raise AnswersError(f"cannot be read: {exc.strerror}", file=path) from None
+
+
+# A form has a few hundred rows and eight columns; openpyxl holds every cell of every
+# sheet in memory, and walks a sheet from A1 to its last cell.
+MAX_ROWS = 5_000
+MAX_COLUMNS = 100
+MAX_SHEET_BYTES = 16 * 1024 * 1024  # a sheet's XML unpacked; a form's is well under 1 MB
+
+
+def _check_extent(path: Path) -> None:
+    """Refuse, before openpyxl reads it, a workbook with a sheet far larger than a form:
+    a stray cell at XFD1048576, or a zip bomb of millions of rows (the scan stops at the
+    bound, so the bomb is never unpacked)."""
+    import zipfile
+
+    from chc.sheet_extent import measure, sheet_parts
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            for name, part in sheet_parts(book).items():
+                size = book.getinfo(part).file_size  # zipfile never unpacks more
+                if size > MAX_SHEET_BYTES:
+                    raise AnswersError(
+                        f"sheet {name!r} unpacks to {size / 2**20:,.0f} MB of XML; a "
+                        f"self-assessment sheet is far smaller (chc reads up to "
+                        f"{MAX_SHEET_BYTES / 2**20:,.0f} MB): is this the exported workbook?",
+                        file=path,
+                    )
+                with book.open(part) as xml:
+                    extent = measure(xml, bound=MAX_ROWS * MAX_COLUMNS)
+                if extent.rows > MAX_ROWS or extent.columns > MAX_COLUMNS:
+                    raise AnswersError(
+                        f"sheet {name!r} {extent.describe()}; a self-assessment sheet has "
+                        f"at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns: delete what "
+                        "lies past the form and save it again",
+                        file=path,
+                    )
+    except (KeyError, OSError, zipfile.BadZipFile, SyntaxError):
+        return  # not laid out as chc expects: openpyxl says what is wrong
 
 
 def _read_about(path: Path, wb: Any) -> tuple[str, str | None, str | None]:

@@ -68,6 +68,9 @@ _RED = "8A1C1C"
 
 def to_docx(context: dict[str, Any], *, template: Path | None = None) -> bytes:
     """The rendered form as the bytes of a .docx file."""
+    from chc.inert import tree
+
+    context = tree(context)  # XML holds no control character; user text may
     doc = _open(template)
     _page_setup(doc, keep_margins=template is not None)
     _ensure_styles(doc)

@@ -37,7 +37,10 @@ from chc.caseload.engine import CASE, RULE, STATUSES, Caseload
 if TYPE_CHECKING:
     import polars as pl
 
-_NEEDS_ESCAPE = r'["\\\x00-\x1f\x7f]'  # what a JSON string may not hold as it is
+# What a JSON string may not hold as it is, and what chc writes escaped though JSON allows
+# it (C1 controls, bidi controls, line separators: chc.inert.JSON_ESCAPED), so that no
+# output holds a character that acts on its reader.
+_NEEDS_ESCAPE = r'["\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]'
 
 
 class CaseText:
@@ -330,5 +333,8 @@ def _polars_json(name: str) -> pl.Expr:
     """The column's values as polars' own JSON encoder writes them."""
     import polars as pl
 
+    from chc.inert import JSON_ESCAPED
+
     encoded = pl.struct(pl.col(name)).struct.json_encode()
+    encoded = encoded.str.replace_many(list(JSON_ESCAPED), list(JSON_ESCAPED.values()))
     return encoded.str.strip_prefix("{" + json.dumps(name) + ":").str.strip_suffix("}")

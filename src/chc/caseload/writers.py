@@ -60,12 +60,28 @@ def _head(c: Caseload) -> dict[str, object]:
     }
 
 
-def write_events_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
-    """One row per due date (:data:`EVENT_COLUMNS`), in file order then stage order."""
+def write_events_csv(parts: Iterable[Caseload], out: BinaryIO, *, raw: bool = False) -> None:
+    """One row per due date (:data:`EVENT_COLUMNS`), in file order then stage order; text
+    a spreadsheet would run made inert (:func:`chc.inert.csv_frame`) unless ``raw``."""
+    from chc.inert import csv_cell, csv_frame, csv_needs_care
+
     for i, c in enumerate(parts):
         out.flush()
-        c.events.select(EVENT_COLUMNS).write_csv(out, include_header=i == 0, line_terminator="\n")
-        del c  # before the next batch is computed, not after
+        rows = c.events.select(EVENT_COLUMNS)
+        if not raw:
+            # The text columns are the reference and the edition: each checked where it
+            # is smallest (a complaint's reference, not each of its events'; the editions
+            # by name), so that ordinary references cost one pass over 100,000, not three.
+            care = ["reference"] if csv_needs_care(c.cases["reference"]) else []
+            care += ["code"] if any(csv_cell(k) != k for k in c.editions) else []
+            rows = csv_frame(rows, care)
+        rows.write_csv(out, include_header=i == 0, line_terminator="\n")
+        del c, rows  # before the next batch is computed, not after
+
+
+def write_events_raw_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
+    """The CSV with every value as the case file gave it, for programs (``csv-raw``)."""
+    write_events_csv(parts, out, raw=True)
 
 
 def case_records(c: Caseload) -> pl.DataFrame:
@@ -218,11 +234,20 @@ def _summary(parts: Iterable[Caseload]) -> tuple[pl.DataFrame, Caseload, int, li
 
 
 def write_summary_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
+    from chc.inert import csv_frame
+
+    csv_frame(_summary(parts)[0]).write_csv(out, line_terminator="\n")
+
+
+def write_summary_raw_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
     _summary(parts)[0].write_csv(out, line_terminator="\n")
 
 
 def write_summary_jsonl(parts: Iterable[Caseload], out: BinaryIO) -> None:
-    _summary(parts)[0].write_ndjson(out)
+    from chc.inert import json_text
+
+    # What needs attention is a few hundred lines: escaped as one text, as dumps_json does.
+    out.write(json_text(_summary(parts)[0].write_ndjson()).encode())
 
 
 def write_summary_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
@@ -242,6 +267,7 @@ def write_summary_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
 
 WRITERS: dict[str, Writer] = {
     "csv": write_events_csv,
+    "csv-raw": write_events_raw_csv,
     "jsonl": write_cases_jsonl,
     "json": write_cases_json,
 }
@@ -249,6 +275,7 @@ WRITERS: dict[str, Writer] = {
 
 SUMMARY_WRITERS: dict[str, Writer] = {
     "csv": write_summary_csv,
+    "csv-raw": write_summary_raw_csv,
     "jsonl": write_summary_jsonl,
     "json": write_summary_json,
 }

@@ -183,6 +183,14 @@ def _say_error(err: ChcError) -> None:
     console(stderr=True).print(f"[bold red]chc: error:[/bold red] {escape(str(err))}")
 
 
+def tell(text: str) -> None:
+    """A line on stderr for the person running chc (never part of the output), through
+    the console that shows control characters rather than sending them."""
+    from chc.terminal.console import console
+
+    console(stderr=True).print(text, markup=False, highlight=False)
+
+
 def handles_errors(func: F) -> F:
     """Every command ends a ChcError with one line on stderr and exit status 2, and so
     standard output that cannot take what it is given (a full disk, a device error)."""
@@ -239,6 +247,13 @@ def _flushed(status: int) -> int:
 def emit(
     text: str | bytes, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()
 ) -> None:
+    """Write a formatter's whole output. Text passes :func:`chc.inert.text` once more,
+    whatever made it: each formatter makes its own user text inert, and this is the net
+    under a formatter that forgot (no output of chc's own holds a control character)."""
+    if isinstance(text, str):
+        from chc.inert import text as inert_text
+
+        text = inert_text(text)
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
@@ -259,11 +274,11 @@ def show(renderable: Any, output: Path | None, force: bool, inputs: tuple[Path, 
         return
     import io
 
-    from rich.console import Console
+    from chc.terminal.console import plain
 
-    capture = Console(width=100, no_color=True, color_system=None, file=io.StringIO())
-    capture.print(renderable)
-    emit(capture.file.getvalue(), output, force, inputs)  # type: ignore[attr-defined]
+    text = io.StringIO()
+    plain(text).print(renderable)
+    emit(text.getvalue(), output, force, inputs)
 
 
 def read_closed(closed: list[str] | None, closed_file: Path | None) -> frozenset[date]:
@@ -332,11 +347,18 @@ def main_callback(
 
 # -- signals and closed pipes ------------------------------------------------------------
 
-_SIGNAL_NAMES: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+# SIGHUP: the terminal went away (a dropped ssh session, a closed window); left to its
+# default it ended chc at once and left the temporary output behind.
+_SIGNAL_NAMES: dict[int, str] = {
+    signal.SIGINT: "interrupted",
+    signal.SIGTERM: "terminated",
+}
+if hasattr(signal, "SIGHUP"):  # not on Windows
+    _SIGNAL_NAMES[signal.SIGHUP] = "hung up"
 
 
 class Stopped(BaseException):
-    """Raised in the main process by SIGINT or SIGTERM.
+    """Raised in the main process by SIGINT, SIGTERM or SIGHUP.
 
     A BaseException, so that no ``except Exception`` swallows it, while every ``finally``
     (the removal of a half-written temporary output) runs.
@@ -386,8 +408,20 @@ def _exit_now(status: int) -> NoReturn:
     os._exit(status)
 
 
+def _replace_what_stdout_cannot_encode() -> None:
+    """Under a terminal that is not UTF-8 (``LANG=C``, ``PYTHONIOENCODING=ascii``) a name
+    such as "Rénové" ended chc with UnicodeEncodeError: what the encoding cannot show is
+    printed as "?" instead, as other tools do. (Standard error already backslash-escapes
+    it; a file written with --output is always UTF-8.)"""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if not encoding.startswith("utf"):
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def main() -> None:
     """Console-script entry point: the app, with signals and closed pipes handled."""
+    _replace_what_stdout_cannot_encode()
     stopped = False
     try:
         for signum in _SIGNAL_NAMES:

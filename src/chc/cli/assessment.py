@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +9,7 @@ from typing import Annotated
 import typer
 
 from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
-from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors
+from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors, tell
 from chc.errors import InputError
 from chc.exitcodes import RC
 
@@ -107,10 +106,9 @@ def scaffold_command(
         notes.update(carried.notes)
         landlord = landlord or old.landlord
         if carried.not_carried:
-            typer.echo(
+            tell(
                 f"Not carried (no successor in the {edition.edition} edition): "
-                f"{carried.source_edition} {', '.join(carried.not_carried)}",
-                err=True,
+                f"{carried.source_edition} {', '.join(carried.not_carried)}"
             )
     if from_policy is not None:
         from chc.policy.findings import check_policy
@@ -143,7 +141,7 @@ def check_command(
         str | None,
         typer.Option(
             "--today",
-            help="Judge target dates against DATE (YYYY-MM-DD), not today.",
+            help="Judge target dates against DATE (YYYY-MM-DD), not today (in the UK).",
             metavar="DATE",
         ),
     ] = None,
@@ -165,12 +163,10 @@ def check_command(
 
       chc self-assessment check answers.yaml --strict --today 2024-06-30 --format json
     """
-    from datetime import date
-
     from chc.assessment.answers import check_answers, read_answers
-    from chc.dates import parse_date
+    from chc.dates import parse_date, uk_today
 
-    day = parse_date(today, "--today") if today is not None else date.today()
+    day = parse_date(today, "--today") if today is not None else uk_today()
     report = check_answers(read_answers(answers), today=day)
     if fmt is Format.json:
         from chc.output import dumps_json
@@ -262,15 +258,15 @@ def render_command(
     left = unfinished(loaded)
     if left.is_draft:
         lead = "not rendered" if final else "marked DRAFT"
-        typer.echo(f"{answers}: {lead}: the form is not finished", err=True)
+        tell(f"{answers}: {lead}: the form is not finished")
         for line in left.listing():
-            typer.echo(f"  {line}", err=True)
+            tell(f"  {line}")
         if final:
             raise typer.Exit(RC.FINDINGS)
     context = view(loaded, title=title, landlord=landlord)
     emit(FORMATTERS[name](Rendering(loaded, context, template)), output, force, inputs)
     if output is not None:
-        print(f"Wrote {output}", file=sys.stderr)
+        tell(f"Wrote {output}")
 
 
 @assessment_app.command("export")
@@ -301,7 +297,7 @@ def export_command(
         raise InputError("name the workbook FILE.xlsx", file=output)
     check_writable(output, force=force, inputs=(answers,))
     emit(to_xlsx(load_answers(answers)), output, force, (answers,))
-    print(f"Wrote {output}", file=sys.stderr)
+    tell(f"Wrote {output}")
 
 
 @assessment_app.command("import")
@@ -363,7 +359,7 @@ def import_command(
 
             forget(into)
     emit(text, target, force or output is None, inputs)
-    print(f"Wrote {target}", file=sys.stderr)
+    tell(f"Wrote {target}")
 
 
 def _new_answers(workbook: Path, target: Path) -> str:

@@ -127,6 +127,7 @@ def _ics(job: _Job) -> None:
 
 FORMATTERS: dict[str, Callable[[_Job], None]] = {
     "csv": _machine("csv"),
+    "csv-raw": _machine("csv-raw"),
     "jsonl": _machine("jsonl"),
     "json": _machine("json"),
     "text": _text,

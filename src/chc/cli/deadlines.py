@@ -112,7 +112,7 @@ FORMATTERS: dict[str, Callable[[OneComplaint], None]] = {
 # What only a caseload can be written as; the caseload's own list is chc.cli.caseload.FORMATS
 # (not imported here: it would put the case-file reader on one complaint's start-up), and a
 # test holds the two together.
-CASELOAD_ONLY = ("csv", "jsonl")
+CASELOAD_ONLY = ("csv", "csv-raw", "jsonl")
 
 DeadlineFormat = Enum(  # type: ignore[misc]
     "DeadlineFormat", {name: name for name in (*FORMATTERS, *CASELOAD_ONLY)}, type=str
@@ -205,7 +205,7 @@ def deadlines_command(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Judge open/overdue on DATE (default: today).", metavar="DATE"
+            "--as-of", help="Judge open/overdue on DATE (default: today in the UK).", metavar="DATE"
         ),
     ] = None,
     region: RegionOpt = DEFAULT_REGION,
@@ -216,7 +216,7 @@ def deadlines_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json or ics; with --cases: csv (default), jsonl, json, text, ics.",
+            help="text, json or ics; with --cases: csv (default), csv-raw, jsonl, json, text, ics.",
         ),
     ] = None,
     remind: Annotated[
@@ -260,10 +260,10 @@ def deadlines_command(
       chc deadlines --cases examples/case-system-export.csv --columns
       examples/case-system-columns.yaml --as-of 2026-01-30
     """
-    from chc.dates import parse_date
+    from chc.dates import parse_date, uk_today
     from chc.workdays import calendar_for
 
-    today = parse_date(as_of, "--as-of") if as_of is not None else date.today()
+    today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
     days_off = read_closed(closed, closed_file)
     calendar = calendar_for(region, days_off)
     inputs = tuple(p for p in (cases, closed_file, columns) if p is not None)

@@ -201,17 +201,16 @@ def check_policy_command(
 
 def _edition(code: str | None, loaded: LoadedPolicy) -> Edition:
     """--code, else the edition the policy says it follows, else the one in force today."""
-    from datetime import date
-
     from chc.codes.choice import edition_for_date
     from chc.codes.loading import load_edition
+    from chc.dates import uk_today
     from chc.errors import ChcError, PolicyError
 
     if code is not None:
         return load_edition(code)
     declared = loaded.policy.code
     if declared is None:
-        return edition_for_date(date.today())
+        return edition_for_date(uk_today())
     try:
         return load_edition(declared)
     except ChcError as err:

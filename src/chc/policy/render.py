@@ -79,7 +79,11 @@ def to_html(report: PolicyReport, template_dir: Path | None = None) -> str:
 def to_github(report: PolicyReport) -> str:
     """GitHub Actions workflow commands, so a policy repository can check itself in CI."""
 
+    from chc.inert import text as inert_text
+
     def esc(text: str) -> str:
+        # A CI log is a terminal too: a policy's ESC must not reach it as itself.
+        text = inert_text(text)
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
     def prop(text: str) -> str:

@@ -10,17 +10,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from chc import inert
 from chc.caseload.frame import BadRow
-from chc.terminal.deadlines import STATUS_STYLE, STATUS_WORDS, day
+from chc.terminal.deadlines import STATUS_STYLE, STATUS_WORDS, as_of_day, day
 
 if TYPE_CHECKING:
     from chc.caseload.engine import Caseload
 
 
 def _bad(bad: tuple[BadRow, ...], path: Path) -> list[RenderableType]:
+    where = inert.line(str(path))
     return [
         Text(
-            f"skipped {path}:{b.line}{f':{b.column}' if b.column else ''}: {b.message}",
+            f"skipped {where}:{b.line}{f':{b.column}' if b.column else ''}: {b.message}",
             style="yellow",
         )
         for b in bad
@@ -33,7 +35,8 @@ def summary_view(c: Caseload) -> RenderableType:
     items = attention(c)
     overdue = items.filter(items["status"] == "overdue").height
     head = Text(
-        f"{c.count} complaint(s) in {c.path}; as of {day(c.as_of)}: {overdue} overdue, "
+        f"{c.count} complaint(s) in {inert.line(str(c.path))}; as of {as_of_day(c.as_of)}: "
+        f"{overdue} overdue, "
         f"{items.height - overdue} due in the next 5 working days."
     )
     table = Table()
@@ -43,7 +46,7 @@ def summary_view(c: Caseload) -> RenderableType:
         status = a["status"]
         n = a["working_days_late"] if status == "overdue" else a["working_days_left"]
         table.add_row(
-            escape(a["reference"]),
+            escape(inert.line(a["reference"])),
             a["key"],
             day(a["due"]),
             Text(STATUS_WORDS[status], style=STATUS_STYLE[status]),
@@ -54,8 +57,10 @@ def summary_view(c: Caseload) -> RenderableType:
 
 
 def cases_view(c: Caseload) -> RenderableType:
+    where = escape(inert.line(str(c.path)))
     table = Table(
-        title=f"{c.count} complaint(s) in {c.path}, as of {day(c.as_of)}", title_justify="left"
+        title=f"{c.count} complaint(s) in {where}, as of {as_of_day(c.as_of)}",
+        title_justify="left",
     )
     for heading in ("reference", "code", "event", "due", "done", "status", "late (wd)"):
         table.add_column(heading, no_wrap=True)
@@ -66,7 +71,7 @@ def cases_view(c: Caseload) -> RenderableType:
             status = Text("superseded", style="dim")
         late = e["working_days_late"]
         table.add_row(
-            escape(e["reference"] or ""),
+            escape(inert.line(e["reference"] or "")),
             e["code"],
             e["key"],
             day(e["due"]),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from chc import inert
 from chc.codes.citations import Citations
 from chc.codes.notes import REGION_NAMES
 from chc.deadlines import Timeline
@@ -17,6 +20,14 @@ def day(d: object) -> str:
     from datetime import date
 
     return f"{d:%a %d %b %Y}" if isinstance(d, date) else "-"
+
+
+def as_of_day(d: date) -> str:
+    """The day statuses are judged on, said to be today's UK date when it is (the
+    default: the Code counts UK days, whatever the machine's time zone)."""
+    from chc.dates import uk_today
+
+    return day(d) + (" (today in the UK)" if d == uk_today() else "")
 
 
 def timeline_view(
@@ -36,10 +47,10 @@ def timeline_view(
         f"Working days: Monday to Friday less {REGION_NAMES.get(t.region, t.region)} bank "
         f"holidays ({calendar_stamp})",
         f" and {len(t.closed)} closure day(s)" if t.closed else "",
-        f"; the starting event's day is day 0. Status as of {day(t.as_of)}.",
+        f"; the starting event's day is day 0. Status as of {as_of_day(t.as_of)}.",
     )
     if t.reference:
-        head = Text.assemble((f"Complaint {t.reference}\n", "bold"), head)
+        head = Text.assemble((f"Complaint {inert.line(t.reference)}\n", "bold"), head)
     lines: list[RenderableType] = [Text("")]
     extended = {e.key.removesuffix("_extended") for e in t.events if e.key.endswith("_extended")}
     for e in t.events:

@@ -212,7 +212,7 @@ def scalar(value: Value) -> str:
         and not value.endswith(" ")
     ):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _quoted(value)
 
 
 def _flow_scalar(value: str) -> str:
@@ -222,7 +222,7 @@ def _flow_scalar(value: str) -> str:
         and not _NUMBERISH.match(value)
         and value.lower() not in _YAML_WORDS
     )
-    return value.strip() if plain else json.dumps(value, ensure_ascii=False)
+    return value.strip() if plain else _quoted(value)
 
 
 def _refs(refs: dict[str, str], lead: str) -> list[str]:
@@ -230,12 +230,24 @@ def _refs(refs: dict[str, str], lead: str) -> list[str]:
         return []
     return [
         f"{lead}refs:  # the document's own section numbers, where each value's evidence is",
-        *(f"{lead}  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in refs.items()),
+        *(f"{lead}  {k}: {_quoted(v)}" for k, v in refs.items()),
     ]
 
 
+def _quoted(value: str) -> str:
+    """A double-quoted YAML string that reads back as ``value``, holding no control, bidi
+    or unpaired character (YAML refuses most controls even inside quotes)."""
+    from chc.inert import json_text
+
+    return json_text(json.dumps(value, ensure_ascii=False))
+
+
 def _comment(text: str, indent: str) -> list[str]:
-    lines = textwrap.wrap(text, width=96 - len(indent), break_long_words=False)
+    # A comment cannot escape: a control character copied from the document (a title's
+    # ESC) made the whole draft unreadable YAML, so it is shown as its escape.
+    from chc.inert import line
+
+    lines = textwrap.wrap(line(text), width=96 - len(indent), break_long_words=False)
     return [f"{indent}# {lines[0]}"] + [f"{indent}#   {line}" for line in lines[1:]]
 
 
