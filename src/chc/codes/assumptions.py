@@ -162,3 +162,35 @@ def load_builtin_assumptions() -> Assumptions:
     from chc.codes.loading import data_dir
 
     return load_assumptions(data_dir() / "assumptions.yaml")
+
+
+def assumptions_json(edition: str | None = None) -> dict[str, Any]:
+    """The assumptions table as JSON shows it: every entry, or those one edition uses.
+
+    A case assumption is listed with its ``values``: its statement speaks of them as
+    ``{name}``, filled in wherever a complaint's own value is known.
+    """
+    table = load_builtin_assumptions()
+    chosen = [
+        a
+        for a in table.assumptions
+        if edition is None or not a.applies_to or any(p.edition == edition for p in a.applies_to)
+    ]
+    rows: list[dict[str, Any]] = []
+    for a in chosen:
+        row: dict[str, Any] = {"id": a.id, "kind": a.kind, "statement": a.statement}
+        if a.values:
+            row["values"] = list(a.values)
+        row["sources"] = list(a.sources)
+        row["applies_to"] = [
+            {"edition": p.edition, "timescales": list(p.timescales)}
+            for p in a.applies_to
+            if edition is None or p.edition == edition
+        ]
+        rows.append(row)
+    return {"edition": edition, "assumptions": rows}
+
+
+def numbered_text(statements: list[tuple[str, str]]) -> str:
+    """One numbered list, id beside each statement, for people's views to refer to."""
+    return "".join(f"{n}. {text} [{aid}]\n" for n, (aid, text) in enumerate(statements, 1))
