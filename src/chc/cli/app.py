@@ -302,7 +302,7 @@ def closure_days(text: str, what: str) -> list[date]:
     """``2025-12-29`` or ``2025-12-29..2025-12-31`` (both ends included) as days."""
     from datetime import timedelta
 
-    from chc.dates import parse_date
+    from chc.dates import parse_typed_date as parse_date
     from chc.errors import InputError
     from chc.workdays import MAX_YEAR, MIN_YEAR
 

@@ -164,7 +164,8 @@ def check_command(
       chc self-assessment check answers.yaml --strict --today 2024-06-30 --format json
     """
     from chc.assessment.answers import check_answers, read_answers
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
     day = parse_date(today, "--today") if today is not None else uk_today()
     report = check_answers(read_answers(answers), today=day)

@@ -204,7 +204,7 @@ def _view(
         ]
         return "kinds", {"kinds": docs}
     if for_date is not None:
-        from chc.dates import parse_date
+        from chc.dates import parse_typed_date as parse_date
 
         day = parse_date(for_date, "--for-date")
         return "for_date", codes_json.for_date_json(day, edition_for_date(day))

@@ -260,7 +260,8 @@ def deadlines_command(
       chc deadlines --cases examples/case-system-export.csv --columns
       examples/case-system-columns.yaml --as-of 2026-01-30
     """
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
     from chc.workdays import calendar_for
 
     today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
