@@ -328,11 +328,11 @@ def test_text_shows_weekday_dates_statuses_provisions_and_edition() -> None:
     assert "Code edition 2024" in out
     assert "in force on 2024-05-01, the day it was received" in out
     assert "Status as of Mon 20 May 2024" in out
-    assert "stage1.acknowledge due Thu 09 May 2024 on time, done Fri 03 May 2024" in out
+    assert "stage 1 acknowledgement due Thu 09 May 2024 on time, done Fri 03 May 2024" in out
     assert "5 working days from received (Wed 01 May 2024); provision 6.2" in out
-    assert "stage1.respond due Mon 20 May 2024 open" in out
+    assert "stage 1 response due Mon 20 May 2024 open" in out
     assert "10 working days from acknowledged (Fri 03 May 2024); provision 6.3" in out
-    assert "assumption: stage1.acknowledge (6.2)" in out
+    assert "assumption: stage 1 acknowledgement (6.2)" in out
 
 
 def test_text_overdue_late_assumed_and_chosen_edition() -> None:
@@ -347,8 +347,8 @@ def test_text_overdue_late_assumed_and_chosen_edition() -> None:
     out = flat(run.stdout)
     assert "Code edition 2024" in out
     assert "chosen with --code" in out
-    assert "stage1.acknowledge due Thu 09 May 2024 OVERDUE, 12 working days late" in out
-    assert "stage1.respond due Thu 23 May 2024 OVERDUE, 2 working days late" in out
+    assert "stage 1 acknowledgement due Thu 09 May 2024 OVERDUE, 12 working days late" in out
+    assert "stage 1 response due Thu 23 May 2024 OVERDUE, 2 working days late" in out
     assert "(Thu 09 May 2024, assumed); provision 6.3" in out
     assert "assumption: stage 1 acknowledgement date not given" in out
 
@@ -375,12 +375,12 @@ def test_text_late_and_extension_warning_and_closure_assumption() -> None:
     out = flat(run.stdout)
     assert "Code edition 2022" in out
     assert "in force on 2023-03-01, the day it was received" in out
-    assert "stage1.acknowledge due Mon 06 Mar 2023 on time, done Fri 03 Mar 2023" in out
+    assert "stage 1 acknowledgement due Mon 06 Mar 2023 on time, done Fri 03 Mar 2023" in out
     assert (
-        "stage1.respond due Fri 17 Mar 2023 late (before the extension), done Wed 05 Apr 2023, "
+        "stage 1 response due Fri 17 Mar 2023 late (before the extension), done Wed 05 Apr 2023, "
         "13 working days" in out
     )
-    assert "stage1.respond_extended due Tue 04 Apr 2023 late" in out
+    assert "stage 1 response, extended due Tue 04 Apr 2023 late" in out
     assert "1 working day late" in out
     assert "provision 5.1" in out
     assert "warning: the stage 1 extension of 12 working days" in out

@@ -20,22 +20,15 @@ class _Out:
 
 
 def _kinds_text(data: dict[str, Any], out: _Out) -> None:
-    lines = []
-    for k in data["kinds"]:
-        lines.append(f"{k['kind']}\n  {k['summary']}")
-        lines.extend(f"  parameter {name}: {meaning}" for name, meaning in k["params"].items())
-        lines.append(f"  fails:  {k['fails']}\n  passes: {k['passes']}\n")
-    emit("\n".join(lines), out.output, out.force)
+    from chc.terminal.codes import kinds_view
+
+    show(kinds_view(data), out.output, out.force)
 
 
 def _for_date_text(data: dict[str, Any], out: _Out) -> None:
-    to = f" to {data['in_force_to']}" if data["in_force_to"] else ""
-    emit(
-        f"On {data['date']} the {data['edition']} edition was in force "
-        f"({data['title']}, from {data['in_force_from']}{to}).\n",
-        out.output,
-        out.force,
-    )
+    from chc.terminal.codes import for_date_view
+
+    show(for_date_view(data), out.output, out.force)
 
 
 def _editions_text(data: dict[str, Any], out: _Out) -> None:

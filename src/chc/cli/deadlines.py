@@ -30,6 +30,7 @@ from chc.cli.app import (
     handles_errors,
     read_closed,
     show,
+    tell,
 )
 from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
@@ -346,9 +347,12 @@ def deadlines_command(
         reference=reference,
     )
     edition, chosen = choose_timetable(complaint.received, code)
+    timeline = compute(complaint, edition, calendar, today)
+    for future in timeline.future_dates:
+        tell(f"chc: warning: {future}")
     formatter(
         OneComplaint(
-            timeline=compute(complaint, edition, calendar, today),
+            timeline=timeline,
             edition=edition,
             chosen=chosen,
             today=today,
