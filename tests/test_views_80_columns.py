@@ -12,6 +12,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import EXAMPLES, run_chc
+from test_report_cli import YEAR
 
 NARROW = {"COLUMNS": "80"}
 URL = re.compile(r"https?://\S+")
@@ -24,16 +25,6 @@ HAZARD = (
     "2026-12-04T22:10", "--made-safe", "2026-12-05T21:30", "--access-attempt",
     "2026-12-05T09:00", "--as-of", "2026-12-07T09:00", "--reference", "HR-0412",
 )  # fmt: skip
-YEAR = (
-    "--homes",
-    "5762",
-    "--from",
-    "2023-04-01",
-    "--to",
-    "2024-03-31",
-    "--landlord",
-    "Example Homes",
-)
 CASES = str(EXAMPLES / "cases.csv")
 AS_OF = ("--as-of", "2024-06-03", "-q")
 NONCOMPLIANT = str(EXAMPLES / "policy-noncompliant.yaml")
@@ -221,3 +212,19 @@ def test_the_summary_counts_the_lines_it_shows(policy: str) -> None:
     for word in ("FAIL", "REVIEW", "NOT STATED"):
         shown = len(re.findall(rf"^  {word} +\d", out, re.MULTILINE))
         assert counted.get(word, 0) == shown, word
+
+
+DOCUMENTS = {
+    "check-policy md": ("check-policy", NONCOMPLIANT, "--format", "md"),
+    "check-policy html": ("check-policy", str(EXAMPLES / "policy-2024-seed004.yaml"), "-f", "html"),
+    "self-assessment md": ("self-assessment", "render", str(EXAMPLES / "answers-2024.yaml")),
+    "report md": ("report", str(EXAMPLES / "cases-2023-24.csv"), *YEAR, "-f", "md", "-q"),
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_event_key_or_yaml_path_in_a_document_for_people(name: str) -> None:
+    run = run_chc(*DOCUMENTS[name])
+    assert run.exit_code in (0, 1), run.stderr
+    assert not EVENT_KEY.search(run.stdout), EVENT_KEY.search(run.stdout)
+    assert not YAML_PATH.search(run.stdout), YAML_PATH.search(run.stdout)

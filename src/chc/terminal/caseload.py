@@ -21,8 +21,8 @@ from chc.terminal.deadlines import (
     as_of_day,
     day,
     due_line,
-    event_words,
 )
+from chc.words import event_words
 
 if TYPE_CHECKING:
     from chc.caseload.engine import Caseload

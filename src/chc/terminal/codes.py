@@ -12,7 +12,7 @@ from rich.text import Text
 from chc.codes.citations import Citations
 from chc.codes.timetable import SourceRef
 from chc.terminal.console import labelled, source_lines
-from chc.terminal.deadlines import in_words, key_words
+from chc.words import in_words, key_words
 
 
 def _citations(data: dict[str, Any]) -> Citations:

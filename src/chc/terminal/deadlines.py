@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from rich.console import Group, RenderableType
@@ -11,41 +10,14 @@ from rich.text import Text
 from chc import inert
 from chc.codes.citations import Citations
 from chc.codes.notes import REGION_NAMES
-from chc.deadlines import Timeline
+from chc.deadlines import FUTURE_DATE, Timeline
 from chc.terminal.console import Hanging, labelled, source_lines
+from chc.words import event_words, in_words
 
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "open": "yellow", "overdue": "bold red"}
 STATUS_WORDS = {"on_time": "on time", "late": "late", "open": "open", "overdue": "OVERDUE"}
-# An event key is the JSON's name for a due date; a person reads these words instead.
-ACTION_WORDS = {
-    "acknowledge": "acknowledgement",
-    "respond": "response",
-    "respond_extended": "response, extended",
-    "extension": "extension",
-}
-_KEY = re.compile(r"\bstage([0-9])\.([a-z_]+)\b")
 EVENT_COLUMN = 28
 """The width of the event column: the longest words, "stage 1 response, extended", and two."""
-
-
-def event_words(key: str) -> str:
-    """``stage1.respond_extended`` -> "stage 1 response, extended"."""
-    stage, _, action = key.partition(".")
-    return (
-        f"stage {stage.removeprefix('stage')} {ACTION_WORDS.get(action, action.replace('_', ' '))}"
-    )
-
-
-def key_words(key: str) -> str:
-    """A timescale's key as a person says it: ``stage1.respond`` -> "stage 1 response",
-    ``complaint_time_limit`` -> "complaint time limit"."""
-    return in_words(key).replace("_", " ")
-
-
-def in_words(text: str) -> str:
-    """``text`` with every event or timescale key (``stage1.respond``) a core message names
-    written in words ("stage 1 response"): the keys are the JSON's vocabulary."""
-    return _KEY.sub(lambda m: event_words(m.group(0)), text)
 
 
 def day(d: object) -> str:
@@ -118,7 +90,8 @@ def timeline_view(
         )
     warnings = list(t.problems)
     for w in warnings:
-        parts.append(labelled("warning: ", cite(w), "yellow"))
+        # "future date: " flags the warning for programs; a person reads the sentence.
+        parts.append(labelled("warning: ", cite(w.removeprefix(FUTURE_DATE)), "yellow"))
     for a in t.assumptions:
         parts.append(labelled("assumption: ", cite(a), "dim"))
     if citations is not None and citations.cited:

@@ -9,7 +9,7 @@ from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
 from chc.policy.findings import UNREVIEWED_NOTE, Finding, PolicyReport
 from chc.terminal.console import Hanging, labelled, source_lines
-from chc.terminal.deadlines import in_words
+from chc.words import in_words
 
 MARK = {
     "fail": ("FAIL", "bold red"),
