@@ -228,3 +228,12 @@ def test_no_event_key_or_yaml_path_in_a_document_for_people(name: str) -> None:
     assert run.exit_code in (0, 1), run.stderr
     assert not EVENT_KEY.search(run.stdout), EVENT_KEY.search(run.stdout)
     assert not YAML_PATH.search(run.stdout), YAML_PATH.search(run.stdout)
+
+
+def test_the_text_report_honours_columns() -> None:
+    args = VIEWS["report text"]
+    wide = run_chc(*args, env={"COLUMNS": "160"}).stdout.splitlines()
+    narrow = run_chc(*args, env={"COLUMNS": "60"}).stdout.splitlines()
+    assert max(cell_len(line) for line in wide) > 100
+    assert max(cell_len(line) for line in narrow) <= 60
+    assert len(narrow) > len(wide)
