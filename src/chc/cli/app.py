@@ -24,6 +24,7 @@ import typer
 from chc import __version__
 from chc.errors import ChcError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +42,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 
 _state = {"debug": False}
@@ -302,7 +304,7 @@ def closure_days(text: str, what: str) -> list[date]:
     """``2025-12-29`` or ``2025-12-29..2025-12-31`` (both ends included) as days."""
     from datetime import timedelta
 
-    from chc.dates import parse_date
+    from chc.dates import parse_typed_date as parse_date
     from chc.errors import InputError
     from chc.workdays import MAX_YEAR, MIN_YEAR
 

@@ -12,6 +12,7 @@ from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
 from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors, tell
 from chc.errors import InputError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 assessment_app = typer.Typer(
     name="self-assessment",
@@ -22,6 +23,7 @@ assessment_app = typer.Typer(
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 app.add_typer(assessment_app)
 
@@ -164,7 +166,8 @@ def check_command(
       chc self-assessment check answers.yaml --strict --today 2024-06-30 --format json
     """
     from chc.assessment.answers import check_answers, read_answers
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
     day = parse_date(today, "--today") if today is not None else uk_today()
     report = check_answers(read_answers(answers), today=day)
