@@ -144,7 +144,10 @@ def check_command(
         ),
     ] = None,
     # The old spelling, kept working but out of --help: "today" is --as-of in every command.
-    today: Annotated[str | None, typer.Option("--today", hidden=True, metavar="DATE")] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", hidden=True, metavar="DATE", help="Old spelling of --as-of."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """Check an answers file: every problem with its file, line and column.

@@ -283,7 +283,8 @@ def deadlines_command(
             ("--stage3-responded", stage3_responded),
             ("--reference", reference),
         )
-        from chc.cli.caseload import read_options, run_caseload
+        from chc.cli.caseload import run_caseload
+        from chc.cli.options import read_options
 
         run_caseload(
             cases,

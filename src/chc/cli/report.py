@@ -260,7 +260,7 @@ def report_command(
     if self_assessment is not None:
         appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
     from chc.caseload.reading import REPORT_READS
-    from chc.cli.caseload import read_options, say, suggest
+    from chc.cli.options import read_options, say, suggest
 
     read = read_options(columns, sheet, date_format, ignore_column, header_row, REPORT_READS)
     suggest(cases, read, suggest_columns, force)
