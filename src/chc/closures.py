@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
-from chc.dates import parse_date
+from chc.dates import parse_typed_date as parse_date
 from chc.errors import ChcError, InputError
 from chc.workdays import MAX_YEAR, MIN_YEAR
 

@@ -23,6 +23,7 @@ import typer
 from chc import __version__
 from chc.errors import ChcError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +41,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 
 _state = {"debug": False}

@@ -13,6 +13,7 @@ from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles
 from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 assessment_app = typer.Typer(
     name="self-assessment",
@@ -23,6 +24,7 @@ assessment_app = typer.Typer(
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 app.add_typer(assessment_app)
 
@@ -167,7 +169,8 @@ def check_command(
       chc self-assessment check answers.yaml --strict --as-of 2024-06-30 --format json
     """
     from chc.assessment.answers import check_answers, read_answers
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
     if as_of is not None and today is not None:
         raise InputError("give --as-of once (--today is its old name)")

@@ -84,6 +84,7 @@ def run_caseload(
 ) -> None:
     import dataclasses
 
+    from chc.caseload.engine import future_dated
     from chc.caseload.reading import describe, read_case_file
 
     fmt = fmt or ("text" if summary else "csv")
@@ -105,4 +106,6 @@ def run_caseload(
     # Said once every row is computed, so that a stop stays the one line on stderr.
     if not quiet:
         say(describe(frame))
+    if (future := future_dated(frame, as_of)) is not None:
+        say(f"warning: {future}")
     report_bad(tuple(batches.bad), cases, skip_bad_rows)

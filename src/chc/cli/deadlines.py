@@ -29,6 +29,7 @@ from chc.cli.app import (
     emit,
     handles_errors,
     show,
+    tell,
 )
 from chc.cli.options import CalendarOptions, Destination
 from chc.errors import InputError
@@ -260,7 +261,8 @@ def deadlines_command(
       chc deadlines --cases examples/case-system-export.csv --columns
       examples/case-system-columns.yaml --as-of 2026-01-30
     """
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
     today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
     calendar = CalendarOptions.of(region, closed, closed_file).calendar()
@@ -341,9 +343,12 @@ def deadlines_command(
         reference=reference,
     )
     edition, chosen = choose_timetable(complaint.received, code)
+    timeline = compute(complaint, edition, calendar, today)
+    for future in timeline.future_dates:
+        tell(f"chc: warning: {future}")
     formatter(
         OneComplaint(
-            timeline=compute(complaint, edition, calendar, today),
+            timeline=timeline,
             edition=edition,
             chosen=chosen,
             today=today,

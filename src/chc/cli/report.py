@@ -66,7 +66,7 @@ def report_command(
         ),
     ],
     homes: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--homes",
             help="Homes owned (the CH01 denominator); or homes: in the settings.",
@@ -136,7 +136,7 @@ def report_command(
         ),
     ] = None,
     previous_homes: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--previous-homes",
             help="Homes owned in the previous period (default: --homes).",
@@ -222,6 +222,7 @@ def report_command(
       chc report cases.csv --settings chc-report.yaml --previous last-year.csv
       --narrative narrative/ --self-assessment answers.yaml --format html -o report.html
     """
+    from chc.numbers import count_option
     from chc.report.figures import build
     from chc.report.options import Options
     from chc.report.render import APPENDIX_FORMS, FORMATTERS, Page, appendix_for
@@ -243,7 +244,7 @@ def report_command(
         )
     found = find_settings(cases, settings)
     given = load_settings(found) if found is not None else None
-    who, n_homes, first, last = resolve(given, landlord, homes, start, end)
+    who, n_homes, first, last = resolve(given, landlord, count_option(homes, "--homes"), start, end)
     options = Options(
         homes=n_homes,
         start=first,
@@ -269,7 +270,8 @@ def report_command(
     if previous is not None:
         import dataclasses
 
-        before = build(previous, options.previous(previous_homes), calendar, read, tell)
+        before_homes = count_option(previous_homes, "--previous-homes")
+        before = build(previous, options.previous(before_homes), calendar, read, tell)
         report = dataclasses.replace(report, previous=before)
     items = sections(narratives, self_assessment=self_assessment is not None)
     page = Page(report, items, appendix, template)
