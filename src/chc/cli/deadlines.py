@@ -28,10 +28,10 @@ from chc.cli.app import (
     app,
     emit,
     handles_errors,
-    read_closed,
     show,
     tell,
 )
+from chc.cli.options import CalendarOptions, Destination
 from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
 
@@ -263,16 +263,11 @@ def deadlines_command(
     """
     from chc.dates import parse_typed_date as parse_date
     from chc.dates import uk_today
-    from chc.workdays import calendar_for
 
     today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
-    days_off = read_closed(closed, closed_file)
-    calendar = calendar_for(region, days_off)
+    calendar = CalendarOptions.of(region, closed, closed_file).calendar()
     inputs = tuple(p for p in (cases, closed_file, columns) if p is not None)
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    Destination.checked(output, force, inputs)
     name: str | None = fmt.value if fmt is not None else None
     if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
@@ -290,7 +285,8 @@ def deadlines_command(
             ("--stage3-responded", stage3_responded),
             ("--reference", reference),
         )
-        from chc.cli.caseload import read_options, run_caseload
+        from chc.cli.caseload import run_caseload
+        from chc.cli.options import read_options
 
         run_caseload(
             cases,

@@ -23,10 +23,9 @@ from chc.cli.app import (
     SheetOpt,
     SuggestColumnsOpt,
     app,
-    emit,
     handles_errors,
-    read_closed,
 )
+from chc.cli.options import CalendarOptions, Destination
 from chc.errors import InputError
 from chc.report.render import FORMATTERS
 
@@ -229,7 +228,6 @@ def report_command(
     from chc.report.render import APPENDIX_FORMS, FORMATTERS, Page, appendix_for
     from chc.report.sections import read_narrative, sections
     from chc.report.settings import find_settings, load_settings, resolve
-    from chc.workdays import calendar_for
 
     name = fmt.value
     inputs = tuple(
@@ -237,10 +235,7 @@ def report_command(
         for p in (cases, previous, self_assessment, closed_file, settings, columns)
         if p is not None
     )
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    dest = Destination.checked(output, force, inputs)
     if previous_homes is not None and previous is None:
         raise InputError("--previous-homes needs --previous (last year's caseload)")
     if self_assessment is not None and name not in APPENDIX_FORMS:
@@ -260,13 +255,13 @@ def report_command(
         code=code,
         landlord=who,
     )
-    calendar = calendar_for(region, read_closed(closed, closed_file))
+    calendar = CalendarOptions.of(region, closed, closed_file).calendar()
     narratives = read_narrative(narrative)
     appendix = None
     if self_assessment is not None:
         appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
     from chc.caseload.reading import REPORT_READS
-    from chc.cli.caseload import read_options, say, suggest
+    from chc.cli.options import read_options, say, suggest
 
     read = read_options(columns, sheet, date_format, ignore_column, header_row, REPORT_READS)
     suggest(cases, read, suggest_columns, force)
@@ -280,7 +275,7 @@ def report_command(
         report = dataclasses.replace(report, previous=before)
     items = sections(narratives, self_assessment=self_assessment is not None)
     page = Page(report, items, appendix, template)
-    emit(FORMATTERS[name](page), output, force, inputs)
+    dest.write(FORMATTERS[name](page))
     _tell(report, given, page)
 
 
