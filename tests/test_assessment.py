@@ -166,7 +166,11 @@ def test_from_policy_fills_what_the_checks_decide(tmp_path: Path) -> None:
     # 6.3: its one check passes -> yes, the finding as evidence, marked for review.
     assert answers["6.3"].comply == "yes"
     assert answers["6.3"].machine_filled
-    assert "(line 18): Stage 1: response within 10 working days." in (answers["6.3"].evidence or "")
+    # Evidence cites the policy's own section (its 7.3), never a line of the YAML file,
+    # which a reader of the published self-assessment does not have (issue 26).
+    evidence = answers["6.3"].evidence or ""
+    assert "Customer Complaint Policy, 7.3: Stage 1: response within 10 working days." in evidence
+    assert "(line " not in evidence and not evidence.startswith("Policy ")
     # 5.2: a check fails -> no, with the finding in the commentary.
     assert answers["5.2"].comply == "no"
     assert "step(s) before stage 1" in (answers["5.2"].commentary or "")
@@ -405,7 +409,7 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     assert run_chc("self-assessment", "check", str(warned), "--strict").exit_code == 1
     assert run_chc("self-assessment", "check", str(bad)).exit_code == 2
     text = run_chc("self-assessment", "check", str(clean), "--today", "2024-06-01")
-    assert "0 error(s), 0 warning(s); 72 of 72 items answered" in text.stdout.replace("\n", " ")
+    assert "0 error(s), 0 warning(s); 72 of 72 items answered" in " ".join(text.stdout.split())
 
 
 def test_check_json_shape(tmp_path: Path) -> None:

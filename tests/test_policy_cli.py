@@ -101,13 +101,13 @@ def test_text_report() -> None:
     line = next(t for t in out.splitlines() if " 6.3 " in t)
     assert line.split()[:3] == ["FAIL", "6.3", "must"]
     assert "15 working days" in line
-    assert line.endswith(f"({NONCOMPLIANT}:26)")
+    assert line.endswith(f"({NONCOMPLIANT} line 26)")
     assert "Code: at most 10 working days from acknowledgement" in out
     # Advice in the policy's terms first, the policy file's key second.
     assert (
         "Fix: Make Stage 1's full response due within 10 working days of acknowledgement; "
         "the policy says 15 working days from acknowledgement "
-        "(policy file: stages[0].respond: 10 working days or less)"
+        "(policy file: stage 1, respond: 10 working days or less)"
     ) in out
     assert re.search(r"NOT STATED\s+3\.6\s+must", out)
     # Passes are not listed without --verbose.
@@ -209,7 +209,7 @@ def test_json_shape_and_one_whole_finding() -> None:
         "location": {"line": 26, "column": 5},
         "fix": "Make Stage 1's full response due within 10 working days of acknowledgement; "
         "the policy says 15 working days from acknowledgement "
-        "(policy file: stages[0].respond: 10 working days or less)",
+        "(policy file: stage 1, respond: 10 working days or less)",
         "assumption": None,
         "ref": None,
         # The notes the rule rests on: the timescale's, then the provision's.
@@ -547,7 +547,7 @@ def test_exit_0_when_no_must_fails(tmp_path: Path) -> None:
     assert r.exit_code == 0
     assert "No 'must' provision fails a machine check." in r.stdout
     # 23 checked provisions, all pass (6.13 is new since issue 13).
-    assert "must     23 pass" in r.stdout
+    assert re.search(r"must +23 pass", r.stdout)
 
 
 def test_exit_0_when_only_should_provisions_fail(tmp_path: Path) -> None:

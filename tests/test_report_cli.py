@@ -86,8 +86,16 @@ def test_json_has_every_figure_with_numerator_denominator_and_definition() -> No
 def test_text_shows_every_figure_with_its_counts() -> None:
     result = run_chc("report", CASES, *YEAR)
     assert result.exit_code == 0
-    assert "82.1%  (312 of 380)" in result.stdout
-    assert "68.2  (393 complaints / 5,762 homes × 1,000)" in result.stdout
+    # The value first, then the figure's name and its counts, wrapped under the name.
+    shown = " ".join(result.stdout.split())
+    assert (
+        "82.1% CH02(1) Stage 1 complaints responded to within the Code's timescale (312 of 380)"
+        in shown
+    )
+    assert (
+        "68.2 CH01(1) Stage 1 complaints per 1,000 homes (393 complaints / 5,762 homes × 1,000)"
+        in shown
+    )
     assert "Rules: refused by-policy; withdrawn excluded" in result.stdout
 
 

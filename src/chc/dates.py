@@ -1,9 +1,12 @@
-"""Reading dates typed by people: ISO 8601 only, with a message that says what is wrong.
+"""Reading dates typed by people, with a message that says what is wrong.
 
-Every date chc reads (an option, a YAML field, a CSV cell, a closure file) is refused unless
-it is written ``YYYY-MM-DD`` in ASCII digits, exists in the calendar, and falls in the years
-the working-day calendar covers (``chc.workdays.MIN_YEAR`` to ``MAX_YEAR``): a date outside
-them could never be counted from, and year 0 or 9999 is a typing slip, not a complaint.
+A date in a file chc reads as data (a YAML field, a closure file) is refused unless it is
+written ``YYYY-MM-DD`` in ASCII digits (:func:`parse_date`). A date typed on the command
+line (:func:`parse_typed_date`) may also be UK day-first, ``04/12/2026`` or ``4.12.2026``,
+by the rules a case file's cells follow: the year in four digits, never a month-first
+guess. Every date must exist in the calendar and fall in the years the working-day
+calendar covers (``chc.workdays.MIN_YEAR`` to ``MAX_YEAR``): a date outside them could
+never be counted from, and year 0 or 9999 is a typing slip, not a complaint.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from chc.workdays import MAX_YEAR, MIN_YEAR
 
 # re.ASCII: without it \d also matches '²' and Arabic-Indic digits, which int() accepts.
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+# The day-first forms a case file's cells may take (chc.caseload.cells.UK, without a time).
+_UK = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", re.ASCII)
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$", re.ASCII)
 
 
 def parse_date(value: object, what: str) -> date:
@@ -38,6 +44,11 @@ def parse_date(value: object, what: str) -> date:
             "e.g. 2024-05-01"
         )
     year, month, day = (int(g) for g in m.groups())
+    return _existing(year, month, day, text, what)
+
+
+def _existing(year: int, month: int, day: int, text: str, what: str) -> date:
+    """The date, if it exists and its year is covered; ``text`` is what the person wrote."""
     if not 1 <= month <= 12:
         raise InputError(f"{what}: {text} is not a date (there is no month {month})")
     _check_year_number(year, text, what)
@@ -47,6 +58,34 @@ def parse_date(value: object, what: str) -> date:
             f"{what}: {text} is not a date ({calendar.month_name[month]} {year} has {last} days)"
         )
     return date(year, month, day)
+
+
+def parse_typed_date(value: str, what: str) -> date:
+    """A date typed on the command line: ``2026-12-04``, or day-first ``04/12/2026``,
+    ``4/12/2026``, ``4.12.2026`` or ``4-12-2026``, as in a case file. A month-first date is
+    never guessed (``12/22/2025`` has no month 22) and a two-digit year never completed."""
+    text = value.strip()
+    m = _UK.match(text)
+    if m is None:
+        if _TWO_DIGIT_YEAR.match(text):
+            raise InputError(
+                f"{what}: {text} has a two-digit year, which chc never guesses (19xx or "
+                "20xx); write the year in full, e.g. 04/12/2026 or 2026-12-04"
+            )
+        if _ISO.match(text) is None:
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            raise InputError(
+                f"{what}: {shown!r} is not a date; write it as 04/12/2026 (day first) or "
+                "2026-12-04, in digits 0-9"
+            )
+        return parse_date(text, what)
+    day, month, year = (int(g) for g in m.groups())
+    if month > 12:
+        raise InputError(
+            f"{what}: {text} is not a day-first date (there is no month {month}); chc never "
+            "guesses month-first dates: write the day first, or YYYY-MM-DD"
+        )
+    return _existing(year, month, day, text, what)
 
 
 def check_year(day: date, what: str) -> date:

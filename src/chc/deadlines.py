@@ -138,6 +138,13 @@ class Timeline(NamedTuple):
     reference: str | None = None
 
     @property
+    def future_dates(self) -> tuple[str, ...]:
+        """The warnings for dates after ``as_of`` (see :func:`future_dates`), unprefixed."""
+        return tuple(
+            p.removeprefix(FUTURE_DATE) for p in self.problems if p.startswith(FUTURE_DATE)
+        )
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """What the JSON calls warnings: the problems, then each assumption, prefixed."""
         return self.problems + tuple(f"assumption: {a}" for a in self.assumptions)
@@ -381,6 +388,37 @@ def _stage(
         )
 
 
+# The dates of a complaint that record something done, in its order, as a person names
+# them; the caseload engine checks the same columns in the same order.
+DATED = (
+    ("received", "the complaint's receipt"),
+    ("stage1_acknowledged", "the stage 1 acknowledgement"),
+    ("stage1_responded", "the stage 1 response"),
+    ("stage2_requested", "the stage 2 request"),
+    ("stage2_acknowledged", "the stage 2 acknowledgement"),
+    ("stage2_responded", "the stage 2 response"),
+    ("stage3_requested", "the stage 3 request"),
+    ("stage3_responded", "the stage 3 response"),
+)
+FUTURE_DATE = "future date: "
+"""The prefix of the warning for a date after the as-of date: the JSON's flag for it."""
+FUTURE_TEXT = (
+    FUTURE_DATE + "{} is dated {}, after the status date {}; it is shown as done, but a "
+    "date still to come is usually a typing error: check it"
+)
+
+
+def future_dates(complaint: Complaint, as_of: date) -> list[str]:
+    """A warning for each date of ``complaint`` after ``as_of``: it is still counted as
+    done (the record says so), but said, since it is usually a slip (2042 for 2024)."""
+    out = []
+    for field, words in DATED:
+        day: date | None = getattr(complaint, field)
+        if day is not None and day > as_of:
+            out.append(FUTURE_TEXT.format(words, day.isoformat(), as_of.isoformat()))
+    return out
+
+
 def compute(
     complaint: Complaint,
     code: Timetable | Edition,
@@ -399,6 +437,7 @@ def compute(
 
     for stage in STAGES:
         _stage(complaint, edition, calendar, as_of, stage, events, warnings, assumptions)
+    warnings.extend(future_dates(complaint, as_of))
     if calendar.closed:
         assumptions.append(CLOSURE_ASSUMPTION)
     return Timeline(

@@ -72,7 +72,7 @@ def _read_answers(path: Path) -> object:
 
 
 def _read_closed(path: Path) -> object:
-    from chc.cli.app import read_closed
+    from chc.closures import read_closed
 
     return read_closed(None, path)
 

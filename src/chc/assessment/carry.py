@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 def answers_from_policy(report: PolicyReport) -> dict[str, Answer]:
     """What a policy check decides: all checks pass -> yes; any fails -> no; else nothing."""
+    from chc.policy.checks.base import section_words
+
     name = report.policy.policy.document or report.policy.path.name
     out: dict[str, Answer] = {}
     statuses = report.provision_status()
@@ -31,8 +33,10 @@ def answers_from_policy(report: PolicyReport) -> dict[str, Answer]:
             continue
         lines = []
         for f in findings:
-            where = f" (line {f.line})" if f.line else ""
-            lines.append(f"Policy {name}{where}: {f.message}.")
+            # The policy's own section number, as a reader of the published form can look
+            # it up; never a line of the YAML file, which only chc's user has.
+            where = f", {section_words(f.ref)}" if f.ref else ""
+            lines.append(f"{name}{where}: {f.message}.")
         failed = [f for f in findings if f.status == "fail"]
         commentary = (
             "\n\n".join(

@@ -23,9 +23,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
+from chc import inert
 from chc.caseload.frame import LINE, BadRow, CaseFrame
 from chc.codes.timetable import Rule, Timetable
-from chc.deadlines import CLOSURE_ASSUMPTION, LOGGED_ASSUMPTION, Complaint, DueStatus
+from chc.deadlines import (
+    CLOSURE_ASSUMPTION,
+    DATED,
+    FUTURE_TEXT,
+    LOGGED_ASSUMPTION,
+    Complaint,
+    DueStatus,
+)
 from chc.errors import CaseError, ChcError
 from chc.workdays import MAX_YEAR, WorkingCalendar
 
@@ -470,6 +478,32 @@ def _span(amount: int, unit: str) -> int:
     return amount
 
 
+def future_dated(cf: CaseFrame, as_of: date, shown: int = 5) -> str | None:
+    """One sentence naming the complaints with a date after ``as_of`` (the first ``shown``
+    by line and reference), or None: each is still counted as done, and its JSON warnings
+    hold the dates, but a person should hear of them once, at the end of the run."""
+    import polars as pl
+
+    fields = [f for f, _ in DATED if f in cf.frame.columns]
+    if not fields:
+        return None
+    late = cf.frame.filter(
+        pl.any_horizontal([(pl.col(f) > as_of).fill_null(False) for f in fields])
+    )
+    if late.height == 0:
+        return None
+    named = [
+        f"line {row[LINE]}" + (f" ({inert.line(row['reference'])})" if row["reference"] else "")
+        for row in late.head(shown).iter_rows(named=True)
+    ]
+    more = f" and {late.height - shown} more" if late.height > shown else ""
+    return (
+        f"{late.height} complaint(s) have a date after the status date {as_of.isoformat()}: "
+        f"{', '.join(named)}{more}; each is shown as done, but a date still to come is "
+        "usually a typing error: check them"
+    )
+
+
 def _edition_part(
     rows: pl.LazyFrame,
     number: int,
@@ -485,6 +519,12 @@ def _edition_part(
     events: list[pl.LazyFrame] = []
     for stage in (1, 2, 3):
         events.extend(_stage_events(rows, edition, stage, days, notes))
+    for field, words in DATED:  # the scalar path's future_dates, in its order
+        day = pl.col(field)
+        text = FUTURE_TEXT.format(words, "{}", as_of.isoformat())
+        notes.problems.append(
+            ((day > as_of).fill_null(False), _Text(text, (day.dt.to_string("%Y-%m-%d"),)))
+        )
     if calendar.closed:
         notes.assumptions.append((pl.lit(True), _Text(CLOSURE_ASSUMPTION)))
     cases = rows.with_columns(code=pl.lit(edition.edition))

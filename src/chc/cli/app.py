@@ -14,7 +14,6 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -24,6 +23,7 @@ import typer
 from chc import __version__
 from chc.errors import ChcError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +41,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 
 _state = {"debug": False}
@@ -279,45 +280,6 @@ def show(renderable: Any, output: Path | None, force: bool, inputs: tuple[Path, 
     text = io.StringIO()
     plain(text).print(renderable)
     emit(text.getvalue(), output, force, inputs)
-
-
-def read_closed(closed: list[str] | None, closed_file: Path | None) -> frozenset[date]:
-    days: set[date] = set()
-    for value in closed or []:
-        days.update(closure_days(value, "--closed"))
-    if closed_file is not None:
-        from chc.yamlio import read_text
-
-        for n, raw in enumerate(read_text(closed_file).splitlines(), 1):
-            text = raw.split("#", 1)[0].strip()
-            if text:
-                try:
-                    days.update(closure_days(text, "closure day"))
-                except ChcError as err:
-                    raise type(err)(err.message, file=closed_file, line=n, column=1) from None
-    return frozenset(days)
-
-
-def closure_days(text: str, what: str) -> list[date]:
-    """``2025-12-29`` or ``2025-12-29..2025-12-31`` (both ends included) as days."""
-    from datetime import timedelta
-
-    from chc.dates import parse_date
-    from chc.errors import InputError
-    from chc.workdays import MAX_YEAR, MIN_YEAR
-
-    first_text, dots, last_text = text.partition("..")
-    first = parse_date(first_text, what)
-    last = parse_date(last_text, what) if dots else first
-    for day in (first, last):
-        if not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise InputError(
-                f"{what}: {day.isoformat()} is outside the years the calendar covers "
-                f"({MIN_YEAR} to {MAX_YEAR})"
-            )
-    if last < first:
-        raise InputError(f"{what}: the range {text} ends before it starts")
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def version_callback(value: bool) -> None:

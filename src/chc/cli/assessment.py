@@ -10,8 +10,10 @@ import typer
 
 from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
 from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors, tell
+from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
+from chc.terminal.help import WholeHelpGroup
 
 assessment_app = typer.Typer(
     name="self-assessment",
@@ -22,6 +24,7 @@ assessment_app = typer.Typer(
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=WholeHelpGroup,  # each command's description whole in --help
 )
 app.add_typer(assessment_app)
 
@@ -92,10 +95,7 @@ def scaffold_command(
     if code is None:
         raise InputError("give the edition to assess against, e.g. --code 2024")
     inputs = tuple(p for p in (from_policy, previous) if p is not None)
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    dest = Destination.checked(output, force, inputs)
     edition = load_edition(code)
     answers: dict[str, Answer] = {}
     notes: dict[str, str] = {}
@@ -127,7 +127,7 @@ def scaffold_command(
         answers=answers,
         notes=notes,
     )
-    emit(text, output, force, inputs)
+    dest.write(text)
 
 
 @assessment_app.command("check")
@@ -137,13 +137,18 @@ def check_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when there are warnings.")
     ] = False,
-    today: Annotated[
+    as_of: Annotated[
         str | None,
         typer.Option(
-            "--today",
+            "--as-of",
             help="Judge target dates against DATE (YYYY-MM-DD), not today (in the UK).",
             metavar="DATE",
         ),
+    ] = None,
+    # The old spelling, kept working but out of --help: "today" is --as-of in every command.
+    today: Annotated[
+        str | None,
+        typer.Option("--today", hidden=True, metavar="DATE", help="Old spelling of --as-of."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
@@ -161,12 +166,16 @@ def check_command(
 
       chc self-assessment check answers.yaml
 
-      chc self-assessment check answers.yaml --strict --today 2024-06-30 --format json
+      chc self-assessment check answers.yaml --strict --as-of 2024-06-30 --format json
     """
     from chc.assessment.answers import check_answers, read_answers
-    from chc.dates import parse_date, uk_today
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
-    day = parse_date(today, "--today") if today is not None else uk_today()
+    if as_of is not None and today is not None:
+        raise InputError("give --as-of once (--today is its old name)")
+    given, option = (as_of, "--as-of") if today is None else (today, "--today")
+    day = parse_date(given, option) if given is not None else uk_today()
     report = check_answers(read_answers(answers), today=day)
     if fmt is Format.json:
         from chc.output import dumps_json
@@ -250,10 +259,7 @@ def render_command(
     inputs = (answers,) + ((template,) if template is not None else ())
     if output is None and name in BINARY_FORMATS:
         raise InputError(f"--format {name} writes a file: give -o FILE.{name}")
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    dest = Destination.checked(output, force, inputs)
     loaded = load_answers(answers)
     left = unfinished(loaded)
     if left.is_draft:
@@ -264,7 +270,7 @@ def render_command(
         if final:
             raise typer.Exit(RC.FINDINGS)
     context = view(loaded, title=title, landlord=landlord)
-    emit(FORMATTERS[name](Rendering(loaded, context, template)), output, force, inputs)
+    dest.write(FORMATTERS[name](Rendering(loaded, context, template)))
     if output is not None:
         tell(f"Wrote {output}")
 
@@ -291,12 +297,11 @@ def export_command(
     """
     from chc.assessment.answers import load_answers
     from chc.assessment.sheet import to_xlsx
-    from chc.output import check_writable
 
     if output.suffix.lower() != ".xlsx":
         raise InputError("name the workbook FILE.xlsx", file=output)
-    check_writable(output, force=force, inputs=(answers,))
-    emit(to_xlsx(load_answers(answers)), output, force, (answers,))
+    dest = Destination.checked(output, force, (answers,))
+    dest.write(to_xlsx(load_answers(answers)))
     tell(f"Wrote {output}")
 
 
@@ -339,10 +344,7 @@ def import_command(
     assert target is not None
     # --into alone names the file to update: it is the output, not an input to protect.
     inputs = (workbook,) + ((into,) if into is not None and output is not None else ())
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    Destination.checked(output, force, inputs)
     if into is None:
         text = _new_answers(workbook, target)
     else:

@@ -20,22 +20,15 @@ class _Out:
 
 
 def _kinds_text(data: dict[str, Any], out: _Out) -> None:
-    lines = []
-    for k in data["kinds"]:
-        lines.append(f"{k['kind']}\n  {k['summary']}")
-        lines.extend(f"  parameter {name}: {meaning}" for name, meaning in k["params"].items())
-        lines.append(f"  fails:  {k['fails']}\n  passes: {k['passes']}\n")
-    emit("\n".join(lines), out.output, out.force)
+    from chc.terminal.codes import kinds_view
+
+    show(kinds_view(data), out.output, out.force)
 
 
 def _for_date_text(data: dict[str, Any], out: _Out) -> None:
-    to = f" to {data['in_force_to']}" if data["in_force_to"] else ""
-    emit(
-        f"On {data['date']} the {data['edition']} edition was in force "
-        f"({data['title']}, from {data['in_force_from']}{to}).\n",
-        out.output,
-        out.force,
-    )
+    from chc.terminal.codes import for_date_view
+
+    show(for_date_view(data), out.output, out.force)
 
 
 def _editions_text(data: dict[str, Any], out: _Out) -> None:
@@ -229,7 +222,7 @@ def _view(
         ]
         return "kinds", {"kinds": docs}
     if for_date is not None:
-        from chc.dates import parse_date
+        from chc.dates import parse_typed_date as parse_date
 
         day = parse_date(for_date, "--for-date")
         return "for_date", codes_json.for_date_json(day, edition_for_date(day))

@@ -28,9 +28,10 @@ from chc.cli.app import (
     app,
     emit,
     handles_errors,
-    read_closed,
     show,
+    tell,
 )
+from chc.cli.options import CalendarOptions, Destination
 from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
 
@@ -260,17 +261,13 @@ def deadlines_command(
       chc deadlines --cases examples/case-system-export.csv --columns
       examples/case-system-columns.yaml --as-of 2026-01-30
     """
-    from chc.dates import parse_date, uk_today
-    from chc.workdays import calendar_for
+    from chc.dates import parse_typed_date as parse_date
+    from chc.dates import uk_today
 
     today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
-    days_off = read_closed(closed, closed_file)
-    calendar = calendar_for(region, days_off)
+    calendar = CalendarOptions.of(region, closed, closed_file).calendar()
     inputs = tuple(p for p in (cases, closed_file, columns) if p is not None)
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    Destination.checked(output, force, inputs)
     name: str | None = fmt.value if fmt is not None else None
     if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
@@ -288,7 +285,8 @@ def deadlines_command(
             ("--stage3-responded", stage3_responded),
             ("--reference", reference),
         )
-        from chc.cli.caseload import read_options, run_caseload
+        from chc.cli.caseload import run_caseload
+        from chc.cli.options import read_options
 
         run_caseload(
             cases,
@@ -345,9 +343,12 @@ def deadlines_command(
         reference=reference,
     )
     edition, chosen = choose_timetable(complaint.received, code)
+    timeline = compute(complaint, edition, calendar, today)
+    for future in timeline.future_dates:
+        tell(f"chc: warning: {future}")
     formatter(
         OneComplaint(
-            timeline=compute(complaint, edition, calendar, today),
+            timeline=timeline,
             edition=edition,
             chosen=chosen,
             today=today,

@@ -9,17 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, emit, handles_errors
+from chc.cli.app import ForceOpt, OutputOpt, app, handles_errors
+from chc.cli.options import Destination
 
 if TYPE_CHECKING:
     from chc.policy.extract import Draft
-    from chc.policy.model import LoadedPolicy
-
-UNREVIEWED = (
-    "chc: note: {path} is not a policy file, so chc extracted a draft from it. The findings "
-    "below rest on that UNREVIEWED draft; run `chc extract-policy {path} -o policy.yaml`, "
-    "review it, and check that instead."
-)
 
 
 class DraftFormat(str, Enum):
@@ -79,22 +73,8 @@ def extract_policy_command(
 
       chc extract-policy policy.pdf --format json
     """
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=(document,))
+    dest = Destination.checked(output, force, (document,))
     from chc.policy.extract import extract
 
     draft = extract(document)
-    emit(FORMATTERS[fmt](draft), output, force, (document,))
-
-
-def load_unreviewed(path: Path) -> LoadedPolicy:
-    """For `chc check-policy DOCUMENT`: say first that the findings rest on a draft."""
-    from rich.markup import escape
-
-    from chc.policy.extract import load_draft
-    from chc.terminal.console import console
-
-    console(stderr=True).print(escape(UNREVIEWED.format(path=path)))
-    return load_draft(path)
+    dest.write(FORMATTERS[fmt](draft))

@@ -19,6 +19,7 @@ from chc.cli.app import (
     handles_errors,
     show,
 )
+from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
 
@@ -170,18 +171,18 @@ def check_policy_command(
         return
     if policy is None:
         raise InputError("give the policy file to check, e.g. chc check-policy policy.yaml")
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=(policy,))
+    Destination.checked(output, force, (policy,))
     from chc.policy.extract import is_document
     from chc.policy.findings import check_policy
     from chc.policy.model import load_policy
 
     if is_document(policy):  # a Word, PDF, web or text policy: check an unreviewed draft
-        from chc.cli.extract import load_unreviewed
+        from rich.markup import escape
 
-        loaded = load_unreviewed(policy)
+        from chc.policy.extract import load_unreviewed
+        from chc.terminal.console import console
+
+        loaded = load_unreviewed(policy, lambda note: console(stderr=True).print(escape(note)))
     else:
         loaded = load_policy(policy)
     if all_codes:

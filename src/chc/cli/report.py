@@ -23,10 +23,9 @@ from chc.cli.app import (
     SheetOpt,
     SuggestColumnsOpt,
     app,
-    emit,
     handles_errors,
-    read_closed,
 )
+from chc.cli.options import CalendarOptions, Destination
 from chc.errors import InputError
 from chc.report.render import FORMATTERS
 
@@ -67,7 +66,7 @@ def report_command(
         ),
     ],
     homes: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--homes",
             help="Homes owned (the CH01 denominator); or homes: in the settings.",
@@ -137,7 +136,7 @@ def report_command(
         ),
     ] = None,
     previous_homes: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--previous-homes",
             help="Homes owned in the previous period (default: --homes).",
@@ -223,12 +222,12 @@ def report_command(
       chc report cases.csv --settings chc-report.yaml --previous last-year.csv
       --narrative narrative/ --self-assessment answers.yaml --format html -o report.html
     """
+    from chc.numbers import count_option
     from chc.report.figures import build
     from chc.report.options import Options
     from chc.report.render import APPENDIX_FORMS, FORMATTERS, Page, appendix_for
     from chc.report.sections import read_narrative, sections
     from chc.report.settings import find_settings, load_settings, resolve
-    from chc.workdays import calendar_for
 
     name = fmt.value
     inputs = tuple(
@@ -236,10 +235,7 @@ def report_command(
         for p in (cases, previous, self_assessment, closed_file, settings, columns)
         if p is not None
     )
-    if output is not None:
-        from chc.output import check_writable
-
-        check_writable(output, force=force, inputs=inputs)
+    dest = Destination.checked(output, force, inputs)
     if previous_homes is not None and previous is None:
         raise InputError("--previous-homes needs --previous (last year's caseload)")
     if self_assessment is not None and name not in APPENDIX_FORMS:
@@ -248,7 +244,7 @@ def report_command(
         )
     found = find_settings(cases, settings)
     given = load_settings(found) if found is not None else None
-    who, n_homes, first, last = resolve(given, landlord, homes, start, end)
+    who, n_homes, first, last = resolve(given, landlord, count_option(homes, "--homes"), start, end)
     options = Options(
         homes=n_homes,
         start=first,
@@ -259,13 +255,13 @@ def report_command(
         code=code,
         landlord=who,
     )
-    calendar = calendar_for(region, read_closed(closed, closed_file))
+    calendar = CalendarOptions.of(region, closed, closed_file).calendar()
     narratives = read_narrative(narrative)
     appendix = None
     if self_assessment is not None:
         appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
     from chc.caseload.reading import REPORT_READS
-    from chc.cli.caseload import read_options, say, suggest
+    from chc.cli.options import read_options, say, suggest
 
     read = read_options(columns, sheet, date_format, ignore_column, header_row, REPORT_READS)
     suggest(cases, read, suggest_columns, force)
@@ -274,11 +270,12 @@ def report_command(
     if previous is not None:
         import dataclasses
 
-        before = build(previous, options.previous(previous_homes), calendar, read, tell)
+        before_homes = count_option(previous_homes, "--previous-homes")
+        before = build(previous, options.previous(before_homes), calendar, read, tell)
         report = dataclasses.replace(report, previous=before)
     items = sections(narratives, self_assessment=self_assessment is not None)
     page = Page(report, items, appendix, template)
-    emit(FORMATTERS[name](page), output, force, inputs)
+    dest.write(FORMATTERS[name](page))
     _tell(report, given, page)
 
 

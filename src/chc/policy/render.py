@@ -13,6 +13,7 @@ from typing import Any
 from chc import __version__
 from chc.codes.citations import Citations
 from chc.policy.findings import UNREVIEWED_NOTE, PolicyReport
+from chc.words import in_words
 
 STATUS_WORDS = {
     "fail": "fails",
@@ -38,14 +39,18 @@ def context(report: PolicyReport) -> dict[str, Any]:
     noted: set[tuple[str, str]] = set()
     for f in findings:
         f["where"] = where(f)
+        # People's words: the Code data's notes name timescales by key.
+        for name in ("message", "expected", "fix"):
+            if f[name]:
+                f[name] = in_words(f[name])
         if f["status"] not in PROBLEMS:
             continue
         # Each note once per provision: several findings often rest on the same one.
         notes = [n for n in f["notes"] if (f["provision"], n) not in noted]
         noted.update((f["provision"], n) for n in notes)
-        f["notes"] = [cites.readable(n) for n in notes]
+        f["notes"] = [in_words(cites.readable(n)) for n in notes]
         if f["assumption"]:
-            f["assumption"] = cites.readable(f["assumption"])
+            f["assumption"] = in_words(cites.readable(f["assumption"]))
     sections = []
     for s in report.edition.sections:
         problems = [f for f in findings if f["section"] == s.number and f["status"] in PROBLEMS]

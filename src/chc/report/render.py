@@ -184,39 +184,91 @@ def to_json(page: Page) -> str:
     return dumps_json(data)
 
 
-def to_text(page: Page) -> str:
-    """Plain text for the terminal: every figure with its counts, then the month table."""
-    from chc.report.charts import month_label
-    from chc.report.method import period_words
-    from chc.report.options import STAGES
+def text_width() -> int:
+    """The width of the text report: ``COLUMNS`` when set, else the terminal's, else 80
+    (a file or a pipe), so that the same input gives the same file."""
+    import os
+    import sys
 
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 40:
+        return int(columns)
+    if sys.stdout.isatty():
+        return max(os.get_terminal_size(sys.stdout.fileno()).columns, 40)
+    return 80
+
+
+def wrap(text: str, width: int, indent: int = 0, hang: int = 2) -> list[str]:
+    """``text`` at column ``indent``, its later lines ``hang`` further in; words are never
+    split, so a web address stays whole on a line of its own."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def to_text(page: Page, width: int | None = None) -> str:
+    """Plain text for the terminal: every figure with its counts, then the month table,
+    each line within ``width`` (default :func:`text_width`) and wrapped under its indent."""
+    from chc.report.method import period_words
+
+    width = width or text_width()
     report = page.report
     o = report.options
-    lines = [title(report), ""]
-    lines.append(
+    lines = [*wrap(title(report), width), ""]
+    lines += wrap(
         f"Period: {period_words(o.start, o.end)}. Source: {report.source} "
         f"({report.cases:,} complaints in the file); homes: {o.homes:,}; "
-        f"editions: {', '.join(report.editions) or 'none'}; region: {report.region}"
+        f"editions: {', '.join(report.editions) or 'none'}; region: {report.region}",
+        width,
     )
-    lines.append(
+    lines += wrap(
         f"Rules: refused {o.refused}; withdrawn {o.withdrawn}; "
-        f"extensions over the limit {o.over_limit}"
+        f"extensions over the limit {o.over_limit}",
+        width,
     )
     if page.sections:
         lines.append("")
         lines.append("The Code's 8.1 and 8.2: what the report holds")
         for sec in page.sections:
-            lines.append(f"  {sec.key:<7} {sec.status:<9} {sec.title}")
+            lines += wrap(f"{sec.key:<7} {sec.status:<9} {sec.title}", width, 2, 18)
     lines.append("")
-    width = max(len(f.label) for f in report.figures.values())
+    lines += _figure_lines(report, width)
+    lines.append("")
+    lines += wrap("Target timescales (the Code's, for the edition in force at receipt)", width)
+    for t in report.targets:
+        lines += wrap(f"{t.edition} Code, stage {t.stage}: {t.words()}", width, 2)
+    lines.append("")
+    lines += _month_lines(report)
+    lines.extend(_text_tables(report, width))
+    lines.append("")
+    lines.append("Notes")
+    for n in report.notes:
+        lines += wrap(f"- {n}", width)
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _figure_lines(report: Report, width: int) -> list[str]:
+    """Each figure: its value, then what it is and the counts behind it, wrapped under
+    the words (the value first, so that no label's length pushes it off the line)."""
+    lines: list[str] = []
     for f in report.figures.values():
         why = f": {f.why}" if f.why else ""
-        lines.append(f"{f.label:<{width}}  {f.shown:>10}  ({f.counts}{why})")
-    lines.append("")
-    lines.append("Target timescales (the Code's, for the edition in force at receipt)")
-    lines.extend(f"  {t.edition} Code, stage {t.stage}: {t.words()}" for t in report.targets)
-    lines.append("")
-    lines.append("Month      S1 rec  S2 rec  S1 on time        S2 on time")
+        lines += wrap(f"{f.shown:>10}  {f.label}  ({f.counts}{why})", width, 0, 12)
+    return lines
+
+
+def _month_lines(report: Report) -> list[str]:
+    from chc.report.charts import month_label
+    from chc.report.options import STAGES
+
+    lines = ["Month      S1 rec  S2 rec  S1 on time        S2 on time"]
     for m in report.months:
         cells = []
         for s in STAGES:
@@ -226,14 +278,10 @@ def to_text(page: Page) -> str:
             f"{month_label(m.month):<9}  {m.received[0]:>6}  {m.received[1]:>6}  "
             f"{cells[0]:<16}  {cells[1]}"
         )
-    lines.extend(_text_tables(report))
-    lines.append("")
-    lines.append("Notes")
-    lines.extend(f"- {n}" for n in report.notes)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def _text_tables(report: Report) -> list[str]:
+def _text_tables(report: Report, width: int) -> list[str]:
     from chc.report.method import period_name
 
     lines: list[str] = []
@@ -247,9 +295,11 @@ def _text_tables(report: Report) -> list[str]:
         lines.append("Refusals")
         for rf in report.refusals:
             policy = {True: "within policy", False: "outside policy", None: "policy not recorded"}
-            lines.append(
-                f"  {rf.reason} ({policy[rf.within_policy]}; "
-                f"{'not on time' if rf.counted == 'late' else 'left out of CH02'}): {rf.count}"
+            lines += wrap(
+                f"{rf.reason} ({policy[rf.within_policy]}; "
+                f"{'not on time' if rf.counted == 'late' else 'left out of CH02'}): {rf.count}",
+                width,
+                2,
             )
     if report.determinations:
         lines.append("")
@@ -258,15 +308,14 @@ def _text_tables(report: Report) -> list[str]:
             lines.append(f"  {sh.name:<40} {sh.count:>6}")
     comparison = report.comparison()
     if comparison and report.previous is not None:
-        width = max(len(f.label) for f in report.figures.values())
         prev = report.previous.options
         lines.append("")
         lines.append(f"Compared with {period_name(prev.start, prev.end)}")
+        lines.append(f"{'this':>10}  {'previous':>10}  change")
         for row in comparison:
-            lines.append(
-                f"  {row['label']:<{width}}  {row['this']:>10}  {row['previous']:>10}  "
-                f"{row['change'] or 'n/a'}"
-            )
+            change = row["change"] or "n/a"
+            text = f"{row['this']:>10}  {row['previous']:>10}  {change}: {row['label']}"
+            lines += wrap(text, width, 0, 24)
     return lines
 
 

@@ -131,7 +131,7 @@ def resolve(
 
     Each missing value is an InputError that says both ways to give it.
     """
-    from chc.dates import parse_date
+    from chc.dates import parse_typed_date
 
     s = settings or Settings()
     where = f" in {s.file}" if s.file is not None else f" in {FILE_NAME} beside the case file"
@@ -146,8 +146,8 @@ def resolve(
         raise InputError(
             f"the report needs the number of homes: give --homes N, or homes: N{where}"
         )
-    first = parse_date(start, "--from") if start is not None else s.start
-    last = parse_date(end, "--to") if end is not None else s.end
+    first = parse_typed_date(start, "--from") if start is not None else s.start
+    last = parse_typed_date(end, "--to") if end is not None else s.end
     if first is None or last is None:
         raise InputError(
             "the report needs its period: give --from DATE and --to DATE, or "

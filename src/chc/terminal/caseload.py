@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
@@ -12,7 +13,16 @@ from rich.text import Text
 
 from chc import inert
 from chc.caseload.frame import BadRow
-from chc.terminal.deadlines import STATUS_STYLE, STATUS_WORDS, as_of_day, day
+from chc.terminal.console import Hanging
+from chc.terminal.deadlines import (
+    EVENT_COLUMN,
+    STATUS_STYLE,
+    STATUS_WORDS,
+    as_of_day,
+    day,
+    due_line,
+)
+from chc.words import event_words
 
 if TYPE_CHECKING:
     from chc.caseload.engine import Caseload
@@ -29,6 +39,16 @@ def _bad(bad: tuple[BadRow, ...], path: Path) -> list[RenderableType]:
     ]
 
 
+def _table(whole: tuple[str, ...], last: str) -> Table:
+    """A table whose ``whole`` columns never wrap and whose ``last`` column wraps under
+    itself, light enough to fit 80 columns."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for heading in whole:
+        table.add_column(heading, no_wrap=True)
+    table.add_column(last)
+    return table
+
+
 def summary_view(c: Caseload) -> RenderableType:
     from chc.caseload.writers import attention
 
@@ -39,44 +59,37 @@ def summary_view(c: Caseload) -> RenderableType:
         f"{overdue} overdue, "
         f"{items.height - overdue} due in the next 5 working days."
     )
-    table = Table()
-    for heading in ("reference", "event", "due", "status", "working days", "provision"):
-        table.add_column(heading, no_wrap=True)
+    # The reference, the due date and the status never wrap; the event's words may.
+    table = _table(("reference", "due", "status", "working days"), "event (provision)")
     for a in items.iter_rows(named=True):
         status = a["status"]
         n = a["working_days_late"] if status == "overdue" else a["working_days_left"]
         table.add_row(
             escape(inert.line(a["reference"])),
-            a["key"],
             day(a["due"]),
             Text(STATUS_WORDS[status], style=STATUS_STYLE[status]),
             f"{n} late" if status == "overdue" else f"{n} left",
-            a["provision"],
+            f"{event_words(a['key'])} ({a['provision']})",
         )
     return Group(head, table, *_bad(c.bad_rows, c.path))
 
 
 def cases_view(c: Caseload) -> RenderableType:
-    where = escape(inert.line(str(c.path)))
-    table = Table(
-        title=f"{c.count} complaint(s) in {where}, as of {as_of_day(c.as_of)}",
-        title_justify="left",
-    )
-    for heading in ("reference", "code", "event", "due", "done", "status", "late (wd)"):
-        table.add_column(heading, no_wrap=True)
+    """Every complaint's events, complaint by complaint, laid out as one complaint's are."""
+    where = inert.line(str(c.path))
+    parts: list[RenderableType] = [
+        Text(f"{c.count} complaint(s) in {where}, as of {as_of_day(c.as_of)}", style="bold")
+    ]
+    current: tuple[object, object] | None = None
     for e in c.events.iter_rows(named=True):
-        status = Text(STATUS_WORDS[e["status"]], style=STATUS_STYLE[e["status"]])
+        if (e["reference"], e["code"]) != current:
+            current = (e["reference"], e["code"])
+            edition = f" (Code {e['code']})" if e["code"] else ""
+            parts.append(Text(f"\n{inert.line(e['reference'] or '')}{edition}", style="bold"))
         if e["superseded"]:
             # An extension replaced this due date: it is neither open nor overdue any more.
-            status = Text("superseded", style="dim")
-        late = e["working_days_late"]
-        table.add_row(
-            escape(inert.line(e["reference"] or "")),
-            e["code"],
-            e["key"],
-            day(e["due"]),
-            day(e["done"]),
-            status,
-            str(late) if late and not e["superseded"] else "",
-        )
-    return Group(table, *_bad(c.bad_rows, c.path))
+            line = Text.assemble("due ", (day(e["due"]), "bold"), "  ", ("superseded", "dim"))
+        else:
+            line = due_line(e["due"], e["status"], e["done"], e["working_days_late"], False)
+        parts.append(Hanging(line, head="  " + event_words(e["key"]), indent=EVENT_COLUMN + 2))
+    return Group(*parts, *_bad(c.bad_rows, c.path))

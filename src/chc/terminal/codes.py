@@ -6,12 +6,13 @@ from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from chc.codes.citations import Citations
 from chc.codes.timetable import SourceRef
+from chc.terminal.console import labelled, source_lines
+from chc.words import in_words, key_words
 
 
 def _citations(data: dict[str, Any]) -> Citations:
@@ -23,7 +24,7 @@ def _sources_cited(cites: Citations) -> list[RenderableType]:
     if not cites.cited:
         return []
     head = Text("\nSources cited in the notes", style="bold")
-    return [head, *(Text(f"  {line}", style="dim") for line in cites.listing())]
+    return [head, *source_lines(cites.listing())]
 
 
 def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
@@ -53,11 +54,12 @@ def _timescales(rows: list[dict[str, Any]], cites: Citations) -> RenderableType:
     for t in rows:
         mark = ""
         if t["note"]:
-            text = f"({len(notes) + 1}) {t['key']}: {t['note']}{cites.marks(t['cites'])}"
+            note = in_words(t["note"]) + cites.marks(t["cites"])
+            text = f"({len(notes) + 1}) {key_words(t['key'])}: {note}"
             notes.append(Text(text, style="dim"))
             mark = f"({len(notes)})"
         table.add_row(
-            t["key"],
+            key_words(t["key"]),
             f"{t['amount']} {t['unit'].replace('_', ' ')}",
             t["from"].replace("_", " "),
             t["provision"],
@@ -76,7 +78,7 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
     parts: list[RenderableType] = [head]
     cites = _citations(data)
     if data["note"]:
-        parts.append(Text(data["note"] + cites.marks(data["cites"]), style="dim"))
+        parts.append(Text(in_words(data["note"]) + cites.marks(data["cites"]), style="dim"))
     if data["timescales"]:
         parts.append(_timescales(data["timescales"], cites))
     titles = {s["number"]: s["title"] for s in data["sections"]}
@@ -141,16 +143,18 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
     lines.append(Text(""))
     lines.append(Text(p["summary"]))
     if p["note"]:
-        lines.append(Text(f"\nNote: {p['note']}{cites.marks(p['cites'])}", style="italic"))
+        lines.append(
+            Text(f"\nNote: {in_words(p['note'])}{cites.marks(p['cites'])}", style="italic")
+        )
     for t in data["timescales"]:
         lines.append(
             Text(
-                f"\nTimescale {t['key']}: {t['amount']} {t['unit'].replace('_', ' ')} "
+                f"\nTimescale, {key_words(t['key'])}: {t['amount']} {t['unit'].replace('_', ' ')} "
                 f"from {t['from'].replace('_', ' ')}"
             )
         )
         if t["note"]:
-            lines.append(Text(f"Note: {t['note']}{cites.marks(t['cites'])}", style="dim"))
+            lines.append(Text(f"Note: {in_words(t['note'])}{cites.marks(t['cites'])}", style="dim"))
     for q in data["previously"]:
         lines.append(
             Text(
@@ -165,7 +169,9 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
         lines.append(Text("\nChecks: " + ", ".join(c["kind"] for c in p["checks"])))
     lines.extend(_sources_cited(cites))
     title = f"{data['edition']} {p['id']}" + (f": {p['title']}" if p["title"] else "")
-    return Panel(Group(*lines), title=escape(title), title_align="left")
+    # No box around it: a box crops what it holds at its edge, and a source's address,
+    # kept whole on its own line, would be cut short there.
+    return Group(Text(title, style="bold"), *lines)
 
 
 def regimes_table(rows: list[dict[str, Any]]) -> RenderableType:
@@ -221,4 +227,30 @@ def regime_view(data: dict[str, Any]) -> RenderableType:
     open_points += [
         Text(f"  {a['id']} ({a['question']}): {a['text']}") for a in data["assumptions"]
     ]
-    return Group(head, Text(data["note"], style="dim"), *steps, scope, *open_points)
+    return Group(head, Text(in_words(data["note"]), style="dim"), *steps, scope, *open_points)
+
+
+def kinds_view(data: dict[str, Any]) -> RenderableType:
+    """``chc codes --check-kinds``: each kind, its parameters and examples, wrapped under
+    their own indent."""
+    parts: list[RenderableType] = []
+    for k in data["kinds"]:
+        parts.append(Text(k["kind"], style="bold"))
+        parts.append(labelled("", k["summary"], indent=2))
+        parts.extend(
+            labelled(f"parameter {name}: ", meaning, indent=2)
+            for name, meaning in k["params"].items()
+        )
+        parts.append(labelled("fails:  ", k["fails"], indent=2, hang=8))
+        parts.append(labelled("passes: ", k["passes"], indent=2, hang=8))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def for_date_view(data: dict[str, Any]) -> RenderableType:
+    """``chc codes --for-date``: the edition in force that day, in one sentence."""
+    to = f" to {data['in_force_to']}" if data["in_force_to"] else ""
+    return Text(
+        f"On {data['date']} the {data['edition']} edition was in force "
+        f"({data['title']}, from {data['in_force_from']}{to})."
+    )

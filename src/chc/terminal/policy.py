@@ -8,6 +8,8 @@ from rich.text import Text
 from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
 from chc.policy.findings import UNREVIEWED_NOTE, Finding, PolicyReport
+from chc.terminal.console import Hanging, labelled, source_lines
+from chc.words import in_words
 
 MARK = {
     "fail": ("FAIL", "bold red"),
@@ -24,6 +26,7 @@ def report_view(
     e = report.edition
     p = report.policy.policy
     path = str(report.policy.path)
+    on_disk = report.policy.draft is None or report.policy.path.is_file()
     parts: list[RenderableType] = []
     head = Text.assemble(
         ("Policy ", "bold"),
@@ -47,23 +50,22 @@ def report_view(
             continue
         parts.append(Text(f"\nSection {s.number}: {s.title}", style="bold underline"))
         for f in items:
-            parts.extend(_finding_lines(f, path, cites, noted))
+            parts.extend(_finding_lines(f, path, cites, noted, on_disk))
     manual = [f for f in report.findings if f.status == "manual"]
     if verbose and manual:
         parts.append(Text("\nFor a person to judge (no machine check)", style="bold underline"))
         for f in manual:
-            parts.append(Text(f"  {f.provision:<6}{f.obligation or '':<7}{f.message}"))
+            parts.append(Hanging(f.message, head=f"  {f.provision:<6}{f.obligation or '':<7}"))
     totals = report.summary()
     parts.append(Text("\nSummary (provisions)", style="bold"))
     for level in ("must", "should"):
         c = totals[level]
-        parts.append(
-            Text(
-                f"  {level:<7} {c['pass']:>3} pass  {c['fail']:>3} fail  "
-                f"{c['review']:>3} to review  {c['not_stated']:>3} not stated  "
-                f"{c['manual']:>3} to judge by a person"
-            )
+        row = (
+            f"{c['pass']:>3} pass {c['fail']:>3} fail {c['review']:>3} to review "
+            f"{c['not_stated']:>3} not stated {c['manual']:>3} to judge by a person"
         )
+        parts.append(Hanging(row, head=f"  {level:<7}"))
+    parts.append(_lines_shown(report, shown))
     if manual and not verbose:
         parts.append(
             Text(
@@ -73,41 +75,65 @@ def report_view(
         )
     if cites.cited:
         parts.append(Text("\nSources cited in the notes", style="bold"))
-        parts.extend(Text(f"  {line}", style="dim") for line in cites.listing())
+        parts.extend(source_lines(cites.listing()))
     parts.append(_verdict(report, strict))
     return Group(*parts)
 
 
+FINDING_COLUMN = 26
+"""Where a finding's message starts, after its mark, provision and obligation; what
+follows it (the Code's ask, the fix, the notes) wraps under this column too."""
+
+
 def _finding_lines(
-    f: Finding, path: str, cites: Citations, noted: set[tuple[str, str]]
-) -> list[Text]:
+    f: Finding, path: str, cites: Citations, noted: set[tuple[str, str]], on_disk: bool
+) -> list[RenderableType]:
     """One finding: its line, then what the Code asks, the fix, the assumption, the notes."""
     word, style = MARK[f.status]
-    line = Text.assemble(
+    head = Text.assemble(
         ("  " + f"{word:<10}", style),
         f" {f.provision:<6}",
         (f"{f.obligation or '':<7}", "bold" if f.obligation == "must" else ""),
-        f.message,
     )
+    message = Text(in_words(f.message))
     if f.ref:
-        line.append(f"  (policy {section_words(f.ref)})", style="dim")
-    elif f.line:
-        line.append(f"  ({path}:{f.line})", style="dim")
-    out = [line]
+        message.append(f"  (policy {section_words(f.ref)})", style="dim")
+    elif f.line and on_disk:
+        # A draft extracted in memory has no file to open at that line.
+        message.append(f"  ({path} line {f.line})", style="dim")
+    out: list[RenderableType] = [Hanging(message, head=head, indent=FINDING_COLUMN)]
+
+    def sub(label: str, text: str, sub_style: str) -> None:
+        # The Code data's notes name timescales by key ("see the stage1.acknowledge note").
+        out.append(labelled(label, in_words(text), sub_style, indent=FINDING_COLUMN))
+
     if f.status != "pass":
         if f.expected:
-            out.append(Text(f"{'':25}Code: {f.expected}", style="dim"))
+            sub("Code: ", f.expected, "dim")
         if f.fix:
-            out.append(Text(f"{'':25}Fix: {f.fix}", style="cyan"))
+            sub("Fix: ", f.fix, "cyan")
     if f.assumption:
-        out.append(Text(f"{'':25}Assumption: {cites.readable(f.assumption)}", style="dim italic"))
+        sub("Assumption: ", cites.readable(f.assumption), "dim italic")
     if f.status != "pass":
         # Each note once per provision: several findings often rest on the same one.
         for note in f.notes:
             if (f.provision, note) not in noted:
                 noted.add((f.provision, note))
-                out.append(Text(f"{'':25}Note: {cites.readable(note)}", style="dim"))
+                sub("Note: ", cites.readable(note), "dim")
     return out
+
+
+def _lines_shown(report: PolicyReport, shown: tuple[str, ...]) -> Hanging:
+    """The lines above, counted as they are shown: a provision with several findings (2.2
+    excluding three things) is one provision in the summary but several lines."""
+    counts = [
+        (MARK[status][0], sum(1 for f in report.findings if f.status == status)) for status in shown
+    ]
+    said = ", ".join(f"{n} {word}" for word, n in counts if n) or "none"
+    return Hanging(
+        Text(f"Lines above: {said} (a provision may have more than one line).", style="dim"),
+        head="  ",
+    )
 
 
 def _verdict(report: PolicyReport, strict: bool) -> Text:

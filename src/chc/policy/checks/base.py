@@ -55,9 +55,18 @@ def your(refs: Mapping[str, str], field: str) -> str:
     return f"your {section_words(ref)}" if ref else "the policy"
 
 
+def key_words(loc: Loc) -> str:
+    """``("stages", 1, "respond")`` as a person finds it in the file: "stage 2, respond"
+    (stages counted from 1, as the policy counts them, never a list index)."""
+    if len(loc) >= 2 and loc[0] == "stages" and isinstance(loc[1], int):
+        rest = yaml_path(loc[2:])
+        return f"stage {loc[1] + 1}" + (f", {rest}" if rest else "")
+    return yaml_path(loc)
+
+
 def fix(advice: str, loc: Loc, value: str) -> str:
     """Advice in the policy's terms first, the policy file's key second."""
-    return f"{advice} (policy file: {yaml_path(loc)}: {value})"
+    return f"{advice} (policy file: {key_words(loc)}: {value})"
 
 
 def join_assumptions(items: list[str]) -> str | None:

@@ -2,7 +2,8 @@
 file, every value with the sentence it came from and every judgement call marked for review.
 
 Public API: :func:`extract` (a :class:`Draft`), :func:`render_yaml`, :func:`is_document`,
-:func:`load_draft` (a draft ready for the policy checks).
+:func:`load_draft` (a draft ready for the policy checks), :func:`load_unreviewed` (the same,
+saying first that the findings rest on a draft).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from chc.policy.extract.draft import Draft, assemble, render_yaml
 from chc.policy.extract.readers import is_document, read_document
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from chc.policy.model import LoadedPolicy
 
-__all__ = ["Draft", "extract", "is_document", "load_draft", "render_yaml"]
+__all__ = ["Draft", "extract", "is_document", "load_draft", "load_unreviewed", "render_yaml"]
 
 _COMPLAINT = re.compile(r"complain", re.IGNORECASE)
 
@@ -55,3 +58,18 @@ def load_draft(path: Path) -> LoadedPolicy:
         draft.write_text(text, encoding="utf-8")
         loaded = load_policy(draft)
     return dataclasses.replace(loaded, path=Path(f"{path} (unreviewed draft)"))
+
+
+UNREVIEWED = (
+    "chc: note: {path} is not a policy file, so chc extracted a draft from it. The findings "
+    "below rest on that UNREVIEWED draft; run `chc extract-policy {path} -o policy.yaml`, "
+    "review it, and check that instead."
+)
+
+
+def load_unreviewed(path: Path, note: Callable[[str], None]) -> LoadedPolicy:
+    """For checking a document, not a policy file: ``note`` is handed the warning that the
+    findings rest on an unreviewed draft (the caller chooses where a person sees it), then
+    the draft is extracted and loaded."""
+    note(UNREVIEWED.format(path=path))
+    return load_draft(path)
