@@ -9,6 +9,8 @@ so that machine outputs can refer to it and people's outputs state it once.
 
 from __future__ import annotations
 
+import textwrap
+
 import functools
 import re
 import string
@@ -191,6 +193,24 @@ def assumptions_json(edition: str | None = None) -> dict[str, Any]:
     return {"edition": edition, "assumptions": rows}
 
 
-def numbered_text(statements: list[tuple[str, str]]) -> str:
-    """One numbered list, id beside each statement, for people's views to refer to."""
-    return "".join(f"{n}. {text} [{aid}]\n" for n, (aid, text) in enumerate(statements, 1))
+def numbered_text(statements: list[tuple[str, str]], width: int = 80) -> str:
+    """One numbered list for people's views to refer to, wrapped under its own indent.
+
+    The ids stay in JSON: a person reads the statement and refers to it by its number.
+    Words are never split, so a URL or an option name stays whole.
+    """
+    out: list[str] = []
+    for n, (_aid, text) in enumerate(statements, 1):
+        head = f"{n}. "
+        out.append(
+            textwrap.fill(
+                text,
+                width=width,
+                initial_indent=head,
+                subsequent_indent=" " * len(head),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            + "\n"
+        )
+    return "".join(out)
