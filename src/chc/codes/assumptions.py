@@ -9,11 +9,10 @@ so that machine outputs can refer to it and people's outputs state it once.
 
 from __future__ import annotations
 
-import textwrap
-
 import functools
 import re
 import string
+import textwrap
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
