@@ -163,3 +163,32 @@ def test_debug_shows_the_exception_instead_of_one_line() -> None:
 
     result = CliRunner().invoke(app, ["--debug", "codes", "2023"])
     assert isinstance(result.exception, CodeFileError)
+
+
+def test_assumptions_of_an_edition_are_listed_once_with_their_ids_in_json() -> None:
+    r = run_chc("codes", "2024", "--assumptions", "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["edition"] == "2024"
+    ids = [a["id"] for a in data["assumptions"]]
+    assert "working-day" in ids
+    assert len(ids) == len(set(ids))
+    for a in data["assumptions"]:
+        assert a["statement"] and a["sources"]
+        assert all(p["edition"] == "2024" for p in a["applies_to"])
+
+
+def test_assumptions_as_text_are_numbered_in_peoples_words_within_80_columns() -> None:
+    r = run_chc("codes", "2024", "--assumptions")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    data = json.loads(run_chc("codes", "2024", "--assumptions", "--format", "json").stdout)
+    starts = [line for line in lines if line[:1].isdigit()]
+    assert [s.split(".")[0] for s in starts] == [
+        str(n) for n in range(1, len(data["assumptions"]) + 1)
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    # continuation lines hang under the statement, and the ids stay in JSON
+    assert all(line.startswith("   ") for line in lines if not line[:1].isdigit())
+    for a in data["assumptions"]:
+        assert f"[{a['id']}]" not in r.stdout

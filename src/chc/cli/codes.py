@@ -68,6 +68,20 @@ _TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], None]] = {
 }
 
 
+def _assumptions_text(data: dict[str, Any], out: _Out) -> None:
+    from chc.codes.assumptions import numbered_text
+
+    # A case assumption is listed as its template: each value it takes is shown as <name>.
+    rows = [
+        (a["id"], a["statement"].format(**{v: f"<{v}>" for v in a.get("values", [])}))
+        for a in data["assumptions"]
+    ]
+    emit(numbered_text(rows), out.output, out.force)
+
+
+_TEXT_VIEWS["assumptions"] = _assumptions_text
+
+
 def _text(view: str, data: dict[str, Any], out: _Out) -> None:
     _TEXT_VIEWS[view](data, out)
 
@@ -123,6 +137,12 @@ def codes_command(
             "--check-kinds", help="Describe every check kind a Code file can use, and stop."
         ),
     ] = False,
+    assumptions: Annotated[
+        bool,
+        typer.Option(
+            "--assumptions", help="List what chc assumes under EDITION (every edition if none)."
+        ),
+    ] = False,
     fmt: Annotated[
         str,
         typer.Option(
@@ -160,8 +180,13 @@ def codes_command(
       chc codes awaabs-law-2025
 
       chc codes --check-kinds
+
+      chc codes 2024 --assumptions
     """
-    view, data = _view(edition, provision, section, obligation, topic, for_date, kinds)
+    if assumptions:
+        view, data = _assumptions_view(edition)
+    else:
+        view, data = _view(edition, provision, section, obligation, topic, for_date, kinds)
     FORMATTERS[fmt](view, data, _Out(output, force, checks))
 
 
@@ -235,6 +260,15 @@ def _view(
         and (topic is None or topic in p.topics)
     ]
     return "edition", codes_json.edition_json(e, chosen)
+
+
+def _assumptions_view(edition: str | None) -> tuple[str, dict[str, Any]]:
+    from chc.codes.assumptions import assumptions_json
+    from chc.codes.loading import load_edition
+
+    return "assumptions", assumptions_json(
+        None if edition is None else load_edition(edition).edition
+    )
 
 
 def _regime(
