@@ -167,7 +167,7 @@ def test_debug_shows_the_exception_instead_of_one_line() -> None:
 
 def test_assumptions_of_an_edition_are_listed_once_with_their_ids_in_json() -> None:
     r = run_chc("codes", "2024", "--assumptions", "--format", "json")
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["edition"] == "2024"
     ids = [a["id"] for a in data["assumptions"]]
@@ -180,7 +180,7 @@ def test_assumptions_of_an_edition_are_listed_once_with_their_ids_in_json() -> N
 
 def test_assumptions_as_text_are_numbered_in_peoples_words_within_80_columns() -> None:
     r = run_chc("codes", "2024", "--assumptions")
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
     data = json.loads(run_chc("codes", "2024", "--assumptions", "--format", "json").stdout)
     starts = [line for line in lines if line[:1].isdigit()]
