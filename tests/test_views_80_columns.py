@@ -15,6 +15,17 @@ from conftest import EXAMPLES, run_chc
 from test_report_cli import YEAR
 
 NARROW = {"COLUMNS": "80"}
+# Files are named from the checkout's root, as a person types them: a view names the file
+# as given, and an absolute path would make each line's length depend on where CI checks
+# the project out.
+EX = Path("examples")
+
+
+@pytest.fixture(autouse=True)
+def _from_the_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLES.parent)
+
+
 URL = re.compile(r"https?://\S+")
 DAY = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d{4}\b")
 EVENT_KEY = re.compile(r"\bstage[0-9]\.[a-z_]+")
@@ -25,9 +36,9 @@ HAZARD = (
     "2026-12-04T22:10", "--made-safe", "2026-12-05T21:30", "--access-attempt",
     "2026-12-05T09:00", "--as-of", "2026-12-07T09:00", "--reference", "HR-0412",
 )  # fmt: skip
-CASES = str(EXAMPLES / "cases.csv")
+CASES = str(EX / "cases.csv")
 AS_OF = ("--as-of", "2024-06-03", "-q")
-NONCOMPLIANT = str(EXAMPLES / "policy-noncompliant.yaml")
+NONCOMPLIANT = str(EX / "policy-noncompliant.yaml")
 VIEWS = {
     "deadlines one complaint": (
         "deadlines", "--received", "2024-05-01", "--stage1-acknowledged", "2024-05-03",
@@ -35,10 +46,10 @@ VIEWS = {
     ),
     "deadlines caseload text": ("deadlines", "--cases", CASES, *AS_OF, "--format", "text"),
     "deadlines caseload summary": ("deadlines", "--cases", CASES, *AS_OF, "--summary"),
-    "check-policy": ("check-policy", str(EXAMPLES / "policy-2024-seed004.yaml")),
+    "check-policy": ("check-policy", str(EX / "policy-2024-seed004.yaml")),
     "check-policy noncompliant": ("check-policy", NONCOMPLIANT, "--verbose"),
     "check-policy all codes": ("check-policy", NONCOMPLIANT, "--all-codes"),
-    "check-policy a document": ("check-policy", str(EXAMPLES / "complaints-policy.txt")),
+    "check-policy a document": ("check-policy", str(EX / "complaints-policy.txt")),
     "codes": ("codes",),
     "codes 2024": ("codes", "2024"),
     "codes 2022 section 5": ("codes", "2022", "--section", "5"),
@@ -47,9 +58,9 @@ VIEWS = {
     "codes check kinds": ("codes", "--check-kinds"),
     "codes for date": ("codes", "--for-date", "2023-05-01"),
     "codes awaabs law": ("codes", "awaabs-law-2025"),
-    "self-assessment check": ("self-assessment", "check", str(EXAMPLES / "answers-2022.yaml")),
-    "report text": ("report", str(EXAMPLES / "cases-2023-24.csv"), *YEAR, "--previous",
-                    str(EXAMPLES / "cases-2022-23.csv"), "--quiet"),
+    "self-assessment check": ("self-assessment", "check", str(EX / "answers-2022.yaml")),
+    "report text": ("report", str(EX / "cases-2023-24.csv"), *YEAR, "--previous",
+                    str(EX / "cases-2022-23.csv"), "--quiet"),
     "hazards": HAZARD,
     "help": ("--help",),
 }  # fmt: skip
@@ -186,7 +197,7 @@ def test_the_publishable_self_assessment_cites_sections_not_yaml_lines(tmp_path:
     out = tmp_path / "answers.yaml"
     run = run_chc(
         "self-assessment", "scaffold", "--code", "2024", "--from-policy",
-        str(EXAMPLES / "policy-2024-seed004.yaml"), "-o", str(out),
+        str(EX / "policy-2024-seed004.yaml"), "-o", str(out),
     )  # fmt: skip
     assert run.exit_code == 0, run.stderr
     html = run_chc("self-assessment", "render", str(out), "--format", "html").stdout
@@ -207,7 +218,7 @@ def test_json_keeps_the_keys() -> None:
 
 @pytest.mark.parametrize("policy", ["policy-2024-seed004.yaml", "policy-noncompliant.yaml"])
 def test_the_summary_counts_the_lines_it_shows(policy: str) -> None:
-    out = run_chc("check-policy", str(EXAMPLES / policy), env=NARROW).stdout
+    out = run_chc("check-policy", str(EX / policy), env=NARROW).stdout
     said = re.search(r"Lines above: (.*?) \(a provision", " ".join(out.split()))
     assert said, out
     counted = {word: int(n) for n, word in re.findall(r"(\d+) (FAIL|REVIEW|NOT STATED)", said[1])}
@@ -218,9 +229,9 @@ def test_the_summary_counts_the_lines_it_shows(policy: str) -> None:
 
 DOCUMENTS = {
     "check-policy md": ("check-policy", NONCOMPLIANT, "--format", "md"),
-    "check-policy html": ("check-policy", str(EXAMPLES / "policy-2024-seed004.yaml"), "-f", "html"),
-    "self-assessment md": ("self-assessment", "render", str(EXAMPLES / "answers-2024.yaml")),
-    "report md": ("report", str(EXAMPLES / "cases-2023-24.csv"), *YEAR, "-f", "md", "-q"),
+    "check-policy html": ("check-policy", str(EX / "policy-2024-seed004.yaml"), "-f", "html"),
+    "self-assessment md": ("self-assessment", "render", str(EX / "answers-2024.yaml")),
+    "report md": ("report", str(EX / "cases-2023-24.csv"), *YEAR, "-f", "md", "-q"),
 }
 
 
