@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -26,13 +26,7 @@ from chc.cli.app import (
     handles_errors,
 )
 from chc.cli.options import CalendarOptions, Destination
-from chc.errors import InputError
 from chc.report.render import FORMATTERS
-
-if TYPE_CHECKING:
-    from chc.report.figures import Report
-    from chc.report.render import Page
-    from chc.report.settings import Settings
 
 # The choices of --format are the formatter registry's names.
 ReportFormat = Enum("ReportFormat", {name: name for name in FORMATTERS}, type=str)  # type: ignore[misc]
@@ -222,85 +216,43 @@ def report_command(
       chc report cases.csv --settings chc-report.yaml --previous last-year.csv
       --narrative narrative/ --self-assessment answers.yaml --format html -o report.html
     """
-    from chc.numbers import count_option
-    from chc.report.figures import build
-    from chc.report.options import Options
-    from chc.report.render import APPENDIX_FORMS, FORMATTERS, Page, appendix_for
-    from chc.report.sections import read_narrative, sections
-    from chc.report.settings import find_settings, load_settings, resolve
+    from chc.caseload.reading import REPORT_READS
+    from chc.cli.options import read_options, say, suggest
+    from chc.report.request import CaseReading, ReportRequest, notes, prepare
 
     name = fmt.value
-    inputs = tuple(
-        p
-        for p in (cases, previous, self_assessment, closed_file, settings, columns)
-        if p is not None
-    )
+    inputs = (cases, previous, self_assessment, closed_file, settings, columns)
     dest = Destination.checked(output, force, inputs)
-    if previous_homes is not None and previous is None:
-        raise InputError("--previous-homes needs --previous (last year's caseload)")
-    if self_assessment is not None and name not in APPENDIX_FORMS:
-        raise InputError(
-            "--self-assessment is included in md and html reports; add --format md or html"
-        )
-    found = find_settings(cases, settings)
-    given = load_settings(found) if found is not None else None
-    who, n_homes, first, last = resolve(given, landlord, count_option(homes, "--homes"), start, end)
-    options = Options(
-        homes=n_homes,
-        start=first,
-        end=last,
+    request = ReportRequest(
+        cases=cases,
+        fmt=name,
+        homes=homes,
+        start=start,
+        end=end,
         refused=refused_count_as.value,
         withdrawn=withdrawn_count_as.value,
         over_limit=over_limit_extensions.value,
         code=code,
-        landlord=who,
+        landlord=landlord,
+        settings=settings,
+        previous=previous,
+        previous_homes=previous_homes,
+        self_assessment=self_assessment,
+        narrative=narrative,
+        template=template,
     )
-    calendar = CalendarOptions.of(region, closed, closed_file).calendar()
-    narratives = read_narrative(narrative)
-    appendix = None
-    if self_assessment is not None:
-        appendix = appendix_for(self_assessment, APPENDIX_FORMS[name], who, template)
-    from chc.caseload.reading import REPORT_READS
-    from chc.cli.options import read_options, say, suggest
-
+    prepared = prepare(request, CalendarOptions.of(region, closed, closed_file).calendar)
     read = read_options(columns, sheet, date_format, ignore_column, header_row, REPORT_READS)
     suggest(cases, read, suggest_columns, force)
-    tell = None if quiet else say
-    report = build(cases, options, calendar, read, tell)
-    if previous is not None:
-        import dataclasses
-
-        before_homes = count_option(previous_homes, "--previous-homes")
-        before = build(previous, options.previous(before_homes), calendar, read, tell)
-        report = dataclasses.replace(report, previous=before)
-    items = sections(narratives, self_assessment=self_assessment is not None)
-    page = Page(report, items, appendix, template)
+    page = prepared.page(CaseReading(read, None if quiet else say))
     dest.write(FORMATTERS[name](page))
-    _tell(report, given, page)
+    _tell(notes(page, prepared.settings))
 
 
-def _tell(report: Report, given: Settings | None, page: Page) -> None:
+def _tell(lines: list[str]) -> None:
     """What a person should know and the page does not say, on stderr."""
-    from chc.report.sections import missing
     from chc.terminal.console import console
 
     err = console(stderr=True)
-    if given is not None and given.file is not None:
-        err.print(f"chc: settings from {given.file}", markup=False)
-    for w in report.warnings:
-        err.print(f"chc: warning: {w}", markup=False)
-    for s in missing(page.sections):
-        err.print(
-            f"chc: missing from the report: {s.key} {s.title} (write {s.item.file} in the "
-            "--narrative folder"
-            + (", or give --self-assessment" if s.key == "8.1(a)" else "")
-            + ")",
-            markup=False,
-        )
-    commentary = [s for s in page.sections if s.key == "8.1(b)" and s.narrative is None]
-    for s in commentary:
-        err.print(
-            f"chc: note: {s.key} has figures but no commentary (write {s.item.file} in the "
-            "--narrative folder)",
-            markup=False,
-        )
+    for line in lines:
+        err.print(f"chc: {line}", markup=False)
