@@ -16,7 +16,6 @@ LIMIT = 40
 LONGER_TODAY = {
     "deadlines.py:deadlines_command": 98,
     "assessment.py:scaffold_command": 41,
-    "codes.py:_view": 60,
 }
 
 

@@ -208,19 +208,9 @@ def _view(
     if obligation is not None and obligation not in ("must", "should"):
         raise InputError(f"--obligation must be 'must' or 'should', not {obligation!r}")
     if kinds:
-        from chc.policy.checks import KINDS
+        from chc.policy.checks import kinds_json
 
-        docs = [
-            {
-                "kind": k.name,
-                "summary": k.summary,
-                "params": k.params,
-                "fails": k.fails,
-                "passes": k.passes,
-            }
-            for k in KINDS.values()
-        ]
-        return "kinds", {"kinds": docs}
+        return "kinds", dict(kinds_json())
     if for_date is not None:
         from chc.dates import parse_typed_date as parse_date
 
@@ -239,27 +229,8 @@ def _view(
         return "regime", regime
     e = load_edition(edition)
     if provision is not None:
-        p = e.provision(provision)
-        if p is None:
-            near = [q.id for q in e.provisions if q.id.startswith(provision.split(".")[0] + ".")]
-            hint = (
-                f"; section {provision.split('.')[0]} has {near[0]} to {near[-1]}" if near else ""
-            )
-            raise InputError(f"the {e.edition} edition has no provision {provision!r}{hint}")
-        return "provision", codes_json.provision_detail(e, p)
-    if section is not None and e.section(section) is None:
-        raise InputError(
-            f"the {e.edition} edition has no section {section}; it has "
-            f"{', '.join(str(s.number) for s in e.sections)}"
-        )
-    chosen = [
-        p
-        for p in e.provisions
-        if (section is None or p.section == section)
-        and (obligation is None or p.obligation == obligation)
-        and (topic is None or topic in p.topics)
-    ]
-    return "edition", codes_json.edition_json(e, chosen)
+        return "provision", codes_json.provision_view(e, provision)
+    return "edition", codes_json.filtered_json(e, section, obligation, topic)
 
 
 def _assumptions_view(edition: str | None) -> tuple[str, dict[str, Any]]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from chc.codes.loading import load_builtin
 from chc.codes.model import BUILTIN_EDITIONS, Edition, Provision, Timescale
+from chc.errors import InputError
 
 
 def edition_summary(e: Edition) -> dict[str, Any]:
@@ -118,3 +119,34 @@ def provision_detail(e: Edition, p: Provision) -> dict[str, Any]:
 
 def for_date_json(day: date, e: Edition) -> dict[str, Any]:
     return {"date": day.isoformat(), **edition_summary(e)}
+
+
+def provision_view(e: Edition, pid: str) -> dict[str, Any]:
+    """One provision in detail; an unknown one is refused, naming its section's range."""
+    p = e.provision(pid)
+    if p is None:
+        head = pid.split(".")[0]
+        near = [q.id for q in e.provisions if q.id.startswith(head + ".")]
+        hint = f"; section {head} has {near[0]} to {near[-1]}" if near else ""
+        raise InputError(f"the {e.edition} edition has no provision {pid!r}{hint}")
+    return provision_detail(e, p)
+
+
+def filtered_json(
+    e: Edition, section: int | None, obligation: str | None, topic: str | None
+) -> dict[str, Any]:
+    """The edition with only the provisions of ``section``, of ``obligation`` (must or
+    should) and under ``topic``, each when given; an unknown section is refused."""
+    if section is not None and e.section(section) is None:
+        raise InputError(
+            f"the {e.edition} edition has no section {section}; it has "
+            f"{', '.join(str(s.number) for s in e.sections)}"
+        )
+    chosen = [
+        p
+        for p in e.provisions
+        if (section is None or p.section == section)
+        and (obligation is None or p.obligation == obligation)
+        and (topic is None or topic in p.topics)
+    ]
+    return edition_json(e, chosen)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict
 
 from chc.codes.check_params import PARAM_MODELS, CheckParams, param_docs
 from chc.codes.model import Edition
@@ -150,3 +150,24 @@ def run_params(
 
     spec: CheckParams = TypeAdapter(CheckParams).validate_python({"kind": kind, **params})
     return run(spec, policy, edition)
+
+
+class KindDoc(TypedDict):
+    """One check kind as `chc codes --kinds --format json` gives it."""
+
+    kind: str
+    summary: str
+    params: dict[str, str]
+    fails: str
+    passes: str
+
+
+def kinds_json() -> dict[str, list[KindDoc]]:
+    """Every check kind a Code file's ``checks:`` may use: what it checks, its parameters
+    and a policy line it fails and one it passes."""
+    return {
+        "kinds": [
+            KindDoc(kind=k.name, summary=k.summary, params=k.params, fails=k.fails, passes=k.passes)
+            for k in KINDS.values()
+        ]
+    }
