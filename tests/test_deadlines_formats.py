@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from chc.cli import caseload as caseload_cli
+from chc.caseload import run as caseload_run
 from chc.cli import deadlines as deadlines_cli
 from conftest import run_chc
 
@@ -29,7 +29,7 @@ def test_the_choices_are_the_one_complaint_registry_then_the_caseload_only_forma
 
 
 def test_every_choice_is_written_by_one_path_or_the_other() -> None:
-    assert set(offered_choices()) == set(deadlines_cli.FORMATTERS) | set(caseload_cli.FORMATS)
+    assert set(offered_choices()) == set(deadlines_cli.FORMATTERS) | set(caseload_run.FORMATS)
     # The caseload-only names are not one complaint's, so their refusal below is right.
     assert not set(deadlines_cli.CASELOAD_ONLY) & set(deadlines_cli.FORMATTERS)
 

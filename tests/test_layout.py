@@ -14,7 +14,6 @@ CLI = Path(__file__).resolve().parents[1] / "src" / "chc" / "cli"
 LIMIT = 40
 # Measured when the rule came in (issue 25).
 LONGER_TODAY = {
-    "deadlines.py:deadlines_command": 98,
     "assessment.py:scaffold_command": 41,
 }
 

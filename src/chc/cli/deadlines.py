@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -26,34 +26,83 @@ from chc.cli.app import (
     SheetOpt,
     SuggestColumnsOpt,
     app,
-    emit,
     handles_errors,
-    show,
     tell,
 )
-from chc.cli.options import CalendarOptions, Destination
+from chc.cli.options import CalendarOptions, Destination, read_options
 from chc.errors import InputError
 from chc.workdays import DEFAULT_REGION
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from chc.caseload.run import CaseloadJob
     from chc.codes.timetable import Timetable
-    from chc.deadlines import Timeline
+    from chc.deadlines import Complaint, Timeline
     from chc.workdays import WorkingCalendar
 
 
 @dataclass(frozen=True)
+class Context:
+    """What one complaint is judged in: the day, the calendar, the alarm before each date."""
+
+    today: date
+    calendar: WorkingCalendar
+    remind: int | None = None
+
+
+@dataclass(frozen=True)
 class OneComplaint:
-    """One complaint's computed timeline and where it goes: what a formatter is handed."""
+    """One complaint's computed timeline: what a formatter is handed."""
 
     timeline: Timeline
     edition: Timetable
     chosen: str
-    today: date
-    calendar: WorkingCalendar
-    remind: int | None
-    output: Path | None
-    force: bool
-    inputs: tuple[Path, ...]
+    ctx: Context
+
+
+@dataclass(frozen=True)
+class ComplaintOptions:
+    """One complaint's dates and extensions as given on the command line (None: not given)."""
+
+    received: str | None = None
+    stage1_acknowledged: str | None = None
+    stage1_extension: int | None = None
+    stage1_responded: str | None = None
+    stage2_requested: str | None = None
+    stage2_acknowledged: str | None = None
+    stage2_extension: int | None = None
+    stage2_responded: str | None = None
+    stage3_requested: str | None = None
+    stage3_responded: str | None = None
+    reference: str | None = None
+
+    def given(self) -> tuple[tuple[str, object], ...]:
+        """Each option by its name on the command line, with its value."""
+        return tuple((f"--{f.name.replace('_', '-')}", getattr(self, f.name)) for f in fields(self))
+
+    def complaint(self) -> Complaint:
+        """The complaint, each date read (a bad one is named by its option)."""
+        from chc.dates import parse_typed_date
+        from chc.deadlines import Complaint
+
+        def d(value: str | None, option: str) -> date | None:
+            return parse_typed_date(value, option) if value is not None else None
+
+        assert self.received is not None
+        return Complaint(
+            received=parse_typed_date(self.received, "--received"),
+            stage1_acknowledged=d(self.stage1_acknowledged, "--stage1-acknowledged"),
+            stage1_extension=self.stage1_extension,
+            stage1_responded=d(self.stage1_responded, "--stage1-responded"),
+            stage2_requested=d(self.stage2_requested, "--stage2-requested"),
+            stage2_acknowledged=d(self.stage2_acknowledged, "--stage2-acknowledged"),
+            stage2_extension=self.stage2_extension,
+            stage2_responded=d(self.stage2_responded, "--stage2-responded"),
+            stage3_requested=d(self.stage3_requested, "--stage3-requested"),
+            stage3_responded=d(self.stage3_responded, "--stage3-responded"),
+            reference=self.reference,
+        )
 
 
 def _named(given: tuple[tuple[str, object], ...]) -> str:
@@ -75,42 +124,40 @@ def _refused_with_cases(*given: tuple[str, object]) -> None:
         raise InputError(f"{names} cannot be used with --cases (the CSV gives the dates)")
 
 
-def _as_text(r: OneComplaint) -> None:
+def _as_text(r: OneComplaint) -> RenderableType:
     from chc.codes.citations import Citations
     from chc.terminal.deadlines import timeline_view
     from chc.workdays import holidays_version
 
-    view = timeline_view(
+    return timeline_view(
         r.timeline,
         edition_title=r.edition.title,
         calendar_stamp=holidays_version(),
         chosen=r.chosen,
         citations=Citations(r.edition),
     )
-    show(view, r.output, r.force, r.inputs)
 
 
-def _as_json(r: OneComplaint) -> None:
+def _as_json(r: OneComplaint) -> str:
     from chc.output import dumps_json
 
-    emit(dumps_json(r.timeline.as_json()), r.output, r.force, r.inputs)
+    return dumps_json(r.timeline.as_json())
 
 
-def _as_ics(r: OneComplaint) -> None:
+def _as_ics(r: OneComplaint) -> bytes:
     from chc.ics import to_ics
 
-    ics = to_ics([r.timeline], as_of=r.today, remind=r.remind, calendar=r.calendar)
-    emit(ics, r.output, r.force, r.inputs)
+    return to_ics([r.timeline], as_of=r.ctx.today, remind=r.ctx.remind, calendar=r.ctx.calendar)
 
 
 # One complaint's formatters by --format name (the first is the default); adding one here adds
 # a --format choice.
-FORMATTERS: dict[str, Callable[[OneComplaint], None]] = {
+FORMATTERS: dict[str, Callable[[OneComplaint], str | bytes | RenderableType]] = {
     "text": _as_text,
     "json": _as_json,
     "ics": _as_ics,
 }
-# What only a caseload can be written as; the caseload's own list is chc.cli.caseload.FORMATS
+# What only a caseload can be written as; the caseload's own list is chc.caseload.run.FORMATS
 # (not imported here: it would put the case-file reader on one complaint's start-up), and a
 # test holds the two together.
 CASELOAD_ONLY = ("csv", "csv-raw", "jsonl")
@@ -118,6 +165,32 @@ CASELOAD_ONLY = ("csv", "csv-raw", "jsonl")
 DeadlineFormat = Enum(  # type: ignore[misc]
     "DeadlineFormat", {name: name for name in (*FORMATTERS, *CASELOAD_ONLY)}, type=str
 )
+
+
+def _run_caseload(
+    job: CaseloadJob, dest: Destination, quiet: bool, suggest_to: Path | None
+) -> None:
+    """A caseload read, computed and written in the job's format; what was read, and the
+    bad rows skipped, said on stderr once every row is computed."""
+    from chc.caseload.run import STREAMED, open_caseload
+    from chc.cli.options import report_bad, say, suggest
+
+    fmt = job.format()
+    suggest(job.cases, job.options(), suggest_to, dest.force)
+    run = open_caseload(job, on_none=lambda bad: report_bad(bad, job.cases))
+    if fmt in STREAMED:
+        dest.stream(run.stream(fmt))
+    elif fmt == "ics":
+        dest.write(run.ics())
+    else:
+        from chc.terminal.caseload import cases_view, summary_view
+
+        c = run.batches.whole()
+        dest.show(summary_view(c) if job.summary else cases_view(c))
+    # Said once every row is computed, so that a stop stays the one line on stderr.
+    for line in run.notes(quiet):
+        say(line)
+    report_bad(run.bad, job.cases, job.skip_bad_rows)
 
 
 def _either(names: tuple[str, ...]) -> str:
@@ -261,48 +334,34 @@ def deadlines_command(
       chc deadlines --cases examples/case-system-export.csv --columns
       examples/case-system-columns.yaml --as-of 2026-01-30
     """
-    from chc.dates import parse_typed_date as parse_date
-    from chc.dates import uk_today
+    from chc.dates import parse_typed_date, uk_today
 
-    today = parse_date(as_of, "--as-of") if as_of is not None else uk_today()
+    today = parse_typed_date(as_of, "--as-of") if as_of is not None else uk_today()
     calendar = CalendarOptions.of(region, closed, closed_file).calendar()
-    inputs = tuple(p for p in (cases, closed_file, columns) if p is not None)
-    Destination.checked(output, force, inputs)
+    dest = Destination.checked(output, force, (cases, closed_file, columns))
     name: str | None = fmt.value if fmt is not None else None
     if remind is not None and name != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
+    one = ComplaintOptions(
+        received=received,
+        stage1_acknowledged=stage1_acknowledged,
+        stage1_extension=stage1_extension,
+        stage1_responded=stage1_responded,
+        stage2_requested=stage2_requested,
+        stage2_acknowledged=stage2_acknowledged,
+        stage2_extension=stage2_extension,
+        stage2_responded=stage2_responded,
+        stage3_requested=stage3_requested,
+        stage3_responded=stage3_responded,
+        reference=reference,
+    )
     if cases is not None:
-        _refused_with_cases(
-            ("--received", received),
-            ("--stage1-acknowledged", stage1_acknowledged),
-            ("--stage1-extension", stage1_extension),
-            ("--stage1-responded", stage1_responded),
-            ("--stage2-requested", stage2_requested),
-            ("--stage2-acknowledged", stage2_acknowledged),
-            ("--stage2-extension", stage2_extension),
-            ("--stage2-responded", stage2_responded),
-            ("--stage3-requested", stage3_requested),
-            ("--stage3-responded", stage3_responded),
-            ("--reference", reference),
-        )
-        from chc.cli.caseload import run_caseload
-        from chc.cli.options import read_options
+        _refused_with_cases(*one.given())
+        from chc.caseload.run import CaseloadJob
 
-        run_caseload(
-            cases,
-            calendar,
-            today,
-            code,
-            name,
-            summary,
-            skip_bad_rows,
-            output,
-            force,
-            remind,
-            read_options(columns, sheet, date_format, ignore_column, header_row),
-            quiet,
-            suggest_columns,
-        )
+        read = read_options(columns, sheet, date_format, ignore_column, header_row)
+        job = CaseloadJob(cases, calendar, today, code, name, summary, skip_bad_rows, remind, read)
+        _run_caseload(job, dest, quiet, suggest_columns)
         return
     _only_with_cases(
         ("--summary", summary or None),
@@ -314,7 +373,14 @@ def deadlines_command(
         ("--header-row", header_row),
         ("--suggest-columns", suggest_columns),
     )
-    if received is None:
+    _one_complaint(one, code, name, Context(today, calendar, remind), dest)
+
+
+def _one_complaint(
+    one: ComplaintOptions, code: str | None, name: str | None, ctx: Context, dest: Destination
+) -> None:
+    """One complaint's timeline, computed and written in the format named."""
+    if one.received is None:
         raise InputError("give --received DATE (one complaint) or --cases CSV (a caseload)")
     name = name or next(iter(FORMATTERS))
     formatter = FORMATTERS.get(name)
@@ -322,40 +388,12 @@ def deadlines_command(
         raise InputError(
             f"--format {name} goes with --cases; for one complaint use {_either(tuple(FORMATTERS))}"
         )
-
     from chc.codes.timetable import choose_timetable
-    from chc.deadlines import Complaint, compute
+    from chc.deadlines import compute
 
-    def d(value: str | None, option: str) -> date | None:
-        return parse_date(value, option) if value is not None else None
-
-    complaint = Complaint(
-        received=parse_date(received, "--received"),
-        stage1_acknowledged=d(stage1_acknowledged, "--stage1-acknowledged"),
-        stage1_extension=stage1_extension,
-        stage1_responded=d(stage1_responded, "--stage1-responded"),
-        stage2_requested=d(stage2_requested, "--stage2-requested"),
-        stage2_acknowledged=d(stage2_acknowledged, "--stage2-acknowledged"),
-        stage2_extension=stage2_extension,
-        stage2_responded=d(stage2_responded, "--stage2-responded"),
-        stage3_requested=d(stage3_requested, "--stage3-requested"),
-        stage3_responded=d(stage3_responded, "--stage3-responded"),
-        reference=reference,
-    )
+    complaint = one.complaint()
     edition, chosen = choose_timetable(complaint.received, code)
-    timeline = compute(complaint, edition, calendar, today)
+    timeline = compute(complaint, edition, ctx.calendar, ctx.today)
     for future in timeline.future_dates:
         tell(f"chc: warning: {future}")
-    formatter(
-        OneComplaint(
-            timeline=timeline,
-            edition=edition,
-            chosen=chosen,
-            today=today,
-            calendar=calendar,
-            remind=remind,
-            output=output,
-            force=force,
-            inputs=inputs,
-        )
-    )
+    dest.put(formatter(OneComplaint(timeline, edition, chosen, ctx)))

@@ -78,6 +78,13 @@ class Destination:
 
         show(renderable, self.output, self.force, self.inputs)
 
+    def put(self, result: str | bytes | RenderableType) -> None:
+        """A formatter's result: text or bytes written whole, a rich renderable shown."""
+        if isinstance(result, (str, bytes)):
+            self.write(result)
+        else:
+            self.show(result)
+
     def stream(self, write: Callable[[BinaryIO], None]) -> None:
         """Stream to standard output, or to the file through a temporary file and a rename."""
         if self.output is None:
