@@ -7,8 +7,9 @@ the landlord said about it, with a note asking for review.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chc.assessment.answers import Answer, Comply, LoadedAnswers
@@ -137,3 +138,48 @@ def _combine(old: str, parts: list[tuple[str, Answer]]) -> Answer:
         target_date=min(dates) if dates else None,
         machine_filled=any(a.machine_filled for _, a in parts),
     )
+
+
+@dataclass(frozen=True)
+class Prefilled:
+    """What a new answers file starts from: the answers, a note per item, and the landlord
+    (the one given, else the one named in last year's file)."""
+
+    answers: dict[str, Answer]
+    notes: dict[str, str]
+    landlord: str | None = None
+
+
+def prefill(
+    edition: Edition,
+    previous: Path | None = None,
+    from_policy: Path | None = None,
+    landlord: str | None = None,
+    tell: Callable[[str], None] = lambda text: None,
+) -> Prefilled:
+    """Last year's answers carried forward, then the policy check's verdicts for the items
+    they leave open (last year's answer wins). ``tell`` hears which of last year's items
+    have no successor in ``edition``."""
+    answers: dict[str, Answer] = {}
+    notes: dict[str, str] = {}
+    if previous is not None:
+        from chc.assessment.answers import load_answers
+
+        old = load_answers(previous)
+        carried = carry_forward(old, edition)
+        answers.update(carried.answers)
+        notes.update(carried.notes)
+        landlord = landlord or old.landlord
+        if carried.not_carried:
+            tell(
+                f"Not carried (no successor in the {edition.edition} edition): "
+                f"{carried.source_edition} {', '.join(carried.not_carried)}"
+            )
+    if from_policy is not None:
+        from chc.policy.findings import check_policy
+        from chc.policy.model import load_policy
+
+        filled = answers_from_policy(check_policy(load_policy(from_policy), edition))
+        for pid, answer in filled.items():
+            answers.setdefault(pid, answer)
+    return Prefilled(answers, notes, landlord)

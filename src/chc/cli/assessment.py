@@ -87,45 +87,25 @@ def scaffold_command(
 
       chc self-assessment scaffold --code 2024 --from-policy policy.yaml -o answers.yaml
     """
-    from chc.assessment.answers import Answer, code_reference, load_answers
-    from chc.assessment.carry import answers_from_policy, carry_forward
+    from chc.assessment.answers import code_reference
+    from chc.assessment.carry import prefill
     from chc.assessment.render import scaffold
     from chc.codes.loading import load_edition
 
     if code is None:
         raise InputError("give the edition to assess against, e.g. --code 2024")
-    inputs = tuple(p for p in (from_policy, previous) if p is not None)
-    dest = Destination.checked(output, force, inputs)
+    dest = Destination.checked(output, force, (from_policy, previous))
     edition = load_edition(code)
-    answers: dict[str, Answer] = {}
-    notes: dict[str, str] = {}
-    if previous is not None:
-        old = load_answers(previous)
-        carried = carry_forward(old, edition)
-        answers.update(carried.answers)
-        notes.update(carried.notes)
-        landlord = landlord or old.landlord
-        if carried.not_carried:
-            tell(
-                f"Not carried (no successor in the {edition.edition} edition): "
-                f"{carried.source_edition} {', '.join(carried.not_carried)}"
-            )
-    if from_policy is not None:
-        from chc.policy.findings import check_policy
-        from chc.policy.model import load_policy
-
-        filled = answers_from_policy(check_policy(load_policy(from_policy), edition))
-        for pid, answer in filled.items():
-            answers.setdefault(pid, answer)
+    start = prefill(edition, previous, from_policy, landlord, tell)
     name = output.name if output is not None else "answers.yaml"
     text = scaffold(
         edition,
         code=code_reference(code, output.parent if output is not None else None),
         name=name,
-        landlord=landlord,
+        landlord=start.landlord,
         period=period,
-        answers=answers,
-        notes=notes,
+        answers=start.answers,
+        notes=start.notes,
     )
     dest.write(text)
 
