@@ -300,7 +300,8 @@ def _assign_editions(
     """An ``ekey`` column naming each row's edition, and the editions by key."""
     import polars as pl
 
-    from chc.codes.timetable import BUILTIN, builtin_timetable, load_timetable
+    from chc.codes.rule import in_force_ranges
+    from chc.codes.timetable import builtin_timetable, load_timetable
 
     editions: dict[str, Timetable] = {}
     given = frame["code"].drop_nulls().unique(maintain_order=True).to_list()
@@ -316,13 +317,12 @@ def _assign_editions(
         editions[code] = load_timetable(code)
         by_date = pl.lit(code)
     else:
-        for e in (builtin_timetable(n) for n in BUILTIN):
-            editions.setdefault(e.edition, e)
-            upto = pl.lit(True) if e.in_force_to is None else pl.col("received") <= e.in_force_to
+        # The date rule of chc.codes.rule, as one column.
+        for name, start, end in in_force_ranges():
+            editions.setdefault(name, builtin_timetable(name))
+            upto = pl.lit(True) if end is None else pl.col("received") <= end
             by_date = (
-                pl.when((pl.col("received") >= e.in_force_from) & upto)
-                .then(pl.lit(e.edition))
-                .otherwise(by_date)
+                pl.when((pl.col("received") >= start) & upto).then(pl.lit(name)).otherwise(by_date)
             )
     frame = frame.with_columns(ekey=pl.coalesce(pl.col("code"), by_date))
     orphans = frame.filter(pl.col("ekey").is_null())

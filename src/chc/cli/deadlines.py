@@ -388,7 +388,7 @@ def _one_complaint(
         raise InputError(
             f"--format {name} goes with --cases; for one complaint use {_either(tuple(FORMATTERS))}"
         )
-    from chc.codes.timetable import choose_timetable
+    from chc.codes.rule import choose_timetable
     from chc.deadlines import compute
 
     complaint = one.complaint()

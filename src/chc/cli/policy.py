@@ -24,9 +24,7 @@ from chc.errors import InputError
 from chc.exitcodes import RC
 
 if TYPE_CHECKING:
-    from chc.codes.model import Edition
     from chc.policy.findings import PolicyReport
-    from chc.policy.model import LoadedPolicy
 
 
 @dataclass(frozen=True)
@@ -192,32 +190,11 @@ def check_policy_command(
 
         editions = builtin_editions()
     else:
-        editions = [_edition(code, loaded)]
+        from chc.dates import uk_today
+
+        editions = [loaded.edition(code, uk_today())]
     reports = [check_policy(loaded, e) for e in editions]
     run = _Run(all_codes, verbose, template, output, force, (policy,), strict)
     FORMATTERS[fmt](reports, run)
     if any(r.fails(strict=strict) for r in reports):
         raise typer.Exit(RC.FINDINGS)
-
-
-def _edition(code: str | None, loaded: LoadedPolicy) -> Edition:
-    """--code, else the edition the policy says it follows, else the one in force today."""
-    from chc.codes.choice import edition_for_date
-    from chc.codes.loading import load_edition
-    from chc.dates import uk_today
-    from chc.errors import ChcError, PolicyError
-
-    if code is not None:
-        return load_edition(code)
-    declared = loaded.policy.code
-    if declared is None:
-        return edition_for_date(uk_today())
-    try:
-        return load_edition(declared)
-    except ChcError as err:
-        if err.file is not None and declared not in err.file:
-            raise
-        line, column = loaded.position(["code"])
-        raise PolicyError(
-            f"code: {err.message}", file=loaded.path, line=line, column=column
-        ) from None

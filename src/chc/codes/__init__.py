@@ -23,7 +23,7 @@ _WHERE = {
     "edition_for_date": "choice",
     "choose_edition": "choice",
     "Timetable": "timetable",
-    "choose_timetable": "timetable",
+    "choose_timetable": "rule",
 }
 __all__ = sorted(_WHERE)
 

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from chc.codes.loading import builtin_editions, load_edition
+from chc.codes.loading import load_edition
 from chc.codes.model import Edition
 from chc.errors import CodeFileError
 
 
 def edition_for_date(day: date, editions: list[Edition] | None = None) -> Edition:
     """The edition in force on ``day``: the date a complaint was received decides it."""
-    pool = editions if editions is not None else builtin_editions()
+    if editions is None:
+        from chc.codes.rule import in_force_on
+
+        return load_edition(in_force_on(day))
+    pool = editions
     for edition in pool:
         if edition.in_force_on(day):
             return edition

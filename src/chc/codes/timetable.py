@@ -207,19 +207,3 @@ def load_timetable(name_or_path: str | Path) -> Timetable:
     from chc.codes.loading import load_edition
 
     return Timetable.of(load_edition(name_or_path))
-
-
-def choose_timetable(received: date, code: str | Path | None = None) -> tuple[Timetable, str]:
-    """The timetable for a complaint received on ``received``, and why (as
-    :func:`chc.codes.choice.choose_edition` decides, which it agrees with)."""
-    if code is not None:
-        return load_timetable(code), "chosen with --code"
-    for name in BUILTIN:
-        table = builtin_timetable(name)
-        if table.in_force_on(received):
-            return table, f"in force on {received.isoformat()}, the day it was received"
-    # No shipped edition was in force: the full loader refuses in its own words.
-    from chc.codes.choice import choose_edition
-
-    choice = choose_edition(received)
-    return Timetable.of(choice.edition), choice.reason

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from chc.errors import PolicyError
 from chc.policy.durations import DURATION_PATTERN, ClockStart, Duration, parse_duration
+
+if TYPE_CHECKING:
+    from chc.codes.model import Edition
 
 
 def _duration(value: Any) -> Any:
@@ -310,6 +313,28 @@ class LoadedPolicy:
         from chc.yamlio import position
 
         return position(self.data, loc)
+
+    def edition(self, code: str | None, today: date) -> Edition:
+        """The edition the policy is checked against (chc.codes.rule): ``code`` (--code),
+        else the one the policy says it follows, else the one in force ``today``. A
+        ``code:`` chc cannot load is refused at its line in the policy."""
+        from chc.codes.loading import load_edition
+        from chc.codes.rule import edition_ref
+        from chc.errors import ChcError
+
+        declared = self.policy.code
+        ref = edition_ref(today, code, declared)
+        if code is not None or declared is None:
+            return load_edition(ref)
+        try:
+            return load_edition(declared)
+        except ChcError as err:
+            if err.file is not None and declared not in err.file:
+                raise
+            line, column = self.position(["code"])
+            raise PolicyError(
+                f"code: {err.message}", file=self.path, line=line, column=column
+            ) from None
 
 
 def load_policy(path: Path) -> LoadedPolicy:
