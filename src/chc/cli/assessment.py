@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
-from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, emit, handles_errors, tell
+from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, handles_errors, tell
 from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
@@ -160,7 +160,7 @@ def check_command(
     if fmt is Format.json:
         from chc.output import dumps_json
 
-        emit(dumps_json(report.as_json()), None, False)
+        Destination(None).write(dumps_json(report.as_json()))
     else:
         from chc.terminal.assessment import report_view
         from chc.terminal.console import console
@@ -340,7 +340,7 @@ def import_command(
             from chc.inputs import forget
 
             forget(into)
-    emit(text, target, force or output is None, inputs)
+    Destination(target, force or output is None, inputs).write(text)
     tell(f"Wrote {target}")
 
 

@@ -4,61 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, emit, handles_errors, show
+from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, handles_errors
+from chc.cli.options import Destination
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+# What a formatter makes: text for a file or a pipe, or a view for the terminal.
+Shown: TypeAlias = "str | RenderableType"
 
 
 @dataclass(frozen=True)
 class _Out:
-    output: Path | None
-    force: bool
+    """How a view is shown (a formatter returns what it made; the command writes it)."""
+
     show_checks: bool = False
 
 
-def _kinds_text(data: dict[str, Any], out: _Out) -> None:
+def _kinds_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.terminal.codes import kinds_view
 
-    show(kinds_view(data), out.output, out.force)
+    return kinds_view(data)
 
 
-def _for_date_text(data: dict[str, Any], out: _Out) -> None:
+def _for_date_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.terminal.codes import for_date_view
 
-    show(for_date_view(data), out.output, out.force)
+    return for_date_view(data)
 
 
-def _editions_text(data: dict[str, Any], out: _Out) -> None:
+def _editions_text(data: dict[str, Any], out: _Out) -> Shown:
     from rich.console import Group
 
     from chc.terminal.codes import editions_table, regimes_table
 
-    tables = Group(editions_table(data["editions"]), regimes_table(data["regimes"]))
-    show(tables, out.output, out.force)
+    return Group(editions_table(data["editions"]), regimes_table(data["regimes"]))
 
 
-def _regime_text(data: dict[str, Any], out: _Out) -> None:
+def _regime_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.terminal.codes import regime_view
 
-    show(regime_view(data), out.output, out.force)
+    return regime_view(data)
 
 
-def _provision_text(data: dict[str, Any], out: _Out) -> None:
+def _provision_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.terminal.codes import provision_view
 
-    show(provision_view(data), out.output, out.force)
+    return provision_view(data)
 
 
-def _edition_text(data: dict[str, Any], out: _Out) -> None:
+def _edition_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.terminal.codes import edition_view
 
-    show(edition_view(data, show_checks=out.show_checks), out.output, out.force)
+    return edition_view(data, show_checks=out.show_checks)
 
 
-_TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], None]] = {
+_TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], Shown]] = {
     "kinds": _kinds_text,
     "for_date": _for_date_text,
     "editions": _editions_text,
@@ -68,7 +73,7 @@ _TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], None]] = {
 }
 
 
-def _assumptions_text(data: dict[str, Any], out: _Out) -> None:
+def _assumptions_text(data: dict[str, Any], out: _Out) -> Shown:
     from chc.codes.assumptions import numbered_text
 
     # A case assumption is listed as its template: each value it takes is shown as <name>.
@@ -76,24 +81,24 @@ def _assumptions_text(data: dict[str, Any], out: _Out) -> None:
         (a["id"], a["statement"].format(**{v: f"<{v}>" for v in a.get("values", [])}))
         for a in data["assumptions"]
     ]
-    emit(numbered_text(rows), out.output, out.force)
+    return numbered_text(rows)
 
 
 _TEXT_VIEWS["assumptions"] = _assumptions_text
 
 
-def _text(view: str, data: dict[str, Any], out: _Out) -> None:
-    _TEXT_VIEWS[view](data, out)
+def _text(view: str, data: dict[str, Any], out: _Out) -> Shown:
+    return _TEXT_VIEWS[view](data, out)
 
 
-def _json(view: str, data: dict[str, Any], out: _Out) -> None:
+def _json(view: str, data: dict[str, Any], out: _Out) -> Shown:
     from chc.output import dumps_json
 
-    emit(dumps_json(data), out.output, out.force)
+    return dumps_json(data)
 
 
 # The one list of formats: --format's choices and help come from it.
-FORMATTERS: dict[str, Callable[[str, dict[str, Any], _Out], None]] = {
+FORMATTERS: dict[str, Callable[[str, dict[str, Any], _Out], Shown]] = {
     "text": _text,
     "json": _json,
 }
@@ -187,7 +192,7 @@ def codes_command(
         view, data = _assumptions_view(edition)
     else:
         view, data = _view(edition, provision, section, obligation, topic, for_date, kinds)
-    FORMATTERS[fmt](view, data, _Out(output, force, checks))
+    Destination(output, force).put(FORMATTERS[fmt](view, data, _Out(checks)))
 
 
 def _view(

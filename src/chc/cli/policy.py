@@ -15,62 +15,59 @@ from chc.cli.app import (
     OutputOpt,
     app,
     choice_of,
-    emit,
     handles_errors,
-    show,
 )
 from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from chc.policy.findings import PolicyReport
 
 
 @dataclass(frozen=True)
 class _Run:
-    """What a formatter needs besides the reports."""
+    """What a formatter needs besides the reports (a formatter returns what it made; the
+    command writes it)."""
 
     all_codes: bool
     verbose: bool
     template: Path | None
-    output: Path | None
-    force: bool
-    inputs: tuple[Path, ...]
     strict: bool
 
 
-def _json(reports: list[PolicyReport], run: _Run) -> None:
+def _json(reports: list[PolicyReport], run: _Run) -> str:
     from chc.output import dumps_json
 
     data = (
         reports[0].as_json() if not run.all_codes else {"reports": [r.as_json() for r in reports]}
     )
-    emit(dumps_json(data), run.output, run.force, run.inputs)
+    return dumps_json(data)
 
 
-def _md(reports: list[PolicyReport], run: _Run) -> None:
+def _md(reports: list[PolicyReport], run: _Run) -> str:
     from chc.policy.render import to_markdown
 
-    text = "\n".join(to_markdown(r, run.template) for r in reports)
-    emit(text, run.output, run.force, run.inputs)
+    return "\n".join(to_markdown(r, run.template) for r in reports)
 
 
-def _html(reports: list[PolicyReport], run: _Run) -> None:
+def _html(reports: list[PolicyReport], run: _Run) -> str:
     if run.all_codes:
         raise InputError("--format html shows one edition; use --code, or md/json for --all-codes")
     from chc.policy.render import to_html
 
-    emit(to_html(reports[0], run.template), run.output, run.force, run.inputs)
+    return to_html(reports[0], run.template)
 
 
-def _github(reports: list[PolicyReport], run: _Run) -> None:
+def _github(reports: list[PolicyReport], run: _Run) -> str:
     from chc.policy.render import to_github
 
-    emit("".join(to_github(r) for r in reports), run.output, run.force, run.inputs)
+    return "".join(to_github(r) for r in reports)
 
 
-def _text(reports: list[PolicyReport], run: _Run) -> None:
+def _text(reports: list[PolicyReport], run: _Run) -> RenderableType:
     from rich.console import Group
 
     from chc.terminal.policy import report_view, side_by_side
@@ -78,11 +75,11 @@ def _text(reports: list[PolicyReport], run: _Run) -> None:
     views = [report_view(r, verbose=run.verbose, strict=run.strict) for r in reports]
     if len(reports) > 1:
         views.append(side_by_side(reports, strict=run.strict))
-    show(Group(*views), run.output, run.force, run.inputs)
+    return Group(*views)
 
 
 # The one list of formats: --format's choices and help come from it.
-FORMATTERS: dict[str, Callable[[list[PolicyReport], _Run], None]] = {
+FORMATTERS: dict[str, Callable[[list[PolicyReport], _Run], str | RenderableType]] = {
     "text": _text,
     "json": _json,
     "md": _md,
@@ -165,11 +162,11 @@ def check_policy_command(
         from chc.output import dumps_json
         from chc.policy.model import policy_schema
 
-        emit(dumps_json(policy_schema()), output, force)
+        Destination.checked(output, force).write(dumps_json(policy_schema()))
         return
     if policy is None:
         raise InputError("give the policy file to check, e.g. chc check-policy policy.yaml")
-    Destination.checked(output, force, (policy,))
+    dest = Destination.checked(output, force, (policy,))
     from chc.policy.extract import is_document
     from chc.policy.findings import check_policy
     from chc.policy.model import load_policy
@@ -194,7 +191,6 @@ def check_policy_command(
 
         editions = [loaded.edition(code, uk_today())]
     reports = [check_policy(loaded, e) for e in editions]
-    run = _Run(all_codes, verbose, template, output, force, (policy,), strict)
-    FORMATTERS[fmt](reports, run)
+    dest.put(FORMATTERS[fmt](reports, _Run(all_codes, verbose, template, strict)))
     if any(r.fails(strict=strict) for r in reports):
         raise typer.Exit(RC.FINDINGS)
