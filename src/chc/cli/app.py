@@ -13,11 +13,12 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
+import click
 import typer
 
 from chc import __version__
@@ -155,6 +156,12 @@ QuietOpt = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="Do not say which column fed which field."),
 ]
+
+
+def format_choice(*registries: Iterable[str]) -> click.Choice[str]:
+    """--format's choices: the names of the formatter registries given, in their order (a
+    click Choice, as typer makes of an Enum, so --help and a refusal read the same)."""
+    return click.Choice([name for registry in registries for name in registry])
 
 
 def choice_of(registry: dict[str, Any]) -> Callable[[str], str]:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
-from chc.cli.app import CodeOpt, ForceOpt, Format, OutputOpt, app, handles_errors, tell
+from chc.cli.app import (
+    CodeOpt,
+    ForceOpt,
+    Format,
+    OutputOpt,
+    app,
+    format_choice,
+    handles_errors,
+    tell,
+)
 from chc.cli.options import Destination
 from chc.errors import InputError
 from chc.exitcodes import RC
@@ -27,12 +35,6 @@ assessment_app = typer.Typer(
     cls=WholeHelpGroup,  # each command's description whole in --help
 )
 app.add_typer(assessment_app)
-
-
-# The choices are the registry's names: adding a formatter adds a --format choice.
-RenderFormat = Enum(  # type: ignore[misc]
-    "RenderFormat", {name: name for name in FORMATTERS}, type=str
-)
 
 
 AnswersArg = Annotated[
@@ -175,9 +177,15 @@ def check_command(
 def render_command(
     answers: AnswersArg,
     fmt: Annotated[
-        RenderFormat,
-        typer.Option("--format", "-f", help="md (Markdown), html, docx (Word; needs -o) or json."),
-    ] = RenderFormat("md"),
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            # The choices are the registry's names: adding a formatter adds a choice.
+            click_type=format_choice(FORMATTERS),
+            help="md (Markdown), html, docx (Word; needs -o) or json.",
+        ),
+    ] = "md",
     output: OutputOpt = None,
     force: ForceOpt = False,
     title: Annotated[
@@ -235,7 +243,7 @@ def render_command(
     from chc.assessment.formats import Rendering
     from chc.assessment.render import view
 
-    name = str(fmt.value)
+    name = fmt
     inputs = (answers,) + ((template,) if template is not None else ())
     if output is None and name in BINARY_FORMATS:
         raise InputError(f"--format {name} writes a file: give -o FILE.{name}")

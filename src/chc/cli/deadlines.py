@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,6 +25,7 @@ from chc.cli.app import (
     SheetOpt,
     SuggestColumnsOpt,
     app,
+    format_choice,
     handles_errors,
     tell,
 )
@@ -162,10 +162,6 @@ FORMATTERS: dict[str, Callable[[OneComplaint], str | bytes | RenderableType]] = 
 # test holds the two together.
 CASELOAD_ONLY = ("csv", "csv-raw", "jsonl")
 
-DeadlineFormat = Enum(  # type: ignore[misc]
-    "DeadlineFormat", {name: name for name in (*FORMATTERS, *CASELOAD_ONLY)}, type=str
-)
-
 
 def _run_caseload(
     job: CaseloadJob, dest: Destination, quiet: bool, suggest_to: Path | None
@@ -286,10 +282,11 @@ def deadlines_command(
     closed: ClosedOpt = None,
     closed_file: ClosedFileOpt = None,
     fmt: Annotated[
-        DeadlineFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
+            click_type=format_choice(FORMATTERS, CASELOAD_ONLY),
             help="text, json or ics; with --cases: csv (default), csv-raw, jsonl, json, text, ics.",
         ),
     ] = None,
@@ -339,8 +336,7 @@ def deadlines_command(
     today = parse_typed_date(as_of, "--as-of") if as_of is not None else uk_today()
     calendar = CalendarOptions.of(region, closed, closed_file).calendar()
     dest = Destination.checked(output, force, (cases, closed_file, columns))
-    name: str | None = fmt.value if fmt is not None else None
-    if remind is not None and name != "ics":
+    if remind is not None and fmt != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     one = ComplaintOptions(
         received=received,
@@ -360,7 +356,7 @@ def deadlines_command(
         from chc.caseload.run import CaseloadJob
 
         read = read_options(columns, sheet, date_format, ignore_column, header_row)
-        job = CaseloadJob(cases, calendar, today, code, name, summary, skip_bad_rows, remind, read)
+        job = CaseloadJob(cases, calendar, today, code, fmt, summary, skip_bad_rows, remind, read)
         _run_caseload(job, dest, quiet, suggest_columns)
         return
     _only_with_cases(
@@ -373,7 +369,7 @@ def deadlines_command(
         ("--header-row", header_row),
         ("--suggest-columns", suggest_columns),
     )
-    _one_complaint(one, code, name, Context(today, calendar, remind), dest)
+    _one_complaint(one, code, fmt, Context(today, calendar, remind), dest)
 
 
 def _one_complaint(

@@ -23,13 +23,11 @@ from chc.cli.app import (
     SheetOpt,
     SuggestColumnsOpt,
     app,
+    format_choice,
     handles_errors,
 )
 from chc.cli.options import CalendarOptions, Destination
 from chc.report.render import FORMATTERS
-
-# The choices of --format are the formatter registry's names.
-ReportFormat = Enum("ReportFormat", {name: name for name in FORMATTERS}, type=str)  # type: ignore[misc]
 
 
 class RefusedAs(str, Enum):
@@ -172,9 +170,11 @@ def report_command(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help=f"{', '.join(FORMATTERS)}."),
-    ] = ReportFormat["text"],
+        str,
+        typer.Option(
+            "--format", "-f", click_type=format_choice(FORMATTERS), help=f"{', '.join(FORMATTERS)}."
+        ),
+    ] = "text",
     template: Annotated[
         Path | None,
         typer.Option("--template", help="A folder of your own Jinja templates.", metavar="DIR"),
@@ -220,7 +220,7 @@ def report_command(
     from chc.cli.options import read_options, say, suggest
     from chc.report.request import CaseReading, ReportRequest, notes, prepare
 
-    name = fmt.value
+    name = fmt
     inputs = (cases, previous, self_assessment, closed_file, settings, columns)
     dest = Destination.checked(output, force, inputs)
     request = ReportRequest(
