@@ -276,6 +276,8 @@ def _data_loc(data: Any, loc: Loc) -> list[str | int]:
         if (isinstance(node, dict) and part in node) or (
             isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         ):
+            # The ignore below: node is a dict or a list here (tested just above), which mypy
+            # cannot narrow from the two isinstance tests joined by `or`.
             node = node[part]  # type: ignore[index]
             kept.append(part)
         elif isinstance(part, str) and (

@@ -419,6 +419,8 @@ def _drop_bad(
 
 def _complaint(row: dict[str, object]) -> Complaint:
     fields = {name: row.get(name) for name in Complaint._fields if name != "reference"}
+    # The ignore below: a row's values come typed as object (polars' iter_rows); the columns
+    # are the Complaint's own dates and counts.
     return Complaint(reference=row.get("reference"), **fields)  # type: ignore[arg-type]
 
 

@@ -215,6 +215,8 @@ class _Span:
     """The whole numbers from the least to the greatest of a column, then ``null``."""
 
     def __init__(self, column: pl.Series) -> None:
+        # The ignore below: polars' stubs type min() and max() as any Python value (a date,
+        # a str...); this column holds integers.
         self.low = int(column.min() or 0)  # type: ignore[arg-type]
         self.values = range(self.low, int(column.max() or 0) + 1)  # type: ignore[arg-type]
 
@@ -257,6 +259,7 @@ class _RuleTable:
         import polars as pl
 
         one = events[events[RULE].arg_unique()]  # an event of each rule
+        # The ignore below: polars' stubs type max() as any Python value; RULE is integers.
         size = int(one[RULE].max() or 0) + 1  # type: ignore[arg-type]
         self.opening: list[str | None] = [None] * (2 * size)  # by 2 * rule + first
         self.start: list[str | None] = [None] * size

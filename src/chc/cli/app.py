@@ -214,6 +214,8 @@ def handles_errors(func: F) -> F:
                 raise
             fail(_stdout_failed(err))
 
+    # The ignore below: functools.wraps keeps the command's signature for typer, but mypy
+    # sees the wrapper's (*args, **kwargs), not F.
     return wrapper  # type: ignore[return-value]
 
 
@@ -385,6 +387,8 @@ def _replace_what_stdout_cannot_encode() -> None:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if not encoding.startswith("utf"):
         with contextlib.suppress(AttributeError, ValueError):
+            # The ignore below: TextIO's stubs have no reconfigure (a TextIOWrapper has;
+            # anything else is the AttributeError suppressed).
             sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 

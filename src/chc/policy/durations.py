@@ -12,6 +12,18 @@ from typing import Any, Literal
 DurationUnit = Literal[
     "working_days", "days", "calendar_days", "weeks", "months", "years", "hours", "none"
 ]
+# The unit of "N <kind> days" by its kind word, and of "N weeks" (months, years, hours).
+_DAY_UNITS: dict[str, DurationUnit] = {
+    "working": "working_days",
+    "business": "working_days",
+    "calendar": "calendar_days",
+}
+_OTHER_UNITS: dict[str, DurationUnit] = {
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "hour": "hours",
+}
 ClockStart = Literal["received", "acknowledged", "logged", "escalation_requested"]
 
 DURATION_PATTERN = re.compile(
@@ -142,13 +154,9 @@ def parse_duration(value: Any) -> Duration:
     if amount == 0:
         raise ValueError(f"{value!r}: a duration must be more than 0")
     if word == "day":
-        unit: DurationUnit = {
-            "working": "working_days",
-            "business": "working_days",
-            "calendar": "calendar_days",
-        }.get(kind, "days")  # type: ignore[assignment]
+        unit = _DAY_UNITS.get(kind, "days")
     else:
         if kind:
             raise ValueError(f"{value!r}: {kind!r} only goes with days")
-        unit = {"week": "weeks", "month": "months", "year": "years", "hour": "hours"}[word]  # type: ignore[assignment]
+        unit = _OTHER_UNITS[word]
     return Duration(amount, unit, " ".join(value.split()))

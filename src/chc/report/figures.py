@@ -380,6 +380,8 @@ def from_caseload(
         Share(name, t.outcomes[name], cohort) for name in sorted(t.outcomes, key=order.__getitem__)
     )
     refusal_rows = tuple(
+        # The ignore below: the tally keys refusals by plain str; `counted` is 'late' or
+        # 'excluded' by construction (chc.report.tally).
         Refusal(reason, within, counted, n)  # type: ignore[arg-type]
         for (reason, within, counted), n in sorted(
             t.refusals.items(), key=lambda kv: (-kv[1], kv[0][0], str(kv[0][1]), kv[0][2])

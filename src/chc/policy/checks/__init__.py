@@ -50,7 +50,7 @@ class Kind:
 
     @property
     def summary(self) -> str:
-        return " ".join(inspect.getdoc(PARAM_MODELS[self.name]).split())  # type: ignore[union-attr]
+        return " ".join((inspect.getdoc(PARAM_MODELS[self.name]) or "").split())
 
     @property
     def params(self) -> dict[str, str]:

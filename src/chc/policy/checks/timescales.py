@@ -42,6 +42,8 @@ def compare(policy_span: Duration, limit: int, unit: str) -> tuple[Verdict, str 
             return "pass", assumption
         return ("fail" if low > limit else "depends"), assumption
     # A limit in calendar days or months: compare the calendar days each can cover.
+    # The ignore below: a Code file's unit is a plain str in its model; here it is one of a
+    # Duration's units (working days handled above).
     code_low, code_high = Duration(limit, unit, "").calendar_days_range()  # type: ignore[arg-type]
     if policy_span.unit == unit or (unit == "months" and policy_span.unit == "years"):
         same = policy_span.amount * (12 if policy_span.unit == "years" else 1)

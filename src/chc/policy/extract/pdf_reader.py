@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from chc.errors import InputError
-from chc.policy.extract.document import RawBlock, heading_level, list_item_text
+from chc.policy.extract.document import BlockKind, RawBlock, heading_level, list_item_text
 
 _PAGE_FURNITURE = re.compile(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?$", re.I)
 
@@ -123,12 +123,12 @@ def _paragraphs(lines: list[dict[str, Any]], page: int) -> list[tuple[dict[str, 
     out: list[tuple[dict[str, Any], RawBlock]] = []
     current: list[str] = []
     first: dict[str, Any] | None = None
-    kind = "paragraph"
+    kind: BlockKind = "paragraph"
     previous: dict[str, Any] | None = None
 
     def flush() -> None:
         if current and first is not None:
-            out.append((first, RawBlock(kind, " ".join(current), page=page)))  # type: ignore[arg-type]
+            out.append((first, RawBlock(kind, " ".join(current), page=page)))
         current.clear()
 
     for line in lines:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chc.errors import InputError
 from chc.policy.extract.document import (
+    BlockKind,
     Document,
     RawBlock,
     build,
@@ -57,13 +58,13 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[RawBlock]:
     """Blocks of a plain-text or Markdown policy: a blank line ends a paragraph."""
     out: list[RawBlock] = []
     para: list[str] = []
-    para_kind = "paragraph"
+    para_kind: BlockKind = "paragraph"
     start = 0
     heading_at = -1  # the line of the last heading
 
     def flush() -> None:
         if para:
-            out.append(RawBlock(para_kind, " ".join(para), line=start))  # type: ignore[arg-type]
+            out.append(RawBlock(para_kind, " ".join(para), line=start))
             para.clear()
 
     for n, line in enumerate(text.splitlines(), 1):

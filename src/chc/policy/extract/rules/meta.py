@@ -45,9 +45,9 @@ def find(sentences: Sequence[Sentence]) -> list[Found]:
         out.append(Found(("document",), title.text, title.text, title.block))
     out.extend(_landlord(listed))
     out.extend(_adopted(listed))
-    code = next((s for s in listed if _CODE_YEAR.search(s.text)), None)
-    if code is not None:
-        year = _CODE_YEAR.search(code.text).group(1)  # type: ignore[union-attr]
+    named = next(((s, m) for s in listed if (m := _CODE_YEAR.search(s.text))), None)
+    if named is not None:
+        code, year = named[0], named[1].group(1)
         out.append(Found(("code",), year, code.text, code.block))
     return out
 
