@@ -13,10 +13,10 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import click
 import typer
@@ -25,6 +25,9 @@ from chc import __version__
 from chc.errors import ChcError
 from chc.exitcodes import RC
 from chc.terminal.help import WholeHelpGroup
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -164,7 +167,7 @@ def format_choice(*registries: Iterable[str]) -> click.Choice[str]:
     return click.Choice([name for registry in registries for name in registry])
 
 
-def choice_of(registry: dict[str, Any]) -> Callable[[str], str]:
+def choice_of(registry: Mapping[str, object]) -> Callable[[str], str]:
     """A --format callback: the choices are a formatter registry's names, nothing else."""
 
     def check(value: str) -> str:
@@ -275,7 +278,9 @@ def emit(
     write_atomic(output, text, force=force, inputs=inputs)
 
 
-def show(renderable: Any, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()) -> None:
+def show(
+    renderable: RenderableType, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()
+) -> None:
     """Print a rich renderable, or write it as plain text to --output."""
     if output is None:
         from chc.terminal.console import console

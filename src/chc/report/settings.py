@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from chc.errors import InputError
 
@@ -120,13 +120,22 @@ def _period(data: dict[str, Any], bad: Any) -> tuple[date | None, date | None]:
     return out[0], out[1]
 
 
+class Resolved(NamedTuple):
+    """What the report is of: the landlord, the homes owned and the period."""
+
+    landlord: str
+    homes: int
+    start: date
+    end: date
+
+
 def resolve(
     settings: Settings | None,
     landlord: str | None,
     homes: int | None,
     start: str | None,
     end: str | None,
-) -> tuple[str, int, date, date]:
+) -> Resolved:
     """The landlord, homes and period from the options, else the settings file.
 
     Each missing value is an InputError that says both ways to give it.
@@ -153,4 +162,4 @@ def resolve(
             "the report needs its period: give --from DATE and --to DATE, or "
             f"period: 2023-24 (a financial year){where}"
         )
-    return name, count, first, last
+    return Resolved(name, count, first, last)
