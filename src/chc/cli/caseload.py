@@ -87,7 +87,11 @@ def run_caseload(
     from chc.caseload.engine import future_dated
     from chc.caseload.reading import describe, read_case_file
 
-    fmt = fmt or ("text" if summary else "csv")
+    dest = Destination(output, force, (cases,), quiet)
+    if fmt is None:
+        # A person at a terminal is shown what needs doing; a pipe or a file gets CSV.
+        summary = summary or dest.at_terminal
+        fmt = "text" if summary else "csv"
     formatter = FORMATTERS.get(fmt)
     if formatter is None:
         raise InputError(
@@ -102,7 +106,7 @@ def run_caseload(
     frame = read_case_file(cases, options)
     request = CaseloadRequest(frame, calendar, as_of, code, skip_bad_rows)
     batches = Batches(request, on_none=lambda bad: report_bad(bad, frame.path))
-    formatter(_Job(batches, summary, remind, Destination(output, force, (cases,))))
+    formatter(_Job(batches, summary, remind, dest))
     # Said once every row is computed, so that a stop stays the one line on stderr.
     if not quiet:
         say(describe(frame))

@@ -217,7 +217,8 @@ def deadlines_command(
         typer.Option(
             "--format",
             "-f",
-            help="text, json or ics; with --cases: csv (default), csv-raw, jsonl, json, text, ics.",
+            help="text, json or ics; with --cases: csv, csv-raw, jsonl, json, text, ics "
+            "(default: the overdue list at a terminal, CSV to a pipe or a file).",
         ),
     ] = None,
     remind: Annotated[

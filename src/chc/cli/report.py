@@ -235,13 +235,12 @@ def report_command(
         for p in (cases, previous, self_assessment, closed_file, settings, columns)
         if p is not None
     )
-    dest = Destination.checked(output, force, inputs)
-    if previous_homes is not None and previous is None:
-        raise InputError("--previous-homes needs --previous (last year's caseload)")
-    if self_assessment is not None and name not in APPENDIX_FORMS:
-        raise InputError(
-            "--self-assessment is included in md and html reports; add --format md or html"
-        )
+    dest = Destination.checked(output, force, inputs, quiet)
+    _refuse_before_reading(
+        inputs,
+        (previous_homes is not None and previous is None, _HOMES_ALONE),
+        (self_assessment is not None and name not in APPENDIX_FORMS, _APPENDIX_FORMAT),
+    )
     found = find_settings(cases, settings)
     given = load_settings(found) if found is not None else None
     who, n_homes, first, last = resolve(given, landlord, count_option(homes, "--homes"), start, end)
@@ -277,6 +276,22 @@ def report_command(
     page = Page(report, items, appendix, template)
     dest.write(FORMATTERS[name](page))
     _tell(report, given, page)
+
+
+_HOMES_ALONE = "--previous-homes needs --previous (last year's caseload)"
+_APPENDIX_FORMAT = "--self-assessment is included in md and html reports; add --format md or html"
+
+
+def _refuse_before_reading(inputs: tuple[Path, ...], *mistakes: tuple[bool, str]) -> None:
+    """What stops the report before anything is read: a mistake on the command line, then
+    a file that is not there (a missing case file is said before the settings' gaps)."""
+    from chc.inputs import check_readable
+
+    for made, message in mistakes:
+        if made:
+            raise InputError(message)
+    for given_file in inputs:
+        check_readable(given_file)
 
 
 def _tell(report: Report, given: Settings | None, page: Page) -> None:
