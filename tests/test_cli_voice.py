@@ -12,21 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_chc
+from conftest import EXAMPLE_YEAR, run_chc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CASES = EXAMPLES / "cases.csv"
-REPORT_ARGS = (
-    "--homes",
-    "5762",
-    "--from",
-    "2023-04-01",
-    "--to",
-    "2024-03-31",
-    "--landlord",
-    "Example Homes",
-)
+REPORT_ARGS = EXAMPLE_YEAR
 
 
 def _at_a_terminal(*args: str) -> tuple[int, str]:
