@@ -23,6 +23,17 @@ os.environ.setdefault("CHC_CACHE_DIR", tempfile.mkdtemp(prefix="chc-test-cache-"
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+# The example year's report, as the README's tour runs it.
+EXAMPLE_YEAR = (
+    "--homes",
+    "5762",
+    "--from",
+    "2023-04-01",
+    "--to",
+    "2024-03-31",
+    "--landlord",
+    "Example Homes",
+)
 CODE_VERSIONS = ROOT / "code_versions"
 SHARED = ROOT.parent / "shared"
 # Beside this file rather than under ROOT, so that a copy of this conftest in a temporary

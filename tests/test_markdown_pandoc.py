@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_chc
+from conftest import EXAMPLE_YEAR, EXAMPLES, run_chc
 
 PANDOC = shutil.which("pandoc")
 pytestmark = pytest.mark.skipif(
@@ -38,14 +38,7 @@ def documents(tmp_path: Path) -> dict[str, str]:
     docs["report"] = run_chc(
         "report",
         str(EXAMPLES / "cases-2023-24.csv"),
-        "--homes",
-        "5762",
-        "--from",
-        "2023-04-01",
-        "--to",
-        "2024-03-31",
-        "--landlord",
-        "Example Homes",
+        *EXAMPLE_YEAR,
         "--format",
         "md",
     ).stdout

@@ -633,7 +633,7 @@ BAD = [
         "stages:\n  - name: A\n    respnd: 10 days\n",
         3,
         5,
-        "stages[0].respnd: unknown field",
+        "stage 1, respnd: unknown field",
     ),
     ("unknown top-level field", "stages: [{name: A}]\nchanels: [phone]\n", 2, 1, "chanels"),
     (
@@ -657,7 +657,7 @@ BAD = [
         "stages:\n  - name: A\n  - respond: 10 working days\n",
         3,
         5,
-        "stages[1].name: required field is missing",
+        "stage 2, name: required field is missing",
     ),
     ("a blank stage name", "stages:\n  - name: '  '\n", 2, 5, "a stage needs a name"),
     (
@@ -754,7 +754,7 @@ def test_help_has_an_example_and_the_exit_codes() -> None:
 def test_shape_errors_say_what_was_expected_in_plain_words(tmp_path: Path) -> None:
     cases = {
         'stages: "one"\n': ("1:1", "stages: should be a list"),
-        "stages:\n  - 5\n": ("2:5", "stages[0]: should be a mapping"),
+        "stages:\n  - 5\n": ("2:5", "stage 1: should be a mapping"),
         "\x00binary\n": ("", "invalid YAML: unacceptable character"),
     }
     for text, (where, message) in cases.items():

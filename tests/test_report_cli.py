@@ -12,19 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_chc
+from conftest import EXAMPLE_YEAR, EXAMPLES, run_chc
 
 CASES = str(EXAMPLES / "cases-2023-24.csv")
-YEAR = (
-    "--homes",
-    "5762",
-    "--from",
-    "2023-04-01",
-    "--to",
-    "2024-03-31",
-    "--landlord",
-    "Example Homes",
-)
+YEAR = EXAMPLE_YEAR
 
 
 def test_json_has_every_figure_with_numerator_denominator_and_definition() -> None:

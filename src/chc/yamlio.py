@@ -256,16 +256,25 @@ def position(data: Any, loc: Loc) -> tuple[int | None, int | None]:
 
 
 def format_loc(loc: Loc) -> str:
-    """``('provisions', 3, 'id')`` -> ``provisions[3].id`` (0-based, as in the data)."""
-    out = ""
+    """Where in the file, in the words of a person reading it: ``('stages', 0, 'respond')``
+    -> ``stage 1, respond``. Items are counted from 1, as people count them (the data's own
+    index, counted from 0, is for programs); the keys are the ones the file itself uses."""
+    out: list[str] = []
     for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
+        if not isinstance(part, int):
+            out.append(str(part))
         elif out:
-            out += f".{part}"
+            out[-1] = f"{_one_of(out[-1])} {part + 1}"
         else:
-            out = str(part)
-    return out
+            out.append(f"item {part + 1}")
+    return ", ".join(out)
+
+
+def _one_of(key: str) -> str:
+    """``stages`` -> ``stage``: the name of one item of a list the file calls ``key``."""
+    if key.endswith("s") and len(key) > 1:
+        return key[:-1]
+    return f"{key} item"
 
 
 def _data_loc(data: Any, loc: Loc) -> list[str | int]:

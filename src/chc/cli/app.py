@@ -92,13 +92,22 @@ ClosedFileOpt = Annotated[
         metavar="FILE",
     ),
 ]
+
+
+def _dash_is_stdout(value: Path | None) -> Path | None:
+    """``-o -`` is standard output, as it is for most command-line tools: never a file
+    named ``-`` that a later ``rm -`` cannot easily remove."""
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to FILE (whole or not at all) instead of the screen.",
+        help="Write to FILE (whole or not at all) instead of the screen; - is standard output.",
         metavar="FILE",
+        callback=_dash_is_stdout,
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]
@@ -157,7 +166,11 @@ SuggestColumnsOpt = Annotated[
 ]
 QuietOpt = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="Do not say which column fed which field."),
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Do not say which column fed which field, nor which file was written.",
+    ),
 ]
 
 
@@ -258,7 +271,11 @@ def _flushed(status: int) -> int:
 
 
 def emit(
-    text: str | bytes, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()
+    text: str | bytes,
+    output: Path | None,
+    force: bool,
+    inputs: tuple[Path, ...] = (),
+    quiet: bool = False,
 ) -> None:
     """Write a formatter's whole output. Text passes :func:`chc.inert.text` once more,
     whatever made it: each formatter makes its own user text inert, and this is the net
@@ -276,10 +293,21 @@ def emit(
     from chc.output import write_atomic
 
     write_atomic(output, text, force=force, inputs=inputs)
+    if not quiet:
+        wrote(output)
+
+
+def wrote(path: Path) -> None:
+    """The one line every command says on stderr once a file it wrote is in place."""
+    tell(f"Wrote {path}")
 
 
 def show(
-    renderable: RenderableType, output: Path | None, force: bool, inputs: tuple[Path, ...] = ()
+    renderable: RenderableType,
+    output: Path | None,
+    force: bool,
+    inputs: tuple[Path, ...] = (),
+    quiet: bool = False,
 ) -> None:
     """Print a rich renderable, or write it as plain text to --output."""
     if output is None:
@@ -293,7 +321,7 @@ def show(
 
     text = io.StringIO()
     plain(text).print(renderable)
-    emit(text.getvalue(), output, force, inputs)
+    emit(text.getvalue(), output, force, inputs, quiet)
 
 
 def version_callback(value: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -245,7 +246,8 @@ def render_command(
 
     name = fmt
     inputs = (answers,) + ((template,) if template is not None else ())
-    if output is None and name in BINARY_FORMATS:
+    # A Word file is bytes no terminal can show; to a pipe (-o - or none) it may go.
+    if output is None and name in BINARY_FORMATS and sys.stdout.isatty():
         raise InputError(f"--format {name} writes a file: give -o FILE.{name}")
     dest = Destination.checked(output, force, inputs)
     loaded = load_answers(answers)
@@ -259,8 +261,6 @@ def render_command(
             raise typer.Exit(RC.FINDINGS)
     context = view(loaded, title=title, landlord=landlord)
     dest.write(FORMATTERS[name](Rendering(loaded, context, template)))
-    if output is not None:
-        tell(f"Wrote {output}")
 
 
 @assessment_app.command("export")
@@ -290,7 +290,6 @@ def export_command(
         raise InputError("name the workbook FILE.xlsx", file=output)
     dest = Destination.checked(output, force, (answers,))
     dest.write(to_xlsx(load_answers(answers)))
-    tell(f"Wrote {output}")
 
 
 @assessment_app.command("import")
@@ -349,7 +348,6 @@ def import_command(
 
             forget(into)
     Destination(target, force or output is None, inputs).write(text)
-    tell(f"Wrote {target}")
 
 
 def _new_answers(workbook: Path, target: Path) -> str:

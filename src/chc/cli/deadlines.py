@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -171,6 +171,9 @@ def _run_caseload(
     from chc.caseload.run import STREAMED, open_caseload
     from chc.cli.options import report_bad, say, suggest
 
+    if job.fmt is None and dest.at_terminal:
+        # A person at a terminal is shown what needs doing; a pipe or a file gets CSV.
+        job = replace(job, summary=True)
     fmt = job.format()
     suggest(job.cases, job.options(), suggest_to, dest.force)
     run = open_caseload(job, on_none=lambda bad: report_bad(bad, job.cases))
@@ -287,7 +290,8 @@ def deadlines_command(
             "--format",
             "-f",
             click_type=format_choice(FORMATTERS, CASELOAD_ONLY),
-            help="text, json or ics; with --cases: csv (default), csv-raw, jsonl, json, text, ics.",
+            help="text, json or ics; with --cases: csv, csv-raw, jsonl, json, text, ics "
+            "(default: the overdue list at a terminal, CSV to a pipe or a file).",
         ),
     ] = None,
     remind: Annotated[
@@ -335,7 +339,7 @@ def deadlines_command(
 
     today = parse_typed_date(as_of, "--as-of") if as_of is not None else uk_today()
     calendar = CalendarOptions.of(region, closed, closed_file).calendar()
-    dest = Destination.checked(output, force, (cases, closed_file, columns))
+    dest = Destination.checked(output, force, (cases, closed_file, columns), quiet)
     if remind is not None and fmt != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     one = ComplaintOptions(

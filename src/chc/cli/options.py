@@ -52,10 +52,16 @@ class Destination:
     output: Path | None
     force: bool = False
     inputs: tuple[Path, ...] = ()
+    # --quiet: the file is written without the "Wrote FILE" line.
+    quiet: bool = False
 
     @classmethod
     def checked(
-        cls, output: Path | None, force: bool, inputs: Iterable[Path | None] = ()
+        cls,
+        output: Path | None,
+        force: bool,
+        inputs: Iterable[Path | None] = (),
+        quiet: bool = False,
     ) -> Destination:
         """The destination, refused up front when it exists without --force or would
         replace one of ``inputs`` (those not given are left out)."""
@@ -64,19 +70,19 @@ class Destination:
             from chc.output import check_writable
 
             check_writable(output, force=force, inputs=given)
-        return cls(output, force, given)
+        return cls(output, force, given, quiet)
 
     def write(self, text: str | bytes) -> None:
         """A formatter's whole output to the file, or to standard output."""
         from chc.cli.app import emit
 
-        emit(text, self.output, self.force, self.inputs)
+        emit(text, self.output, self.force, self.inputs, self.quiet)
 
     def show(self, renderable: RenderableType) -> None:
         """A rich renderable at the terminal, or as plain text in the file."""
         from chc.cli.app import show
 
-        show(renderable, self.output, self.force, self.inputs)
+        show(renderable, self.output, self.force, self.inputs, self.quiet)
 
     def put(self, result: str | bytes | RenderableType) -> None:
         """A formatter's result: text or bytes written whole, a rich renderable shown."""
@@ -99,6 +105,15 @@ class Destination:
             written_back(handle),
         ):
             write(handle)
+        if not self.quiet:
+            from chc.cli.app import wrote
+
+            wrote(self.output)
+
+    @property
+    def at_terminal(self) -> bool:
+        """Output bound for a person at a terminal (no -o FILE, standard output a TTY)."""
+        return self.output is None and sys.stdout.isatty()
 
 
 def read_options(

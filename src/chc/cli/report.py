@@ -221,11 +221,13 @@ def report_command(
     from chc.report.request import CaseReading, ReportRequest, notes, prepare
 
     name = fmt
-    inputs = (cases, previous, self_assessment, closed_file, settings, columns)
-    dest = Destination.checked(output, force, inputs)
+    given = (cases, previous, self_assessment, closed_file, settings, columns)
+    inputs = tuple(p for p in given if p is not None)
+    dest = Destination.checked(output, force, inputs, quiet)
     request = ReportRequest(
         cases=cases,
         fmt=name,
+        files=inputs,
         homes=homes,
         start=start,
         end=end,

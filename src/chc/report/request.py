@@ -30,6 +30,10 @@ class ReportRequest:
 
     cases: Path
     fmt: str
+    # Every file the run reads, checked in this order before anything is read, so that a
+    # missing case file is said before a gap in the settings (default: the case file, last
+    # year's, the answers and the settings file, those given).
+    files: tuple[Path, ...] = ()
     homes: str | None = None
     start: str | None = None
     end: str | None = None
@@ -86,8 +90,9 @@ class CaseReading:
 
 
 def prepare(request: ReportRequest, calendar: Callable[[], WorkingCalendar]) -> PreparedReport:
-    """Check the request's options go together, resolve the settings, read the narratives
-    and the appendix. ``calendar`` is built once the period is known to be sound."""
+    """Check the request's options go together and its files are there, resolve the
+    settings, read the narratives and the appendix. ``calendar`` is built once the period
+    is known to be sound."""
     from chc.numbers import count_option
     from chc.report.options import Options
     from chc.report.render import APPENDIX_FORMS, appendix_for
@@ -101,6 +106,11 @@ def prepare(request: ReportRequest, calendar: Callable[[], WorkingCalendar]) -> 
         raise InputError(
             "--self-assessment is included in md and html reports; add --format md or html"
         )
+    from chc.inputs import check_readable
+
+    named = (r.cases, r.previous, r.self_assessment, r.settings)
+    for given_file in r.files or tuple(p for p in named if p is not None):
+        check_readable(given_file)
     found = find_settings(r.cases, r.settings)
     given = load_settings(found) if found is not None else None
     who, homes, first, last = resolve(

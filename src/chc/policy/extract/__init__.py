@@ -62,7 +62,7 @@ def load_draft(path: Path) -> LoadedPolicy:
 
 UNREVIEWED = (
     "chc: note: {path} is not a policy file, so chc extracted a draft from it. The findings "
-    "below rest on that UNREVIEWED draft; run `chc extract-policy {path} -o policy.yaml`, "
+    "below rest on that UNREVIEWED draft; run `chc extract-policy {quoted} -o policy.yaml`, "
     "review it, and check that instead."
 )
 
@@ -71,5 +71,10 @@ def load_unreviewed(path: Path, note: Callable[[str], None]) -> LoadedPolicy:
     """For checking a document, not a policy file: ``note`` is handed the warning that the
     findings rest on an unreviewed draft (the caller chooses where a person sees it), then
     the draft is extracted and loaded."""
-    note(UNREVIEWED.format(path=path))
-    return load_draft(path)
+    # Extracted first: a document that cannot be read stops with that alone, not after a
+    # note about findings that will never come.
+    import shlex
+
+    loaded = load_draft(path)
+    note(UNREVIEWED.format(path=path, quoted=shlex.quote(str(path))))
+    return loaded
