@@ -19,7 +19,6 @@ from chc.cli.app import (
 )
 from chc.cli.options import Destination
 from chc.errors import InputError
-from chc.exitcodes import RC
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -192,5 +191,5 @@ def check_policy_command(
         editions = [loaded.edition(code, uk_today())]
     reports = [check_policy(loaded, e) for e in editions]
     dest.put(FORMATTERS[fmt](reports, _Run(all_codes, verbose, template, strict)))
-    if any(r.fails(strict=strict) for r in reports):
-        raise typer.Exit(RC.FINDINGS)
+    # The exit rule is the reports': the worst of their statuses.
+    raise typer.Exit(max(r.exit_code(strict=strict) for r in reports))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from chc.codes.model import Edition, Provision, provision_sort_key
+from chc.exitcodes import RC
 from chc.policy.checks import Outcome, run
 from chc.policy.model import LoadedPolicy
 
@@ -75,6 +76,10 @@ class PolicyReport:
     @property
     def failed_must(self) -> bool:
         return any(f.status == "fail" and f.obligation == "must" for f in self.findings)
+
+    def exit_code(self, *, strict: bool = False) -> RC:
+        """The report's exit status: findings when :meth:`fails`, else OK."""
+        return RC.FINDINGS if self.fails(strict=strict) else RC.OK
 
     def fails(self, *, strict: bool = False) -> bool:
         """Exit status 1: a must provision fails; with ``strict``, also one that is not
