@@ -175,3 +175,16 @@ def _located(err: InputError, log: HazardLog, line: int) -> CaseError:
         message = message.replace(option, field)
     column = log.column(name) if name is not None else None
     return CaseError(message, file=log.case_frame.path, line=line, column=column)
+
+
+def compute_file(
+    path: Path, options: ReadOptions | None, regime_path: str | None, settings: Settings
+) -> tuple[list[HazardResult], HazardLog, WorkingCalendar]:
+    """A repairs log read and every report computed, with the calendar it was counted on."""
+    from chc.hazards.regime import load_regime
+    from chc.workdays import calendar_for
+
+    rules = load_regime(regime_path)
+    log = read_log(path, options)
+    calendar = calendar_for(rules.region)
+    return compute_log(log, rules, calendar, settings), log, calendar
