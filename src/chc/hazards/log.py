@@ -171,6 +171,9 @@ def _located(err: InputError, log: HazardLog, line: int) -> CaseError:
     message = err.message
     found = _OPTION.match(message)
     name = _FIELD_OF.get(found.group(1)) if found else None
+    if name is None:  # "--as-of ... is before --aware ...": the cell is the one it names
+        named = [(message.find(o), f) for o, f in _FIELD_OF.items() if o in message]
+        name = min(named)[1] if named else None
     for option, field in sorted(_FIELD_OF.items(), key=lambda p: -len(p[0])):
         message = message.replace(option, field)
     column = log.column(name) if name is not None else None

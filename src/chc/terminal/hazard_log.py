@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from chc import inert
@@ -18,7 +17,10 @@ from chc.hazards.words import STATUS_WORDS, step_words
 from chc.terminal.hazards import attempts_words, late_words, when
 from chc.workdays import WorkingCalendar
 
-TRACK_NAMES = {"emergency": "Emergency", "significant": "Significant"}
+TRACK_NAMES = {
+    "emergency": "Emergency hazards (24 hours)",
+    "significant": "Significant hazards (damp and mould)",
+}
 SOON_DAYS = 5
 """A step still due within this many working days of the as-of date is listed as due soon."""
 _SUMMARY_WORDS = {**STATUS_WORDS, "overdue": "overdue", "waiting": "waiting"}
@@ -29,13 +31,15 @@ def _due_day(s: StepResult) -> date:
 
 
 def _line(r: HazardResult, s: StepResult) -> list[RenderableType]:
+    """A step in two or three short lines, so that no date is split at 80 columns."""
     reference = inert.line(r.report.reference or "")
-    text = Text.assemble((reference, "bold"), f"  {step_words(s.key)}  due {when(s.due)}  ")
+    lines: list[RenderableType] = [Text.assemble((reference, "bold"), f"  {step_words(s.key)}")]
+    text = Text(f"    due {when(s.due)}  ")
     style = "bold red" if s.status in ("late", "overdue") else "yellow"
     text.append(STATUS_WORDS[s.status] + late_words(s), style=style)
+    lines.append(text)
     if s.done is not None and s.status == "late":
-        text.append(f"; done {when(s.done)}")
-    lines: list[RenderableType] = [text]
+        lines.append(Text(f"    done {when(s.done)}"))
     if s.status in ("late", "overdue"):
         lines.append(Text(attempts_words(s), style="yellow"))
     return lines
@@ -88,19 +92,24 @@ def log_view(lr: LogResult, calendar: WorkingCalendar) -> RenderableType:
         for r, s in sorted(found, key=lambda pair: _due_day(pair[1])):
             parts.extend(_line(r, s))
     parts.append(Text("\n" + totals(results)))
+    texts = {i: t for r in results for i, t in r.assumptions}
+    if texts:
+        parts.append(Text("\nWhat these dates rest on", style="bold"))
+        parts.extend(Text(f"  - {text}", style="dim") for text in texts.values())
     return Group(*parts)
 
 
 def summary_view(results: Sequence[HazardResult]) -> RenderableType:
-    """Per step, how many of each status: the board's table."""
-    counts = summary_counts(results)
-    shown = [s for s in STATUSES if any(row[s] for row in counts.values())]
-    table = Table(title="Awaab's Law steps by status", title_justify="left")
-    table.add_column("Step")
-    for status in shown:
-        table.add_column(_SUMMARY_WORDS[status].capitalize(), justify="right")
-    table.add_column("Total", justify="right")
-    for key, row in counts.items():
-        name = f"{TRACK_NAMES[key.split('.')[0]]}: {step_words(key).lower()}"
-        table.add_row(name, *(str(row[s]) for s in shown), str(sum(row.values())))
-    return Group(table, Text(totals(results)))
+    """Per step, how many of each status: the board's summary, one line a step (a line
+    wraps under its step at any width, where a table's columns would be cut)."""
+    parts: list[RenderableType] = [Text("Awaab's Law steps by status", style="bold")]
+    track = None
+    for key, row in summary_counts(results).items():
+        if key.split(".")[0] != track:
+            track = key.split(".")[0]
+            parts.append(Text(f"\n{TRACK_NAMES[track]}", style="bold"))
+        counts = ", ".join(f"{n} {_SUMMARY_WORDS[s]}" for s, n in row.items() if n)
+        line = Text(f"  {step_words(key)}: {sum(row.values())} ({counts})")
+        parts.append(line)
+    parts.append(Text("\n" + totals(results)))
+    return Group(*parts)
