@@ -16,6 +16,7 @@ import pytest
 import vobject
 
 from conftest import Run, run_chc
+from test_hazards_cli import one_line_error
 
 AS_OF = "2027-01-07T12:00"
 HEADER = "Job Ref,Track,Date Reported,Investigation Concluded,Made Safe,Access Attempts,Decanted"
@@ -38,17 +39,6 @@ ONE_REPORT = {
     "Made Safe": "--made-safe",
     "Decanted": "--decanted",
 }
-
-
-def one_line_error(run: Run, *words: str) -> str:
-    assert run.exit_code == 2, (run.exit_code, run.stdout, run.stderr)
-    lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("chc: error: "), lines[0]
-    assert "Traceback" not in run.stderr
-    for word in words:
-        assert word in lines[0], (word, lines[0])
-    return lines[0]
 
 
 def write_log(tmp_path: Path, rows: list[str] = ROWS, header: str = HEADER) -> Path:
