@@ -153,3 +153,22 @@ def test_an_event_before_the_awareness_names_its_cell(tmp_path: Path) -> None:
         _compute(path)
     assert where(err) == ("log.csv", 2, 4)
     assert "concluded: 2026-12-01 is before aware 2026-12-18" in err.value.message
+
+
+def test_the_docs_list_every_header_the_log_reads() -> None:
+    from chc.caseload.columns import normalise
+    from chc.hazards.log_fields import ALIASES, HAZARD_LOG
+
+    text = (Path(__file__).parent.parent / "docs" / "hazards.md").read_text(encoding="utf-8")
+    section = text.split("### Reading the log", 1)[1].split("###", 1)[0]
+    documented: dict[str, str] = {}
+    required = set()
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            field = cells[0].strip("`")
+            documented.update({normalise(a): field for a in cells[2].split(", ") if a})
+            if cells[1] == "yes":
+                required.add(field)
+    assert documented == ALIASES
+    assert required == set(HAZARD_LOG.required)
