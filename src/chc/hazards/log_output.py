@@ -73,34 +73,36 @@ def log_jsonl(lr: LogResult) -> str:
 
 
 def _cell(value: object) -> str:
-    from chc.inert import csv_cell
-
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return csv_cell(str(value))
+    return str(value)
 
 
-def step_row(line: int, r: HazardResult, s: StepResult) -> list[str]:
+def step_row(line: int, r: HazardResult, s: StepResult, user: tuple[str, str]) -> list[str]:
+    """One CSV row; ``user``: the report's reference and hazard kind, already made inert
+    (the rest is chc's own: dates, keys, numbers, which no spreadsheet runs)."""
     due = s.due.isoformat(timespec="minutes") if isinstance(s.due, datetime) else s.due.isoformat()
     values: list[object] = [
-        r.report.reference, line, r.report.track, r.scope.kind, r.scope.phase,
-        r.scope.provisional, r.report.aware.iso(), s.key, due,
+        r.scope.phase, r.scope.provisional, r.report.aware.iso(), s.key, due,
         s.done.iso() if s.done is not None else None, s.done_by, s.status,
         s.late_by.amount if s.late_by is not None else None,
         s.late_by.unit if s.late_by is not None else None, s.start.iso(), s.from_assumed,
         ";".join(a.iso() for a in s.access_attempts), ";".join(s.assumptions),
     ]  # fmt: skip
-    return [_cell(v) for v in values]
+    return [user[0], str(line), r.report.track, user[1], *(_cell(v) for v in values)]
 
 
 def log_csv(lr: LogResult) -> str:
+    from chc.inert import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for line, r in lr.pairs():
-        writer.writerows(step_row(line, r, s) for s in r.steps)
+        user = (csv_cell(r.report.reference or ""), csv_cell(r.scope.kind or ""))
+        writer.writerows(step_row(line, r, s, user) for s in r.steps)
     return out.getvalue()
 
 
