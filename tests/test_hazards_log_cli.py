@@ -359,3 +359,15 @@ def test_log_options_need_a_log() -> None:
 
 def test_a_calendar_summary_is_refused(tmp_path: Path) -> None:
     one_line_error(run_log(write_log(tmp_path), "--summary", "-f", "ics"), "--summary goes with")
+
+
+def test_suggest_columns_writes_the_columns_file_a_near_miss_needs(tmp_path: Path) -> None:
+    path = write_log(tmp_path, ["R1,emergency,2026-12-04T16:30,2026-12-05T10:00"],
+                     "reference,track,aware,Made Safe Dt")  # fmt: skip
+    columns = tmp_path / "columns.yaml"
+    r = run_log(path, "--suggest-columns", str(columns))
+    assert r.exit_code == 2 and "looks like made_safe" in r.stderr  # the run still stops
+    assert f"wrote {columns}" in r.stderr
+    assert 'made_safe: "Made Safe Dt"  # check' in columns.read_text()
+    data = log_json(path, "--columns", str(columns))
+    assert data["reports"][0]["events"][1]["status"] == "on_time"

@@ -18,6 +18,7 @@ from chc.cli.app import (
     OutputOpt,
     QuietOpt,
     SheetOpt,
+    SuggestColumnsOpt,
     app,
     choice_of,
     emit,
@@ -273,6 +274,7 @@ def hazards_command(
     sheet: SheetOpt = None,
     ignore_column: IgnoreColumnOpt = None,
     header_row: HeaderRowOpt = None,
+    suggest_columns: SuggestColumnsOpt = None,
     quiet: QuietOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -292,6 +294,7 @@ def hazards_command(
 
       chc hazards --aware 2026-12-18 --track significant --concluded 2027-01-05 --format json
     """
+    from chc.cli.options import suggest
     from chc.hazards.options import build_report, build_settings
     from chc.hazards.regime import load_regime
     from chc.hazards.report import compute, option_name
@@ -310,10 +313,12 @@ def hazards_command(
         given |= {"--aware": aware, "--track": track, "--reference": reference}
         _one_report_only({**given, "--hazard": hazard, "--access-attempt": access_attempt})
         read = _read_options(columns, sheet, ignore_column, header_row)
+        suggest(cases, read, suggest_columns, force)
         _run_log(cases, read, settings, regime, fmt, summary=summary, quiet=quiet, out=out)
         return
     _log_only({"--summary": summary, "--columns": columns, "--sheet": sheet,
-               "--ignore-column": ignore_column, "--header-row": header_row})  # fmt: skip
+               "--ignore-column": ignore_column, "--header-row": header_row,
+               "--suggest-columns": suggest_columns})  # fmt: skip
     if fmt in LOG_ONLY:
         raise InputError(f"--format {fmt} goes with --cases (a repairs log)")
     if aware is None or track is None:
