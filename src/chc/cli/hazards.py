@@ -135,6 +135,15 @@ def _run_log(
     from chc.hazards.log import compute_file
     from chc.hazards.log_output import LogResult
 
+    if fmt == "csv" and not summary:
+        from chc.hazards.columns import fast_csv
+
+        fast = fast_csv(cases, read, regime, settings)
+        if fast is not None:
+            if not quiet:
+                tell(describe(fast[1]))
+            emit(fast[0], out.output, out.force, (cases,))
+            return
     results, log, calendar = compute_file(cases, read, regime, settings)
     if not quiet:
         tell(describe(log.case_frame))
