@@ -97,7 +97,7 @@ def main() -> None:
             ],
             "hazards --cases to csv": [
                 chc(), "hazards", "--cases", str(log), "--as-of", "2027-01-31",
-                "--assume-time", "09:00", "--format", "csv", "-o", str(tmp / "hz.csv"),
+                "--format", "csv", "-o", str(tmp / "hz.csv"),
                 "--force", "--quiet",
             ],
         }  # fmt: skip

@@ -142,7 +142,10 @@ def _run_log(
         if fast is not None:
             if not quiet:
                 tell(describe(fast[1]))
-            emit(fast[0], out.output, out.force, (cases,))
+            # Made inert a column at a time already: only a carriage return inside a cell
+            # is left for emit's net, which would otherwise read all of a long CSV again.
+            text = fast[0] if "\r" in fast[0] else fast[0].encode("utf-8")
+            emit(text, out.output, out.force, (cases,))
             return
     results, log, calendar = compute_file(cases, read, regime, settings)
     if not quiet:

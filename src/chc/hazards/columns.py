@@ -41,7 +41,8 @@ _UK = (
     r"(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$"
 )
 _NEVER = 2**62  # an untimed moment sorts after every timed one on its day
-_ROW, _STEP = "\0row", "\0step"
+_ROW, _KEY = "\0row", "\0key"
+_REPORT = ("reference", "line", "track", "hazard", "phase", "provisional", "aware")
 
 
 class Unplaced(Exception):
@@ -324,8 +325,9 @@ def _step(
         lf, due_text = _day_clock(lf, step, settings, days)
         late_unit, checks = "working_days", []
     out = lf.select(
+        (pl.col(_ROW).cast(pl.Int64) * 64 + index).alias(_KEY),
         pl.col(_ROW),
-        pl.lit(index, pl.Int64).alias(_STEP),
+        *(pl.col(c) for c in _REPORT),
         due_text.alias("due"),
         _iso(done_at, done_day).alias("done"),
         pl.when(done_day.is_not_null()).then(done_by).alias("done_by"),
@@ -396,8 +398,8 @@ def _log_csv(
         for track in ("emergency", "significant")
         if (frame["track"] == track).any()
     ]
-    steps = pl.concat(parts, how="vertical").sort(_ROW, _STEP)
-    steps = steps.join(_missed(steps, attempts), on=[_ROW, _STEP], how="left").sort(_ROW, _STEP)
+    steps = pl.concat(parts, how="vertical")
+    steps = steps.join(_missed(steps, attempts), on=_KEY, how="left").sort(_KEY)
     out = steps.select(
         csv_column("reference"), pl.col("line"), pl.col("track"), csv_column("hazard"),
         *(pl.col(c) for c in CSV_COLUMNS[4:]),
@@ -477,7 +479,14 @@ def _track(
     lf = rows.lazy().with_columns(
         pl.lit(None, pl.Date).alias("\0none day"),
         pl.lit(None, pl.Datetime("us", "UTC")).alias("\0none at"),
-    )
+        # Each report's own columns, carried into every step's rows (no join after).
+        pl.col("hazard").replace_strict({k: v[1] for k, v in kinds.items()}, default=None,
+                                        return_dtype=pl.String).alias("hazard"),
+        pl.col("hazard").replace_strict({k: v[0] for k, v in kinds.items()}, default=None,
+                                        return_dtype=pl.Int64).alias("phase"),
+        pl.lit("false").alias("provisional"),
+        _iso(pl.col("aware.at"), pl.col("aware.day")).alias("aware"),
+    )  # fmt: skip
     parts = []
     for index, step in enumerate(steps):
         if step.from_event not in ends_due:
@@ -492,24 +501,16 @@ def _track(
     computed = pl.concat(parts, how="vertical")
     if computed["\0bad"].any():
         raise Unplaced
-    report = rows.select(
-        pl.col(_ROW), pl.col("line"), pl.col("reference"), pl.lit(track).alias("track"),
-        pl.col("hazard").replace_strict({k: v[1] for k, v in kinds.items()}, default=None,
-                                        return_dtype=pl.String).alias("hazard"),
-        pl.col("hazard").replace_strict({k: v[0] for k, v in kinds.items()}, default=None,
-                                        return_dtype=pl.Int64).alias("phase"),
-        pl.lit("false").alias("provisional"),
-        _iso(pl.col("aware.at"), pl.col("aware.day")).alias("aware"),
-    )  # fmt: skip
-    return computed.drop("\0bad").join(report, on=_ROW)
+    return computed.drop("\0bad")
 
 
 def _missed(steps: pl.DataFrame, attempts: pl.DataFrame) -> pl.DataFrame:
-    """The access attempts recorded by each missed deadline, as the CSV lists them."""
+    """The access attempts recorded by each missed deadline, as the CSV lists them (in the
+    order the cell gives them)."""
     import polars as pl
 
     missed = steps.filter(pl.col("status").is_in(["late", "overdue"])).select(
-        _ROW, _STEP, "\0due at", "\0due day"
+        _KEY, _ROW, "\0due at", "\0due day"
     )
     joined = missed.join(attempts, on=_ROW)
     by = pl.when(pl.col("\0due at").is_not_null() & pl.col("a.at").is_not_null())
@@ -518,11 +519,11 @@ def _missed(steps: pl.DataFrame, attempts: pl.DataFrame) -> pl.DataFrame:
             pl.col("a.day") <= pl.col("\0due day")
         )
     ).sort("\0n")
-    listed = kept.group_by(_ROW, _STEP, maintain_order=True).agg(
+    listed = kept.group_by(_KEY, maintain_order=True).agg(
         _iso(pl.col("a.at"), pl.col("a.day")).str.join(";").alias("access_attempts")
     )
-    empty = pl.DataFrame(schema={_ROW: pl.UInt32, _STEP: pl.Int64, "access_attempts": pl.String})
-    return pl.concat([listed.cast({_STEP: pl.Int64}), empty], how="vertical")
+    empty = pl.DataFrame(schema={_KEY: pl.Int64, "access_attempts": pl.String})
+    return pl.concat([listed, empty], how="vertical")
 
 
 def fast_csv(
