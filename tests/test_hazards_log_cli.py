@@ -253,6 +253,10 @@ def test_user_text_is_made_inert(tmp_path: Path) -> None:
     assert "\x1b" not in text.stdout and "B\\x1b[2J" in text.stdout
     ics = run_log(path, "-f", "ics")
     assert "\x1b" not in ics.stdout
+    # A carriage return inside a quoted cell is shown, not sent, by either CSV path.
+    path.write_text('reference,track,aware\n"A\rB",emergency,2026-12-04T16:30\n')
+    r = run_log(path, "-f", "csv")
+    assert r.exit_code == 0 and "\r" not in r.stdout and '"A\\rB",2,' in r.stdout
 
 
 # Words a hazards people's view must not hold: step and event keys, assumption ids, the
