@@ -291,7 +291,7 @@ def hazards_command(
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Awaab's Law deadlines for one hazard report: due, done, status, late by.
+    """Awaab's Law deadlines for one hazard report, or a repairs log: due, done, status, late by.
 
     Emergency: 24 hours from awareness, in UK time, through nights and holidays (across a
     clock change, the earlier of 24 hours and the same time next day). Significant (damp and
@@ -305,6 +305,8 @@ def hazards_command(
       chc hazards --aware 2026-12-04T16:30 --track emergency --made-safe 2026-12-05T11:00
 
       chc hazards --aware 2026-12-18 --track significant --concluded 2027-01-05 --format json
+
+      chc hazards --cases repairs.csv --summary
     """
     from chc.cli.options import suggest
     from chc.hazards.options import build_report, build_settings
