@@ -22,12 +22,20 @@ placement, and the reader stops on them all in one message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chc.caseload.columns_file import ALL_FIELDS, ColumnsFile
-from chc.caseload.frame import DATE_FIELDS, STAGE_FIELD
+from chc.caseload.columns_file import STAGE_KEYS, ColumnsFile
+from chc.caseload.fields import FieldTable
+from chc.caseload.frame import (
+    DATE_FIELDS,
+    NUMBER_FIELDS,
+    REPORT_FIELDS,
+    REQUIRED,
+    STAGE_FIELD,
+    TEXT_FIELDS,
+)
 
 # Words that name an event of a stage; a header with a stage number and one of these
 # resembles stage{n}_{event} (``S1 Ack Date``, ``Stage 2 Response Sent``).
@@ -82,11 +90,19 @@ def normalise(header: str) -> str:
     return _SEPARATORS.sub("", header).lower()
 
 
-_BY_NORMAL = {normalise(name): name for name in ALL_FIELDS}
+def by_normal(table: FieldTable) -> dict[str, str]:
+    """Each header that places itself on a field, normalised: the field's own name, then
+    the table's aliases."""
+    found = {normalise(alias): name for alias, name in table.aliases.items()}
+    found.update({normalise(name): name for name in table.all_fields})
+    return found
 
 
-def resembles(header: str, wanted: Iterable[str]) -> str | None:
-    """The field of ``wanted`` that ``header`` looks like, or None (see the module notes)."""
+def resembles(
+    header: str, wanted: Iterable[str], words: Mapping[str, str] | None = None
+) -> str | None:
+    """The field of ``wanted`` that ``header`` looks like, or None (see the module notes);
+    ``words``: the table's own :data:`FIELD_WORDS`."""
     import difflib
 
     wanted = tuple(wanted)
@@ -106,7 +122,7 @@ def resembles(header: str, wanted: Iterable[str]) -> str | None:
     if "policy" in tokens and any(t.startswith("refus") for t in tokens):
         return "refusal_within_policy" if "refusal_within_policy" in wanted else None
     for tok in tokens:
-        word = FIELD_WORDS.get(tok)
+        word = (FIELD_WORDS if words is None else words).get(tok)
         if word is not None and word in wanted and stage is None:
             return word
     key = normalise(header)
@@ -166,6 +182,21 @@ _EVENT_STEMS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
 
+COMPLAINTS = FieldTable(
+    noun="complaint",
+    text=TEXT_FIELDS,
+    dates=DATE_FIELDS,
+    numbers=NUMBER_FIELDS,
+    kept=REPORT_FIELDS,
+    money=("remedy_amount",),
+    required=REQUIRED,
+    field_words=FIELD_WORDS,
+    event_stems=_EVENT_STEMS,
+    stages=True,
+    stage_keys=tuple(STAGE_KEYS),
+)
+"""A complaints case file's fields (``chc deadlines --cases``, ``chc report``)."""
+
 
 def stage_of(header: str) -> str | None:
     """The stage number a header names (``Stage 1 ...``, ``S2 ...``, ``Stage One``)."""
@@ -177,17 +208,21 @@ def stage_of(header: str) -> str | None:
     return None
 
 
-def event_candidates(header: str) -> tuple[str, ...] | None:
-    """The fields a header naming a complaint event may be (None: it names none)."""
+def event_candidates(
+    header: str, table_stems: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...] | None:
+    """The fields a header naming a complaint event (or one of ``table_stems``) may be
+    (None: it names none)."""
+    all_stems = _EVENT_STEMS if table_stems is None else table_stems
     tokens = _TOKENS.findall(header.lower())
-    stems = [s for tok in tokens for s in _EVENT_STEMS if tok.startswith(s)]
+    stems = [s for tok in tokens for s in all_stems if tok.startswith(s)]
     if not stems:
         return None
-    if "start" in stems:
+    if "start" in stems and table_stems is None:
         stems = ["start"]  # "Stage Start Date": the stage's start, not the stage
     found: list[str] = []
     for stem in stems:
-        found.extend(f for f in _EVENT_STEMS[stem] if f not in found)
+        found.extend(f for f in all_stems[stem] if f not in found)
     stage = stage_of(header)
     if stage is not None:
         found = [f for f in found if f.startswith(f"stage{stage}_")]
@@ -243,10 +278,10 @@ def place(
     columns: ColumnsFile | None,
     used: Iterable[str],
     ignore: Iterable[str] = (),
+    table: FieldTable = COMPLAINTS,
 ) -> Placement:
-    """Match ``header`` to the fields. Every header that cannot be placed with certainty is
-    a :class:`Problem` of the placement (a reader stops on them all at once)."""
-    from chc.caseload.columns_file import STAGE_KEYS
+    """Match ``header`` to the ``table``'s fields. Every header that cannot be placed with
+    certainty is a :class:`Problem` of the placement (a reader stops on them all at once)."""
     from chc.errors import InputError
 
     fields: dict[str, int] = {}
@@ -275,7 +310,7 @@ def place(
                 fields[name] = i
     skip = {normalise(h) for h in (*(columns.ignore if columns is not None else ()), *ignore)}
     problems = _auto(
-        header, fields, taken, by_stage, skip, frozenset(columns.mapping if columns else ())
+        header, fields, taken, by_stage, skip, frozenset(columns.mapping if columns else ()), table
     )
     problems += _crossed(header, fields, by_stage)
     if by_stage and STAGE_FIELD not in fields:
@@ -291,12 +326,16 @@ def place(
     ignored: list[str] = []
     unplaced: list[int] = []
     left = [(i, h) for i, h in enumerate(header) if i not in taken]
-    near = {i: resembles(h, missing) for i, h in left if normalise(h) not in skip and h.strip()}
+    near = {
+        i: resembles(h, missing, table.field_words)
+        for i, h in left
+        if normalise(h) not in skip and h.strip()
+    }
     # A field a near miss is suggested for is not offered again for another column.
     offered = {*fields, *routed, *(f for f in near.values() if f is not None)}
     for i, h in left:
         if i in near:
-            problem = _unplaced(h, i + 1, near[i], offered)
+            problem = _unplaced(h, i + 1, near[i], offered, table)
             if problem is not None:
                 problems.append(problem)
             else:
@@ -312,20 +351,23 @@ def _auto(
     by_stage: dict[str, int],
     skip: set[str],
     mapped: frozenset[str],
+    table: FieldTable,
 ) -> list[Problem]:
-    """Headers equal to a field's name, then the generic ones the file's shape allows."""
+    """Headers equal to a field's name (or an alias), then the generic ones the file's
+    shape allows (a complaints file's only)."""
     problems: list[Problem] = []
     keys = {
         i: normalise(h) for i, h in enumerate(header) if i not in taken and normalise(h) not in skip
     }
     has_stage = STAGE_FIELD in fields or "stage" in keys.values()
     numbered = any(stage_of(h) is not None for h in header)
+    own = by_normal(table)
     for exact in (True, False):
         for i, key in keys.items():
             if i in taken:
                 continue
-            auto = _BY_NORMAL.get(key) if exact else None
-            if not exact and key in GENERIC:
+            auto = own.get(key) if exact else None
+            if not exact and table.stages and key in GENERIC:
                 event = GENERIC[key]
                 if (
                     has_stage
@@ -369,18 +411,20 @@ def _crossed(
     return problems
 
 
-def _unplaced(header: str, column: int, near: str | None, placed: set[str]) -> Problem | None:
+def _unplaced(
+    header: str, column: int, near: str | None, placed: set[str], table: FieldTable
+) -> Problem | None:
     """The problem a column no field takes raises by its header (``near``: the field it
     resembles), if any."""
     if near is not None:
         return Problem(column, _near_miss(header, near), field=near)
-    candidates = event_candidates(header)
+    candidates = event_candidates(header, None if table.stages else table.event_stems)
     if candidates is None:
         return None
     left = tuple(f for f in candidates if f not in placed)
     due = any(tok.startswith("due") for tok in _TOKENS.findall(header.lower()))
     note = " (chc works out due dates itself)" if due else ""
-    message = unused_message(header, left, "names a complaint event", note)
+    message = unused_message(header, left, f"names a {table.noun} event", note)
     return Problem(column, message, candidates=left)
 
 
@@ -399,10 +443,10 @@ def unused_message(header: str, candidates: Sequence[str], why: str, note: str =
     )
 
 
-def date_candidates(placed: Iterable[str]) -> tuple[str, ...]:
+def date_candidates(placed: Iterable[str], table: FieldTable = COMPLAINTS) -> tuple[str, ...]:
     """The date fields a column of dates may be: those the file does not give."""
     given = set(placed)
-    return tuple(f for f in DATE_FIELDS if f not in given)
+    return tuple(f for f in table.date_fields if f not in given)
 
 
 def _near_miss(header: str, field: str) -> str:

@@ -40,8 +40,9 @@ class ColumnsFile:
     spaces are one complaint (by default they stop the run)."""
 
 
-def load_columns(path: Path) -> ColumnsFile:
-    """Read and check a columns file; every mistake is located in it."""
+def load_columns(path: Path, keys: tuple[str, ...] = KEYS) -> ColumnsFile:
+    """Read and check a columns file mapping ``keys`` (a complaints file's by default);
+    every mistake is located in it."""
     from chc.yamlio import load_yaml, position
 
     data = load_yaml(path)
@@ -73,9 +74,9 @@ def load_columns(path: Path) -> ColumnsFile:
                 )
             fold = value == "case-insensitive"
             continue
-        if key not in KEYS:
+        if key not in keys:
             raise InputError(
-                f"{key!r} is not one of chc's fields: {', '.join(KEYS)}, ignore, references",
+                f"{key!r} is not one of chc's fields: {', '.join(keys)}, ignore, references",
                 file=path,
                 line=line,
                 column=column,

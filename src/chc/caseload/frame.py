@@ -94,3 +94,5 @@ class CaseFrame:
     sheet: str | None = None
     notes: tuple[str, ...] = field(default=())
     """What the reader decided that a person should know (rows combined, a sheet chosen)."""
+    noun: str = "complaint"
+    """What one row is (the field table's noun), for :func:`chc.caseload.reading.describe`."""

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chc.caseload.columns import COMPLAINTS
+from chc.caseload.fields import FieldTable
 from chc.caseload.frame import (
     DATE_FIELDS,
     FIELDS,
     LINE,
     NUMBER_FIELDS,
-    REQUIRED,
     STAGE_FIELD,
     TEXT_FIELDS,
     BadRow,
     CaseFrame,
-    frame_schema,
 )
 from chc.errors import CaseError
 
@@ -44,7 +44,7 @@ DEADLINE_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, *DATE_FIELDS, *NUMBER_FIELDS)
 """What ``chc deadlines --cases`` reads; a near miss on one of these stops it."""
 REPORT_READS: tuple[str, ...] = FIELDS
 """What ``chc report`` reads: the deadline fields and the report's own columns."""
-MONEY_FIELDS = ("remedy_amount",)
+MONEY_FIELDS = COMPLAINTS.money
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class ReadOptions:
     header_row: int | None = None
     """The file line (or sheet row) of the header (``--header-row``); by default the first
     of the first rows that names a reference and a received date, else the first."""
+    table: FieldTable = COMPLAINTS
+    """The fields the file is read into (a complaints case file's by default)."""
 
 
 def read_case_file(path: Path, options: ReadOptions | None = None) -> CaseFrame:
@@ -86,12 +88,13 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
     from chc.caseload.columns import place
     from chc.caseload.columns_file import load_columns
 
-    columns = load_columns(options.columns) if options.columns is not None else None
-    raws = _raw(path, options, pieces, header_choice(columns, options.header_row))
+    table = options.table
+    columns = load_columns(options.columns, table.keys) if options.columns is not None else None
+    raws = _raw(path, options, pieces, header_choice(columns, options.header_row, table))
     raw = next(raws)
-    placement = place(raw.header, path, columns, options.fields, options.ignore)
+    placement = place(raw.header, path, columns, options.fields, options.ignore, table)
     _stop_on_columns(path, raw, placement, options, first=True)
-    _check_required(path, raw, placement)
+    _check_required(path, raw, placement, table)
     typed, bad = _typed(path, _shown(path, raw, placement), placement, options)
     header, sheet, raw_notes, padding = raw.header, raw.sheet, raw.notes, raw.padding
     del raw  # each piece's raw cells are dropped once it is typed
@@ -105,10 +108,10 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
     typed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
     fold = columns is not None and columns.fold_references
     typed, notes = _combine(path, typed, placement, bad, options, fold)
-    present = frozenset(name for name in _sources(placement) if name in FIELDS)
+    present = frozenset(name for name in _sources(placement) if name in table.fields)
     return CaseFrame(
         path=path,
-        frame=typed.select(list(frame_schema())),
+        frame=typed.select(list(table.schema())),
         present=present,
         columns={name: i + 1 for name, i in _sources(placement).items()},
         headers={name: header[i] for name, i in _sources(placement).items()},
@@ -116,6 +119,7 @@ def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
         bad_rows=tuple(sorted(bad)),
         sheet=sheet,
         notes=(*raw_notes, *notes),
+        noun=table.noun,
     )
 
 
@@ -124,16 +128,23 @@ def _sources(placement: Placement) -> dict[str, int]:
     return {**placement.fields, **placement.routed()}
 
 
-def header_choice(columns: ColumnsFile | None, row: int | None) -> HeaderChoice:
+def header_choice(
+    columns: ColumnsFile | None, row: int | None, table: FieldTable = COMPLAINTS
+) -> HeaderChoice:
     """How to find the header row: the first that names a reference and a received date
-    (or a stage's start), once normalised, or as the columns file spells them."""
+    (or a stage's start; the ``table``'s two header keys), once normalised, or as the
+    columns file or the table's aliases spell them."""
     from chc.caseload.columns import GENERIC, normalise
     from chc.caseload.sources import HeaderChoice
 
     mapping = columns.mapping if columns is not None else {}
-    reference = {normalise(mapping.get("reference", "reference"))}
-    received = {normalise(mapping.get("received", "received"))}
-    received |= {name for name, event in GENERIC.items() if event == "start"}
+    first, second = table.header_keys
+    reference = {normalise(mapping.get(first, first))}
+    received = {normalise(mapping.get(second, second))}
+    reference |= {normalise(a) for a, name in table.aliases.items() if name == first}
+    received |= {normalise(a) for a, name in table.aliases.items() if name == second}
+    if table.stages:
+        received |= {name for name, event in GENERIC.items() if event == "start"}
     if "stage_start" in mapping:
         received.add(normalise(mapping["stage_start"]))
 
@@ -180,7 +191,7 @@ def _column_problems(
         given = _sources(placement)
         for i in placement.unplaced:
             if counts[f"dated {i}"] and 2 * counts[f"dated {i}"] >= counts[f"filled {i}"]:
-                maybe = date_candidates(given)
+                maybe = date_candidates(given, options.table)
                 message = unused_message(raw.header[i], maybe, "holds dates")
                 problems.append(Problem(i + 1, message, candidates=maybe))
     return sorted(problems)
@@ -197,15 +208,16 @@ def suggest_columns(path: Path, options: ReadOptions | None = None) -> str:
     from chc.caseload.suggestion import suggested
 
     options = options or ReadOptions()
-    columns = load_columns(options.columns) if options.columns is not None else None
+    table = options.table
+    columns = load_columns(options.columns, table.keys) if options.columns is not None else None
     from chc.caseload.sources import Unsliced
 
-    choice = header_choice(columns, options.header_row)
+    choice = header_choice(columns, options.header_row, table)
     try:
         raw = next(_raw(path, options, True, choice))
     except Unsliced:  # a first piece that is not whole rows: the file read whole
         raw = next(_raw(path, options, False, choice))
-    placement = place(raw.header, path, columns, options.fields, options.ignore)
+    placement = place(raw.header, path, columns, options.fields, options.ignore, table)
     placement = dataclasses.replace(
         placement, problems=tuple(_column_problems(raw, placement, options, first=True))
     )
@@ -243,9 +255,9 @@ def _raw(
         yield sources.read_csv(path, data, choice)
 
 
-def _check_required(path: Path, raw: RawTable, placement: Placement) -> None:
+def _check_required(path: Path, raw: RawTable, placement: Placement, table: FieldTable) -> None:
     given = _sources(placement)
-    for name in REQUIRED:
+    for name in table.required:
         if name not in given:
             shown = ", ".join(repr(h) for h in raw.header) or "(nothing)"
             raise CaseError(
@@ -278,7 +290,8 @@ def _typed(
     blank = pl.all_horizontal(
         pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in src.columns if c != LINE
     )
-    names = [name for name in (*FIELDS, STAGE_FIELD) if name in fields]
+    table = options.table
+    names = [name for name in table.all_fields if name in fields]
     text = {name: _text(pl.col(f"c{fields[name]}")) for name in names}
     extra: list[tuple[int, int, str]] = []
     if placement.by_stage:
@@ -286,17 +299,17 @@ def _typed(
 
         text.update(routed_text(placement))
         extra = routing_errors(src, placement, raw.header)
-    required = [n for n in REQUIRED if n not in placement.routed()]
-    checked = [name for name in names if _checked(name)]
+    required = [n for n in table.required if n not in placement.routed()]
+    checked = [name for name in names if table.checked(name)]
     values = src.lazy().select(
         *(_value(name, t, options).alias(name) for name, t in text.items()),
         *(text[n].is_not_null().alias(_GIVEN + n) for n in checked),
-        *(cells.remedy_ok(text[n]).alias(_MONEY_OK + n) for n in checked if n in MONEY_FIELDS),
+        *(cells.remedy_ok(text[n]).alias(_MONEY_OK + n) for n in checked if n in table.money),
         blank.alias(_BLANK),
     )
     both = pl.concat([src, values.collect(engine="in-memory")], how="horizontal")
-    both = _dates(both, {n: t for n, t in text.items() if n in DATE_FIELDS}, options)
-    failed = {name: _failed(name, name in required) for name in checked}
+    both = _dates(both, {n: t for n, t in text.items() if n in table.dates}, options)
+    failed = {name: _failed(name, name in required, table) for name in checked}
     problems: list[pl.DataFrame] = []
     if failed and both.select(pl.any_horizontal(f.any() for f in failed.values())).item():
         for name, f in failed.items():
@@ -310,7 +323,7 @@ def _typed(
     if bad:
         dropped = pl.Series([b.line for b in bad], dtype=pl.Int64)
         typed = typed.filter(~pl.col(LINE).is_in(dropped.implode()))
-    return _with_all_fields(typed), bad
+    return _with_all_fields(typed, table), bad
 
 
 def _text(cell: pl.Expr) -> pl.Expr:
@@ -326,17 +339,12 @@ _GIVEN, _MONEY_OK, _BLANK = "\0given ", "\0money ok ", "\0blank"
 _REF_RAW, _KEY = "\0reference as written", "\0reference folded"
 
 
-def _checked(name: str) -> bool:
-    """Whether a cell of this field can be bad (free text cannot)."""
-    return name in (*REQUIRED, *DATE_FIELDS, *NUMBER_FIELDS, *MONEY_FIELDS)
-
-
 def _value(name: str, text: pl.Expr, options: ReadOptions) -> pl.Expr:
     from chc.caseload import cells
 
-    if name in DATE_FIELDS:
+    if name in options.table.dates:
         return cells.date_layouts(text, options.date_format)[0]
-    if name in NUMBER_FIELDS:
+    if name in options.table.numbers:
         return cells.parse_extensions(text)
     return text
 
@@ -361,14 +369,14 @@ def _dates(frame: pl.DataFrame, text: dict[str, pl.Expr], options: ReadOptions) 
     return frame.with_columns(cells.in_range(pl.col(n)).alias(n) for n in text)
 
 
-def _failed(name: str, required: bool) -> pl.Expr:
+def _failed(name: str, required: bool, table: FieldTable) -> pl.Expr:
     """Where a cell of the field is bad: empty when required, or not what the field holds."""
     import polars as pl
 
     value, given = pl.col(name), pl.col(_GIVEN + name)
-    if name in DATE_FIELDS or name in NUMBER_FIELDS:
+    if name in table.dates or name in table.numbers:
         failed = value.is_null() & given
-    elif name in MONEY_FIELDS:
+    elif name in table.money:
         failed = ~pl.col(_MONEY_OK + name)
     else:
         failed = pl.lit(False)
@@ -414,21 +422,22 @@ def _bad_cells(
 def _explain(name: str, text: str | None, options: ReadOptions) -> str:
     from chc.caseload import cells
 
+    dates = options.table.dates
     if text is None:
-        return f"{name}: the cell is empty" if name == "reference" else f"{name}: the date is empty"
-    if name in DATE_FIELDS:
+        return f"{name}: the date is empty" if name in dates else f"{name}: the cell is empty"
+    if name in dates:
         return cells.explain_date(text, name, options.date_format)
-    if name in NUMBER_FIELDS:
+    if name in options.table.numbers:
         return cells.explain_extension(text, name)
     return cells.explain_remedy(text, name)
 
 
-def _with_all_fields(typed: pl.DataFrame) -> pl.DataFrame:
+def _with_all_fields(typed: pl.DataFrame, table: FieldTable) -> pl.DataFrame:
     import polars as pl
 
     missing = [
         pl.lit(None, dtype=dtype).alias(name)
-        for name, dtype in frame_schema().items()
+        for name, dtype in table.schema().items()
         if name not in typed.columns
     ]
     return typed.with_columns(missing) if missing else typed
@@ -445,7 +454,7 @@ def _combine(
     """Stage rows of one complaint merged; any other repeated reference stops the run, and
     so do references equal but for case or surrounding spaces (unless ``fold``: then they
     are one complaint, under the spelling of its first line)."""
-    typed, notes = _merge(path, typed, placement, fold)
+    typed, notes = _merge(path, typed, placement, fold, options.table.noun)
     if "received" in placement.routed():
         from chc.caseload.stages import without_receipt
 
@@ -454,7 +463,7 @@ def _combine(
 
 
 def _merge(
-    path: Path, typed: pl.DataFrame, placement: Placement, fold: bool
+    path: Path, typed: pl.DataFrame, placement: Placement, fold: bool, noun: str
 ) -> tuple[pl.DataFrame, tuple[str, ...]]:
     import polars as pl
 
@@ -467,7 +476,7 @@ def _merge(
     if fold:
         typed = typed.with_columns(pl.col("reference").first().over(_KEY))
     else:
-        _check_spellings(path, typed, ref_column)
+        _check_spellings(path, typed, ref_column, noun)
     typed = typed.drop(_REF_RAW, _KEY)
     repeated = typed.filter(pl.col("reference").is_duplicated())
     if repeated.height == 0:
@@ -476,8 +485,8 @@ def _merge(
         ref, first, second = _first_repeat(repeated)
         raise CaseError(
             f"the reference {ref!r} is on line {first} and again on line {second}; each "
-            "complaint must be on one row (or the file needs a 'stage' column saying which "
-            "stage each row describes): correct or remove one of them",
+            f"{noun} must be on one row{_STAGE_HINT if noun == 'complaint' else ''}: correct "
+            "or remove one of them",
             file=path,
             line=second,
             column=ref_column,
@@ -489,9 +498,12 @@ def _merge(
     return combined, (f"{merged} stage row(s) combined with their complaint's first row",)
 
 
-def _check_spellings(path: Path, typed: pl.DataFrame, column: int) -> None:
+_STAGE_HINT = " (or the file needs a 'stage' column saying which stage each row describes)"
+
+
+def _check_spellings(path: Path, typed: pl.DataFrame, column: int, noun: str) -> None:
     """References written differently (in case, or with spaces around them) that are the
-    same once folded: one complaint or two, chc cannot tell."""
+    same once folded: one complaint (or hazard report) or two, chc cannot tell."""
     import polars as pl
 
     spellings = typed.group_by(_KEY).agg(pl.col(_REF_RAW).n_unique().alias("n"))
@@ -506,7 +518,7 @@ def _check_spellings(path: Path, typed: pl.DataFrame, column: int) -> None:
     raise CaseError(
         f"the references {first[_REF_RAW]!r} (line {first[LINE]}) and {other[_REF_RAW]!r} "
         f"(line {other[LINE]}) differ only in case or spaces around them; if they are one "
-        "complaint, add 'references: case-insensitive' to a --columns file; if they are "
+        f"{noun}, add 'references: case-insensitive' to a --columns file; if they are "
         "two, correct one of them in the case system's export",
         file=path,
         line=other[LINE],
@@ -540,7 +552,7 @@ def describe(case_frame: CaseFrame) -> str:
     ]
     complaints = case_frame.frame.height
     text = (
-        f"read {where}: {complaints} complaint{'' if complaints == 1 else 's'} from "
+        f"read {where}: {complaints} {case_frame.noun}{'' if complaints == 1 else 's'} from "
         f"{len(by_column)} column{'' if len(by_column) == 1 else 's'}"
     )
     if mapped:

@@ -1,7 +1,8 @@
-"""`chc hazards`: Awaab's Law clocks for one hazard report."""
+"""`chc hazards`: Awaab's Law clocks for one hazard report, or a repairs log (--cases)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,10 +10,29 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, emit, handles_errors, show
+from chc.cli.app import (
+    ColumnsOpt,
+    ForceOpt,
+    HeaderRowOpt,
+    IgnoreColumnOpt,
+    OutputOpt,
+    QuietOpt,
+    SheetOpt,
+    SuggestColumnsOpt,
+    app,
+    choice_of,
+    emit,
+    handles_errors,
+    show,
+    tell,
+)
+from chc.errors import InputError
 
 if TYPE_CHECKING:
-    from chc.hazards.report import HazardResult
+    from chc.caseload.reading import ReadOptions
+    from chc.hazards.log_output import LogResult
+    from chc.hazards.report import HazardResult, Settings
+    from chc.workdays import WorkingCalendar
 
 
 @dataclass(frozen=True)
@@ -32,9 +52,8 @@ class _Out:
 
 def _as_text(r: HazardResult, out: _Out) -> None:
     from chc.terminal.hazards import hazard_view
-    from chc.workdays import holidays_version
 
-    show(hazard_view(r, calendar_stamp=holidays_version()), out.output, out.force)
+    show(hazard_view(r), out.output, out.force)
 
 
 def _as_json(r: HazardResult, out: _Out) -> None:
@@ -49,12 +68,106 @@ def _as_ics(r: HazardResult, out: _Out) -> None:
     emit(to_ics(r), out.output, out.force)
 
 
-# --format's choices, in order (the first is the default).
+# --format's choices for one report, in order (the first is the default).
 FORMATTERS: dict[str, Callable[[HazardResult, _Out], None]] = {
     "text": _as_text,
     "json": _as_json,
     "ics": _as_ics,
 }
+
+
+@dataclass(frozen=True)
+class _Log:
+    """A log's answers and where they go: what a log formatter is handed."""
+
+    result: LogResult
+    calendar: WorkingCalendar
+    summary: bool
+    out: _Out
+
+
+def _log_text(r: _Log) -> None:
+    from chc.terminal.hazard_log import log_view, summary_view
+
+    view = summary_view(r.result.results) if r.summary else log_view(r.result, r.calendar)
+    show(view, r.out.output, r.out.force, (r.result.log.case_frame.path,))
+
+
+def _log_data(r: _Log, fmt: str) -> None:
+    from chc.hazards import log_output as lo
+    from chc.output import dumps_json
+
+    results = r.result.results
+    if fmt == "json":
+        data = dumps_json(lo.summary_json(results) if r.summary else lo.log_json(r.result))
+    elif fmt == "jsonl":
+        data = lo.summary_jsonl(results) if r.summary else lo.log_jsonl(r.result)
+    elif fmt == "csv":
+        data = lo.summary_csv(results) if r.summary else lo.log_csv(r.result)
+    else:
+        if r.summary:
+            raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
+        from chc.hazards.ics import log_ics
+
+        emit(log_ics(results), r.out.output, r.out.force, (r.result.log.case_frame.path,))
+        return
+    emit(data, r.out.output, r.out.force, (r.result.log.case_frame.path,))
+
+
+# A log's --format choices besides text (one report's, and what only a log can be).
+LOG_ONLY = ("csv", "jsonl")
+FORMATS = (*FORMATTERS, *LOG_ONLY)
+
+
+def _run_log(
+    cases: Path,
+    read: ReadOptions,
+    settings: Settings,
+    regime: str | None,
+    fmt: str,
+    *,
+    summary: bool,
+    quiet: bool,
+    out: _Out,
+) -> None:
+    """Read the log, compute each report, write the chosen format."""
+    from chc.caseload.reading import describe
+    from chc.hazards.log import compute_file
+    from chc.hazards.log_output import LogResult
+
+    if fmt == "csv" and not summary:
+        from chc.hazards.columns import fast_csv
+
+        fast = fast_csv(cases, read, regime, settings)
+        if fast is not None:
+            if not quiet:
+                tell(describe(fast[1]))
+            # Made inert a column at a time already: only a carriage return inside a cell
+            # is left for emit's net, which would otherwise read all of a long CSV again.
+            text = fast[0] if "\r" in fast[0] else fast[0].encode("utf-8")
+            emit(text, out.output, out.force, (cases,))
+            return
+    results, log, calendar = compute_file(cases, read, regime, settings)
+    if not quiet:
+        tell(describe(log.case_frame))
+    lr = _Log(LogResult(log, tuple(results)), calendar, summary, out)
+    if fmt == "text":
+        _log_text(lr)
+    else:
+        _log_data(lr, fmt)
+
+
+def _one_report_only(given: dict[str, object]) -> None:
+    """With --cases the log gives each report's facts: these options are refused."""
+    named = [name for name, value in given.items() if value]
+    if named:
+        raise InputError(f"{', '.join(named)} cannot be used with --cases (the log gives them)")
+
+
+def _log_only(given: dict[str, object]) -> None:
+    named = [name for name, value in given.items() if value]
+    if named:
+        raise InputError(f"{', '.join(named)} goes with --cases (a repairs log)")
 
 
 def _when(help_text: str) -> object:
@@ -68,23 +181,23 @@ Event = Annotated[str | None, _when("When it happened")]
 @handles_errors
 def hazards_command(
     aware: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--aware",
             help="When the landlord became aware of the potential hazard: DATE-TIME in UK time "
             "(2026-12-04T16:30); a date alone is enough for the significant track.",
             metavar="WHEN",
         ),
-    ],
+    ] = None,
     track: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--track",
             help="emergency (24 hours) or significant (working days).",
             metavar="TRACK",
-            callback=choice_of({"emergency": None, "significant": None}),
+            callback=_track_choice,
         ),
-    ],
+    ] = None,
     concluded: Annotated[str | None, _when("The investigation concluded")] = None,
     summary_sent: Annotated[str | None, _when("The written summary was sent")] = None,
     made_safe: Annotated[str | None, _when("The home was made safe")] = None,
@@ -152,15 +265,33 @@ def hazards_command(
         typer.Option(
             "--format",
             "-f",
-            help=" or ".join(FORMATTERS) + ".",
-            callback=choice_of(FORMATTERS),
+            help=", ".join(FORMATS) + " (csv and jsonl for a log).",
+            callback=choice_of(dict.fromkeys(FORMATS)),
             metavar="FORMAT",
         ),
     ] = "text",
+    cases: Annotated[
+        Path | None,
+        typer.Option(
+            "--cases",
+            help="A repairs log (CSV, Excel or JSON lines), one hazard report a row; read "
+            "like a case file (see docs/hazards.md).",
+            metavar="FILE",
+        ),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="With --cases: per step, how many of each status.")
+    ] = False,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
+    ignore_column: IgnoreColumnOpt = None,
+    header_row: HeaderRowOpt = None,
+    suggest_columns: SuggestColumnsOpt = None,
+    quiet: QuietOpt = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Awaab's Law deadlines for one hazard report: due, done, status, late by.
+    """Awaab's Law deadlines for one hazard report, or a repairs log: due, done, status, late by.
 
     Emergency: 24 hours from awareness, in UK time, through nights and holidays (across a
     clock change, the earlier of 24 hours and the same time next day). Significant (damp and
@@ -174,28 +305,55 @@ def hazards_command(
       chc hazards --aware 2026-12-04T16:30 --track emergency --made-safe 2026-12-05T11:00
 
       chc hazards --aware 2026-12-18 --track significant --concluded 2027-01-05 --format json
+
+      chc hazards --cases repairs.csv --summary
     """
+    from chc.cli.options import suggest
     from chc.hazards.options import build_report, build_settings
     from chc.hazards.regime import load_regime
-    from chc.hazards.report import compute
+    from chc.hazards.report import compute, option_name
     from chc.workdays import calendar_for
 
     out = _Out.checked(output, force)
+    settings = build_settings(as_of, assume_time, phase_start)
     events = {
-        "concluded": concluded,
-        "summary_sent": summary_sent,
-        "made_safe": made_safe,
-        "works_begun": works_begun,
-        "works_started": works_started,
-        "works_completed": works_completed,
-        "decanted": decanted,
-        "consent_refused": consent_refused,
-        "no_hazard": no_hazard,
-    }
+        "concluded": concluded, "summary_sent": summary_sent, "made_safe": made_safe,
+        "works_begun": works_begun, "works_started": works_started,
+        "works_completed": works_completed, "decanted": decanted,
+        "consent_refused": consent_refused, "no_hazard": no_hazard,
+    }  # fmt: skip
+    if cases is not None:
+        given = {option_name(k): v for k, v in events.items()}
+        given |= {"--aware": aware, "--track": track, "--reference": reference}
+        _one_report_only({**given, "--hazard": hazard, "--access-attempt": access_attempt})
+        read = _read_options(columns, sheet, ignore_column, header_row)
+        suggest(cases, read, suggest_columns, force)
+        _run_log(cases, read, settings, regime, fmt, summary=summary, quiet=quiet, out=out)
+        return
+    _log_only({"--summary": summary, "--columns": columns, "--sheet": sheet,
+               "--ignore-column": ignore_column, "--header-row": header_row,
+               "--suggest-columns": suggest_columns})  # fmt: skip
+    if fmt in LOG_ONLY:
+        raise InputError(f"--format {fmt} goes with --cases (a repairs log)")
+    if aware is None or track is None:
+        raise InputError("give --aware and --track for one report, or --cases FILE for a log")
     report = build_report(
         track, aware, events, access_attempt or (), hazard=hazard, reference=reference
     )
-    settings = build_settings(as_of, assume_time, phase_start)
     rules = load_regime(regime)
     result = compute(report, rules, calendar_for(rules.region), settings)
     FORMATTERS[fmt](result, out)
+
+
+def _read_options(
+    columns: Path | None, sheet: str | None, ignore: list[str] | None, header_row: int | None
+) -> ReadOptions:
+    from chc.caseload.reading import ReadOptions
+    from chc.hazards.log import read_options
+
+    given = ReadOptions(columns=columns, sheet=sheet, ignore=tuple(ignore or ()))
+    return read_options(dataclasses.replace(given, header_row=header_row))
+
+
+def _track_choice(value: str | None) -> str | None:
+    return None if value is None else choice_of(dict.fromkeys(("emergency", "significant")))(value)

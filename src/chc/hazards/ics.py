@@ -5,12 +5,18 @@ reference and the step's key, so a later export updates the same events."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from chc.errors import InputError
-from chc.hazards.report import HazardResult
-from chc.hazards.words import step_words
+from chc.hazards.report import HazardResult, StepResult
+from chc.hazards.words import EVENT_WORDS, STATUS_WORDS, UNIT_WORDS, step_words
 from chc.ics import uid
+from chc.inert import ics_text
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//chc//Awaab's Law hazard deadlines//EN"
 # A step that no longer needs doing stays out of the calendar.
@@ -18,7 +24,27 @@ _LEFT_OUT = ("stopped", "not_required")
 
 
 def to_ics(result: HazardResult) -> bytes:
-    from icalendar import Calendar, Event
+    """One report's calendar."""
+    return log_ics([result])
+
+
+def log_ics(results: Sequence[HazardResult]) -> bytes:
+    """Every report's steps still to be done or missed, in one calendar."""
+    from icalendar import Calendar
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    for result in results:
+        for event in _events(result):
+            cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _events(result: HazardResult) -> Iterator[Event]:
+    from icalendar import Event
 
     reference = result.report.reference
     if not reference:
@@ -26,11 +52,8 @@ def to_ics(result: HazardResult) -> bytes:
             "a calendar needs the report's reference (give --reference REF), so that its "
             "events do not overwrite another report's"
         )
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
     stamp = result.settings.as_of.astimezone(timezone.utc)
+    shown = ics_text(reference)
     for s in result.steps:
         if s.status in _LEFT_OUT:
             continue
@@ -43,10 +66,13 @@ def to_ics(result: HazardResult) -> bytes:
             ev.add("dtstart", s.due)
             ev.add("dtend", s.due + timedelta(days=1))
             ev.add("transp", "TRANSPARENT")
-        ev.add("summary", f"{reference}: {step_words(s.key).lower()} (Awaab's Law)")
-        text = f"{s.key}: {s.limit} {s.unit.replace('_', ' ')} from {s.from_event}"
-        text += f" ({s.start.iso()}{', assumed' if s.from_assumed else ''}); status {s.status}"
-        ev.add("description", text)
-        cal.add_component(ev)
-    data: bytes = cal.to_ical()
-    return data
+        ev.add("summary", f"{shown}: {step_words(s.key).lower()} (Awaab's Law)")
+        ev.add("description", _description(s))
+        yield ev
+
+
+def _description(s: StepResult) -> str:
+    """In a complaints officer's words: the rule, when it counts from, the status."""
+    start = "assumed, if it concludes on time" if s.from_assumed else s.start.iso()
+    text = f"{s.limit} {UNIT_WORDS[s.unit]} from {EVENT_WORDS[s.from_event]} ({start}); "
+    return text + STATUS_WORDS[s.status].lower()

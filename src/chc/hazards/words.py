@@ -1,4 +1,5 @@
-"""Each step as a complaints officer says it: for the text view and calendar events."""
+"""Each step, status and event as a complaints officer says it: for the text views and
+calendar events (never the keys, which belong in JSON)."""
 
 from __future__ import annotations
 
@@ -17,3 +18,27 @@ STEP_WORDS = {
 def step_words(key: str) -> str:
     """A step a regime file of the user's own adds is shown by its key."""
     return STEP_WORDS.get(key, key)
+
+
+STATUS_WORDS = {
+    "on_time": "on time",
+    "late": "late",
+    "overdue": "OVERDUE",
+    "due": "due",
+    "stopped": "no longer applies",
+    "not_required": "not needed",
+    "waiting": "waiting for the investigation",
+}
+EVENT_WORDS = {
+    "aware": "awareness",
+    "concluded": "the investigation concluding",
+    "summary_sent": "summary sent",
+    "made_safe": "made safe",
+    "works_begun": "further works begun",
+    "works_started": "works started on site",
+    "works_completed": "all works finished",
+    "decanted": "household moved out",
+    "consent_refused": "consent refused after reasonable steps",
+    "no_hazard": "a further investigation found no hazard",
+}
+UNIT_WORDS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}

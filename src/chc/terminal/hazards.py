@@ -9,33 +9,11 @@ from rich.text import Text
 
 from chc.hazards.moments import Moment
 from chc.hazards.report import HazardResult, StepResult
-from chc.hazards.words import step_words
+from chc.hazards.words import EVENT_WORDS, STATUS_WORDS, UNIT_WORDS, step_words
 
-STATUS_WORDS = {
-    "on_time": "on time",
-    "late": "late",
-    "overdue": "OVERDUE",
-    "due": "due",
-    "stopped": "no longer applies",
-    "not_required": "not needed",
-    "waiting": "waiting for the investigation",
-}
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "overdue": "bold red", "due": "yellow"}
-EVENT_WORDS = {
-    "aware": "awareness",
-    "concluded": "the investigation concluding",
-    "summary_sent": "summary sent",
-    "made_safe": "made safe",
-    "works_begun": "further works begun",
-    "works_started": "works started on site",
-    "works_completed": "all works finished",
-    "decanted": "household moved out",
-    "consent_refused": "consent refused after reasonable steps",
-    "no_hazard": "a further investigation found no hazard",
-}
 # What ended a step, after its status: "on time; concluded Fri 04 Dec 2026 22:10 GMT".
 DONE_WORDS = {**EVENT_WORDS, "concluded": "concluded", "summary_sent": "sent"}
-UNIT_WORDS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}
 TRACK_WORDS = {"emergency": "emergency hazard", "significant": "significant hazard"}
 
 
@@ -49,7 +27,7 @@ def when(value: datetime | date | Moment | None) -> str:
     return "-"
 
 
-def _late(s: StepResult) -> str:
+def late_words(s: StepResult) -> str:
     if s.late_by is None:
         return ""
     if s.late_by.unit == "hours":
@@ -65,7 +43,7 @@ def _late(s: StepResult) -> str:
 def _step_lines(s: StepResult) -> list[RenderableType]:
     lines: list[RenderableType] = [Text(step_words(s.key), style="bold")]
     status = Text.assemble("    due ", (when(s.due), "bold"), "  ")
-    status.append(STATUS_WORDS[s.status] + _late(s), style=STATUS_STYLE.get(s.status, "dim"))
+    status.append(STATUS_WORDS[s.status] + late_words(s), style=STATUS_STYLE.get(s.status, "dim"))
     if s.done is not None and s.done_by is not None:
         status.append(f"; {DONE_WORDS[s.done_by]} {when(s.done)}")
     lines.append(status)
@@ -83,11 +61,11 @@ def _step_lines(s: StepResult) -> list[RenderableType]:
             )
         )
     if s.status in ("late", "overdue"):
-        lines.append(Text(_attempts(s), style="yellow"))
+        lines.append(Text(attempts_words(s), style="yellow"))
     return lines
 
 
-def _attempts(s: StepResult) -> str:
+def attempts_words(s: StepResult) -> str:
     n = len(s.access_attempts)
     if n == 0:
         return "    Deadline missed; no access attempts recorded by then."
@@ -99,7 +77,7 @@ def _attempts(s: StepResult) -> str:
     )
 
 
-def hazard_view(r: HazardResult, *, calendar_stamp: str) -> RenderableType:
+def hazard_view(r: HazardResult) -> RenderableType:
     rep = r.report
     kind = (r.scope.kind or "any kind except crowding and space").replace("_", " ")
     title = f"{TRACK_WORDS[rep.track]} ({kind})"
@@ -109,7 +87,7 @@ def hazard_view(r: HazardResult, *, calendar_stamp: str) -> RenderableType:
         f"\nAwaab's Law, phase {r.scope.phase}. Landlord aware {when(rep.aware)}. "
         f"Status as of {when(r.settings.as_of)}.\n"
         "Times are UK time (Europe/London). Working days are Monday to Friday less England "
-        f"and Wales bank holidays ({calendar_stamp}).",
+        "and Wales bank holidays.",
     )
     parts: list[RenderableType] = [head]
     if r.scope.provisional and r.settings.phase_start is not None:
