@@ -109,8 +109,11 @@ def test_the_scalar_and_the_columnar_csv_cell_agree(value: str) -> None:
     value = value.encode("utf-8", "replace").decode("utf-8")  # polars holds UTF-8 only
     column = pl.DataFrame({"v": [value]}).select(inert.csv_column("v"))["v"][0]
     assert column == inert.csv_cell(value)
-    # The writers' shortcut: a column is left alone only if no cell of it would change.
-    assert inert.csv_needs_care(pl.Series([value])) == (column != value)
+    # The writers' shortcut: a column is left alone only if no cell of it would change. It
+    # may be cautious (a number such as -0 starts like a formula and is then kept as it
+    # is), never the other way: a cell that changes is always seen.
+    if column != value:
+        assert inert.csv_needs_care(pl.Series([value]))
     assert not re.match(r"[=+@\t\r]", column) or column.startswith("'")
 
 
