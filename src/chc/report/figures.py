@@ -19,7 +19,6 @@ Pure: no typer, no rich, no printing, no clock. Rounding is half-up on exact fra
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -38,10 +37,11 @@ from chc.report.options import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from chc.caseload.engine import Caseload
     from chc.caseload.reading import ReadOptions
+    from chc.codes.timetable import Timetable
     from chc.report.tally import StageTally, Tally
     from chc.report.targets import Target
     from chc.workdays import WorkingCalendar
@@ -329,17 +329,22 @@ def build(
     calendar: WorkingCalendar,
     read: ReadOptions | None = None,
     tell: Callable[[str], None] | None = None,
+    batch: int | None = None,
 ) -> Report:
     """Read the caseload at ``path`` and compute every figure for ``options``' period.
 
-    ``tell`` hears, in one line, which column fed which field.
+    The complaints are computed and tallied ``batch`` at a time (default: the engine's
+    :data:`~chc.caseload.engine.BATCH`), so that the events of a large file are never all
+    in memory at once. ``tell`` hears, in one line, which column fed which field.
     """
     from chc.caseload import engine
     from chc.caseload.reading import REPORT_READS, ReadOptions, describe, read_case_file
 
     frame = read_case_file(path, read or ReadOptions(fields=REPORT_READS))
-    caseload = engine.compute(frame, calendar, options.end, code=options.code)
-    report = from_caseload(caseload, frame.columns, frame.present, options)
+    parts = engine.parts(
+        frame, calendar, options.end, code=options.code, size=batch or engine.BATCH
+    )
+    report = from_parts(parts, frame.columns, frame.present, options)
     # Said once every cell is checked, so that a stop stays the one line on stderr.
     if tell is not None:
         tell(describe(frame))
@@ -350,14 +355,48 @@ def from_caseload(
     c: Caseload, columns: dict[str, int], present: frozenset[str], options: Options
 ) -> Report:
     """Every figure from a computed caseload (see :func:`build`)."""
-    import dataclasses
+    return from_parts(iter((c,)), columns, present, options)
+
+
+def from_parts(
+    parts: Iterator[Caseload], columns: dict[str, int], present: frozenset[str], options: Options
+) -> Report:
+    """Every figure from a caseload computed in parts (batches of one file, at least one),
+    each tallied and dropped before the next is computed."""
 
     from chc.report.facts import facts_frame
     from chc.report.tally import tally
+
+    total: Tally | None = None
+    editions: dict[str, Timetable] = {}
+    count = 0
+    for part in parts:
+        t = tally(part, facts_frame(part.cases, part.path, columns), options)
+        total = t if total is None else total.plus(t)
+        editions.update(part.editions)
+        count += part.count
+        source, calendar = part.path, part.calendar
+        del part  # (held by the loop, it would stay in memory while the next is computed)
+    assert total is not None, "a caseload has at least one part"
+    return _report(total, _Whole(source, calendar, editions, count), present, options)
+
+
+@dataclass(frozen=True)
+class _Whole:
+    """What the report needs of a caseload besides its tally."""
+
+    path: Path
+    calendar: WorkingCalendar
+    editions: dict[str, Timetable]
+    count: int
+
+
+def _report(t: Tally, c: _Whole, present: frozenset[str], options: Options) -> Report:
+    import dataclasses
+
     from chc.report.targets import targets, why_none
 
     o = options
-    t = tally(c, facts_frame(c.cases, c.path, columns), o)
     stages = t.stages
     cohort = stages[1].received
     figures = _figures(o, stages, t.outcomes, t.remedy_total, t.remedy_cases, t.open_at_end)
@@ -498,8 +537,8 @@ def _timeliness(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
         )
     for s in STAGES:
         st = stages[s]
-        total = sum(st.days)
-        n = len(st.days)
+        total = st.days_total
+        n = st.timed
         f[f"days_mean_stage{s}"] = Figure(
             f"days_mean_stage{s}",
             f"Average working days to respond at stage {s}",
@@ -512,7 +551,7 @@ def _timeliness(o: Options, stages: dict[int, StageTally]) -> dict[str, Figure]:
             "responses counted in CH02 that have a response date (refusals left out). The "
             "starting day is day 0; weekends, bank holidays and closure days do not count.",
         )
-        median = Fraction(statistics.median(st.days)) if n else None
+        median = st.days_median()
         f[f"days_median_stage{s}"] = Figure(
             f"days_median_stage{s}",
             f"Median working days to respond at stage {s}",

@@ -13,14 +13,20 @@ expression over those rows, so each rule below is stated once, in words and in c
 - a *withdrawn* last stage is left out of CH02 under the ``excluded`` rule;
 - a response is *counted in CH02* when it was given in the period, judged against the
   response due date, or the extended one, capped at the Code's limit under ``capped``.
+
+A large caseload is tallied a batch of complaints at a time (:func:`chc.caseload.engine.parts`)
+and the batches' tallies added (:meth:`Tally.plus`): every count is a sum over complaints,
+and the response times are kept as a count per number of days, so a tally's size grows
+with the months, categories and distinct day counts, never with the complaints.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from fractions import Fraction
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     import polars as pl
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
 STAGES = (1, 2)
 _REQUESTED = {1: "received", 2: "stage2_requested"}
 _RESPONDED = {1: "stage1_responded", 2: "stage2_responded"}
+_K = TypeVar("_K")
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,8 @@ class StageTally:
     received: int
     responded: int
     on_time: int
-    days: tuple[int, ...]
+    days: Counter[int]
+    """Working days to respond -> how many responses took that long (those counted)."""
     extended: int
     beyond_limit: int
     late_in_extension: int
@@ -52,6 +60,51 @@ class StageTally:
     refused_excluded: int
     withdrawn_excluded: int
     responded_after_period: int
+
+    def plus(self, other: StageTally) -> StageTally:
+        """The counts of two disjoint sets of complaints together."""
+        sums = {
+            f.name: getattr(self, f.name) + getattr(other, f.name)
+            for f in fields(self)
+            if f.name not in ("days", "ack_timescale")
+        }
+        return StageTally(
+            **sums,
+            days=_added(self.days, other.days),
+            ack_timescale=self.ack_timescale or other.ack_timescale,
+        )
+
+    @property
+    def timed(self) -> int:
+        """How many responses were timed (the number of working-day counts)."""
+        return sum(self.days.values())
+
+    @property
+    def days_total(self) -> int:
+        return sum(days * n for days, n in self.days.items())
+
+    def days_median(self) -> Fraction | None:
+        """The middle working-day count (the mean of the two middle ones when their number
+        is even), exactly as ``statistics.median`` gives it over every count."""
+        n = self.timed
+        if not n:
+            return None
+        wanted = sorted({(n - 1) // 2, n // 2})  # the middle position(s), from 0
+        found: list[int] = []
+        seen = 0
+        for days in sorted(self.days):
+            seen += self.days[days]
+            while wanted and wanted[0] < seen:
+                found.append(days)
+                wanted.pop(0)
+        return Fraction(sum(found), len(found))
+
+
+def _added(a: Counter[_K], b: Counter[_K]) -> Counter[_K]:
+    """Two counters added, keeping every key (``Counter + Counter`` drops counts <= 0)."""
+    out = Counter(a)
+    out.update(b)
+    return out
 
 
 @dataclass(frozen=True)
@@ -69,6 +122,29 @@ class Tally:
     overdue_at_end: int
     no_stage1_response: int
     editions_used: frozenset[str]
+
+    def plus(self, other: Tally) -> Tally:
+        """The tally of two disjoint sets of complaints (two batches of one file) together."""
+        months = {k: ([*r], [*p], [*n]) for k, (r, p, n) in self.months.items()}
+        for key, counts in other.months.items():
+            mine = months.setdefault(key, ([0, 0], [0, 0], [0, 0]))
+            for slot, theirs in zip(mine, counts, strict=True):
+                for i, n in enumerate(theirs):
+                    slot[i] += n
+        return Tally(
+            stages={s: self.stages[s].plus(other.stages[s]) for s in STAGES},
+            months=months,
+            outcomes=_added(self.outcomes, other.outcomes),
+            categories=_added(self.categories, other.categories),
+            determinations=_added(self.determinations, other.determinations),
+            refusals=_added(self.refusals, other.refusals),
+            remedy_total=self.remedy_total + other.remedy_total,
+            remedy_cases=self.remedy_cases + other.remedy_cases,
+            open_at_end=self.open_at_end + other.open_at_end,
+            overdue_at_end=self.overdue_at_end + other.overdue_at_end,
+            no_stage1_response=self.no_stage1_response + other.no_stage1_response,
+            editions_used=self.editions_used | other.editions_used,
+        )
 
 
 def _event(c: Caseload, key: str, **names: str) -> pl.DataFrame:
@@ -244,12 +320,14 @@ def _assemble(c: Caseload, rows: pl.DataFrame, facts: pl.DataFrame, o: Options) 
     for s in STAGES:
         got = by_stage.get(s, {})
         mine = rows.filter((pl.col("stage") == s) & pl.col("counted"))
-        days = c.columns.between(pl.col("requested"), pl.col("responded"))
+        days = c.columns.between(pl.col("requested"), pl.col("responded")).alias("days")
+        # A count per number of days, not one value per response: the tally stays small.
+        spread = mine.select(days).group_by("days").len()
         stages[s] = StageTally(
             received=got.get("received", 0),
             responded=got.get("counted", 0) + got.get("refused_late", 0),
             on_time=got.get("on_time", 0),
-            days=tuple(mine.select(days)[:, 0].to_list()),
+            days=Counter(dict(spread.iter_rows())),
             extended=got.get("extended", 0),
             beyond_limit=got.get("beyond_limit", 0),
             late_in_extension=got.get("late_in_extension", 0),
