@@ -96,3 +96,11 @@ class CaseFrame:
     """What the reader decided that a person should know (rows combined, a sheet chosen)."""
     noun: str = "complaint"
     """What one row is (the field table's noun), for :func:`chc.caseload.reading.describe`."""
+    rows: int | None = None
+    """The rows read, where ``frame`` holds none of them (a file read a piece at a time,
+    :class:`chc.caseload.reading.CasePieces`); None: ``frame``'s own."""
+
+    @property
+    def count(self) -> int:
+        """The complaints (or reports) read."""
+        return self.frame.height if self.rows is None else self.rows

@@ -15,7 +15,7 @@ The happy path never loops over rows in Python: polars does the reading and the 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,44 +83,160 @@ def read_case_file(path: Path, options: ReadOptions | None = None) -> CaseFrame:
 
 def _read(path: Path, options: ReadOptions, *, pieces: bool) -> CaseFrame:
     """:func:`read_case_file`, a large CSV read and typed a piece at a time if ``pieces``."""
+    return _whole(_Typing(path, options, pieces=pieces))
+
+
+def _whole(typing: _Typing) -> CaseFrame:
+    """Every piece typed, then combined and checked as one frame."""
     import polars as pl
 
-    from chc.caseload.columns import place
-    from chc.caseload.columns_file import load_columns
-
-    table = options.table
-    columns = load_columns(options.columns, table.keys) if options.columns is not None else None
-    raws = _raw(path, options, pieces, header_choice(columns, options.header_row, table))
-    raw = next(raws)
-    placement = place(raw.header, path, columns, options.fields, options.ignore, table)
-    _stop_on_columns(path, raw, placement, options, first=True)
-    _check_required(path, raw, placement, table)
-    typed, bad = _typed(path, _shown(path, raw, placement), placement, options)
-    header, sheet, raw_notes, padding = raw.header, raw.sheet, raw.notes, raw.padding
-    del raw  # each piece's raw cells are dropped once it is typed
-    frames = [typed]
-    for more in raws:
-        _stop_on_columns(path, more, placement, options, first=False)
-        typed, more_bad = _typed(path, more, placement, options)
+    path, options = typing.path, typing.options
+    frames: list[pl.DataFrame] = []
+    bad: list[BadRow] = []
+    for typed, more_bad in typing:
         frames.append(typed)
         bad.extend(more_bad)
-        del more
+        del typed
     typed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
-    fold = columns is not None and columns.fold_references
-    typed, notes = _combine(path, typed, placement, bad, options, fold)
-    present = frozenset(name for name in _sources(placement) if name in table.fields)
-    return CaseFrame(
-        path=path,
-        frame=typed.select(list(table.schema())),
-        present=present,
-        columns={name: i + 1 for name, i in _sources(placement).items()},
-        headers={name: header[i] for name, i in _sources(placement).items()},
-        ignored=placement.ignored[padding:],
-        bad_rows=tuple(sorted(bad)),
-        sheet=sheet,
-        notes=(*raw_notes, *notes),
-        noun=table.noun,
-    )
+    del frames
+    typed, notes = _combine(path, typed, typing.placement, bad, options, typing.fold)
+    return typing.case_frame(typed, bad, notes)
+
+
+class _Typing:
+    """A case file's header placed and checked, and its rows typed a piece at a time."""
+
+    def __init__(self, path: Path, options: ReadOptions, *, pieces: bool) -> None:
+        from chc.caseload.columns import place
+        from chc.caseload.columns_file import load_columns
+
+        self.path, self.options = path, options
+        table = options.table
+        columns = load_columns(options.columns, table.keys) if options.columns is not None else None
+        self.fold = columns is not None and columns.fold_references
+        self._raws = _raw(path, options, pieces, header_choice(columns, options.header_row, table))
+        raw = next(self._raws)
+        placement = place(raw.header, path, columns, options.fields, options.ignore, table)
+        _stop_on_columns(path, raw, placement, options, first=True)
+        _check_required(path, raw, placement, table)
+        self.placement = placement
+        self.header, self.sheet, self.notes, self.padding = (
+            raw.header,
+            raw.sheet,
+            raw.notes,
+            raw.padding,
+        )
+        self._first: RawTable | None = raw
+
+    @property
+    def whole_only(self) -> bool:
+        """Whether the rows of one complaint may be on several lines (a one-row-per-stage
+        export, references folded): then the file can only be read whole."""
+        return (
+            STAGE_FIELD in _sources(self.placement)
+            or self.fold
+            or "received" in self.placement.routed()
+        )
+
+    def __iter__(self) -> Iterator[tuple[pl.DataFrame, list[BadRow]]]:
+        """Each piece's rows typed (with the bad rows set aside), in file order."""
+        path, placement, options = self.path, self.placement, self.options
+        raw, self._first = self._first, None
+        assert raw is not None, "a case file is typed once"
+        typed, bad = _typed(path, _shown(path, raw, placement), placement, options)
+        del raw  # each piece's raw cells are dropped once it is typed
+        # Each piece in one chunk per column: pieces whose columns are cut in different
+        # places (polars' reader cuts each column its own way) make any later select on the
+        # whole frame copy all of it to line them up, 140 MB at a million complaints.
+        yield typed.rechunk(), bad
+        del typed
+        for more in self._raws:
+            _stop_on_columns(path, more, placement, options, first=False)
+            typed, bad = _typed(path, more, placement, options)
+            del more
+            yield typed.rechunk(), bad
+            del typed
+
+    def case_frame(
+        self,
+        typed: pl.DataFrame,
+        bad: list[BadRow],
+        notes: tuple[str, ...] = (),
+        rows: int | None = None,
+    ) -> CaseFrame:
+        table, sources = self.options.table, _sources(self.placement)
+        if _REF_RAW in typed.columns:
+            typed = typed.drop(_REF_RAW)
+        return CaseFrame(
+            path=self.path,
+            frame=typed.select(list(table.schema())),
+            present=frozenset(name for name in sources if name in table.fields),
+            columns={name: i + 1 for name, i in sources.items()},
+            headers={name: self.header[i] for name, i in sources.items()},
+            ignored=self.placement.ignored[self.padding :],
+            bad_rows=tuple(sorted(bad)),
+            sheet=self.sheet,
+            notes=(*self.notes, *notes),
+            noun=table.noun,
+            rows=rows,
+        )
+
+
+@dataclass
+class CasePieces:
+    """A case file read a piece at a time, each piece a :class:`CaseFrame` of whole
+    complaints in file order, so that a command that only sums over complaints (the report)
+    never holds the whole file's rows at once.
+
+    Every check of :func:`read_case_file` is made: a piece's bad cells before it is handed
+    over, and once every piece is, that no reference is repeated (a file whose complaint
+    may take several rows, a one-row-per-stage export, is handed over whole, as one
+    piece). A large file's first error may therefore be a later check on an earlier piece
+    where a whole reading names a bad cell further down first; each is located. Iterating
+    raises :class:`~chc.caseload.sources.Unsliced` at a piece that is not whole rows: read
+    the file whole then (:func:`read_case_file`).
+    """
+
+    path: Path
+    options: ReadOptions = field(default_factory=ReadOptions)
+    read: CaseFrame | None = None
+    """What was read, once every piece is handed over: ``rows`` complaints, no rows held."""
+
+    def __iter__(self) -> Iterator[CaseFrame]:
+        import polars as pl
+
+        from chc.caseload.sources import Unsliced
+
+        try:
+            typing = _Typing(self.path, self.options, pieces=True)
+        except Unsliced:  # the first piece is not whole rows: the file read whole
+            typing = _Typing(self.path, self.options, pieces=False)
+        if typing.whole_only:
+            try:
+                whole = _whole(typing)
+            except Unsliced:
+                whole = _read(self.path, self.options, pieces=False)
+            self.read = whole
+            yield whole
+            return
+        keys: list[pl.Series] = []
+        bad: list[BadRow] = []
+        rows = 0
+        for typed, more_bad in typing:
+            # A hash per reference (8 bytes) is all that is kept of a piece.
+            keys.append(typed["reference"].str.to_lowercase().hash())
+            rows += typed.height
+            bad.extend(more_bad)
+            piece = typing.case_frame(typed, more_bad)
+            del typed
+            yield piece
+            del piece
+        if keys and pl.concat(keys).n_unique() != rows:
+            # A reference repeated (or two hashes equal): the whole reading names the lines,
+            # as read_case_file does; if it finds none, every piece stands as it was.
+            read_case_file(self.path, self.options)
+        empty = pl.DataFrame(schema=dict(self.options.table.schema()))
+        self.read = typing.case_frame(empty, bad, rows=rows)
 
 
 def _sources(placement: Placement) -> dict[str, int]:
@@ -470,6 +586,11 @@ def _merge(
     fields = _sources(placement)
     ref_column = fields["reference"] + 1
     key = typed["reference"].str.to_lowercase()
+    # As many distinct hashes as rows: no two references are equal (a collision only sends
+    # the file down the exact path below). Counting hashes took a third of the memory of
+    # is_duplicated on a million references, which was the reader's peak.
+    if key.hash().n_unique() == key.len():
+        return typed.drop(_REF_RAW), ()
     if not key.is_duplicated().any():
         return typed.drop(_REF_RAW), ()
     typed = typed.with_columns(key.alias(_KEY))
@@ -550,7 +671,7 @@ def describe(case_frame: CaseFrame) -> str:
         for _, names in sorted(by_column.items())
         if len(names) > 1 or case_frame.headers[names[0]] != names[0]
     ]
-    complaints = case_frame.frame.height
+    complaints = case_frame.count
     text = (
         f"read {where}: {complaints} {case_frame.noun}{'' if complaints == 1 else 's'} from "
         f"{len(by_column)} column{'' if len(by_column) == 1 else 's'}"
