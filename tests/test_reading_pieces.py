@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chc.caseload import sources
-from chc.caseload.reading import ReadOptions, read_case_file
+from chc.caseload.reading import CasePieces, ReadOptions, read_case_file
 from chc.errors import CaseError
 
 HEADER = "reference,received,stage1_responded,stage1_extension,category"
@@ -55,6 +55,24 @@ def _outcome(path: Path, skip: bool) -> object:
     return (cf.frame.to_dicts(), cf.bad_rows, cf.notes, cf.headers)
 
 
+def _handed_over(path: Path, skip: bool) -> object:
+    """:func:`_outcome` of the file as :class:`CasePieces` hands it over, a piece at a time
+    (read whole, as the report then reads it, where a piece is not whole rows)."""
+    pieces = CasePieces(path, ReadOptions(skip_bad_rows=skip))
+    rows: list[dict[str, object]] = []
+    try:
+        for piece in pieces:
+            assert piece.count == piece.frame.height
+            rows.extend(piece.frame.to_dicts())
+    except sources.Unsliced:
+        return _outcome(path, skip)
+    except CaseError as err:
+        return ("error", err.message, err.line, err.column)
+    read = pieces.read
+    assert read is not None and read.count == len(rows)
+    return (rows, read.bad_rows, read.notes, read.headers)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     header=_HEADERS,
@@ -89,7 +107,9 @@ def test_pieces_read_as_the_whole_file_does(
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(sources, "PIECE_BYTES", size)
             pieces = _outcome(path, skip)
+            handed = _handed_over(path, skip)
     assert pieces == whole
+    assert handed == whole
 
 
 def test_a_large_file_is_really_read_in_pieces(
@@ -123,3 +143,26 @@ def test_a_line_break_in_a_late_piece_still_places_every_row(
         read_case_file(path)
     # Line 1 is the header, R0 is on line 2, and R250's cell takes two lines.
     assert (caught.value.line, caught.value.column) == (283, 2)
+
+
+def test_pieces_handed_over_hold_every_row_once_and_repeats_still_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cases.csv"
+    rows = [f"R{i},2024-05-{1 + i % 28:02d},,,Repairs" for i in range(400)]
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sources, "PIECE_BYTES", 1000)
+    pieces = CasePieces(path)
+    heights = [piece.frame.height for piece in pieces]
+    assert len(heights) > 5 and sum(heights) == 400
+    assert pieces.read is not None and pieces.read.count == 400
+    assert pieces.read.frame.height == 0
+    # The same reference in the first piece and the last: named as a whole reading names it.
+    rows[399] = "r3,2024-06-01,,,Repairs"
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(CaseError) as whole:
+        read_case_file(path)
+    with pytest.raises(CaseError) as handed:
+        list(CasePieces(path))
+    assert "differ only in case" in handed.value.message
+    assert (handed.value.message, handed.value.line) == (whole.value.message, whole.value.line)

@@ -20,7 +20,7 @@ Pure: no typer, no rich, no printing, no clock. Rounding is half-up on exact fra
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -333,18 +333,37 @@ def build(
 ) -> Report:
     """Read the caseload at ``path`` and compute every figure for ``options``' period.
 
-    The complaints are computed and tallied ``batch`` at a time (default: the engine's
-    :data:`~chc.caseload.engine.BATCH`), so that the events of a large file are never all
-    in memory at once. ``tell`` hears, in one line, which column fed which field.
+    The file is read a piece at a time (:class:`~chc.caseload.reading.CasePieces`) and its
+    complaints computed and tallied ``batch`` at a time (default: the engine's
+    :data:`~chc.caseload.engine.BATCH`), so that neither the rows nor the events of a
+    large file are ever all in memory. ``tell`` hears, in one line, which column fed which
+    field.
     """
     from chc.caseload import engine
-    from chc.caseload.reading import REPORT_READS, ReadOptions, describe, read_case_file
+    from chc.caseload.reading import REPORT_READS, CasePieces, ReadOptions, describe
+    from chc.caseload.sources import Unsliced
 
-    frame = read_case_file(path, read or ReadOptions(fields=REPORT_READS))
-    parts = engine.parts(
-        frame, calendar, options.end, code=options.code, size=batch or engine.BATCH
-    )
-    report = from_parts(parts, frame.columns, frame.present, options)
+    how = read or ReadOptions(fields=REPORT_READS)
+    size = batch or engine.BATCH
+    running = _Running(options)
+    pieces = CasePieces(path, how)
+    try:
+        for piece in pieces:
+            for part in engine.parts(piece, calendar, options.end, code=options.code, size=size):
+                running.add(part, piece.columns)
+                del part  # (held by the loop, it would stay in memory while the next is made)
+            del piece
+        frame = pieces.read
+    except Unsliced:  # a piece that is not whole rows (a line break in a cell): read whole
+        from chc.caseload.reading import read_case_file
+
+        frame = read_case_file(path, how)
+        running = _Running(options)
+        for part in engine.parts(frame, calendar, options.end, code=options.code, size=size):
+            running.add(part, frame.columns)
+            del part
+    assert frame is not None, "every piece was handed over"
+    report = running.report(frame.present)
     # Said once every cell is checked, so that a stop stays the one line on stderr.
     if tell is not None:
         tell(describe(frame))
@@ -363,22 +382,40 @@ def from_parts(
 ) -> Report:
     """Every figure from a caseload computed in parts (batches of one file, at least one),
     each tallied and dropped before the next is computed."""
-
-    from chc.report.facts import facts_frame
-    from chc.report.tally import tally
-
-    total: Tally | None = None
-    editions: dict[str, Timetable] = {}
-    count = 0
+    running = _Running(options)
     for part in parts:
-        t = tally(part, facts_frame(part.cases, part.path, columns), options)
-        total = t if total is None else total.plus(t)
-        editions.update(part.editions)
-        count += part.count
-        source, calendar = part.path, part.calendar
-        del part  # (held by the loop, it would stay in memory while the next is computed)
-    assert total is not None, "a caseload has at least one part"
-    return _report(total, _Whole(source, calendar, editions, count), present, options)
+        running.add(part, columns)
+        del part
+    return running.report(present)
+
+
+@dataclass
+class _Running:
+    """The tally of the parts of a caseload seen so far, and what the report needs of the
+    caseload besides it. A part is tallied and let go: nothing of its rows is kept."""
+
+    options: Options
+    total: Tally | None = None
+    editions: dict[str, Timetable] = field(default_factory=dict)
+    count: int = 0
+    source: Path | None = None
+    calendar: WorkingCalendar | None = None
+
+    def add(self, part: Caseload, columns: dict[str, int]) -> None:
+        from chc.report.facts import facts_frame
+        from chc.report.tally import tally
+
+        t = tally(part, facts_frame(part.cases, part.path, columns), self.options)
+        self.total = t if self.total is None else self.total.plus(t)
+        self.editions.update(part.editions)
+        self.count += part.count
+        self.source, self.calendar = part.path, part.calendar
+
+    def report(self, present: frozenset[str]) -> Report:
+        assert self.total is not None, "a caseload has at least one part"
+        assert self.source is not None and self.calendar is not None
+        whole = _Whole(self.source, self.calendar, self.editions, self.count)
+        return _report(self.total, whole, present, self.options)
 
 
 @dataclass(frozen=True)
