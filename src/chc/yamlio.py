@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=BaseModel)
 
-Loc = Sequence[str | int]
+# A path into the data: keys and indexes (a YAML key may be a number, or null).
+Loc = Sequence[object]
 
 # Bounds on what a YAML file may hold, documented in the README ("Limits"). chc's YAML is
 # hand-written and shallow (a Code file nests 6 deep and holds a few thousand values), so
@@ -285,7 +286,7 @@ def _one_of(key: str) -> str:
     return f"{key} item"
 
 
-def _child(node: object, part: str | int) -> tuple[bool, object]:
+def _child(node: object, part: object) -> tuple[bool, object]:
     """Whether ``part`` is a key or an index of ``node``, and what it holds there."""
     if isinstance(node, dict):
         return (True, node[part]) if part in node else (False, None)
@@ -294,9 +295,9 @@ def _child(node: object, part: str | int) -> tuple[bool, object]:
     return False, None
 
 
-def _data_loc(data: object, loc: Loc) -> list[str | int]:
+def _data_loc(data: object, loc: Loc) -> list[object]:
     """Drop the parts pydantic adds that are not keys or indexes of the data."""
-    kept: list[str | int] = []
+    kept: list[object] = []
     node = data
     for part in loc:
         found, child = _child(node, part)
