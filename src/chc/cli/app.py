@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import click
 import typer
@@ -29,7 +29,8 @@ from chc.terminal.help import WholeHelpGroup
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 EXIT_CODES_HELP = "Exit status: 0 OK; 1 a 'must' provision fails (check commands); 2 bad input."
 
@@ -215,12 +216,12 @@ def tell(text: str) -> None:
     console(stderr=True).print(text, markup=False, highlight=False)
 
 
-def handles_errors(func: F) -> F:
+def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Every command ends a ChcError with one line on stderr and exit status 2, and so
     standard output that cannot take what it is given (a full disk, a device error)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ChcError as err:
@@ -230,9 +231,7 @@ def handles_errors(func: F) -> F:
                 raise
             fail(_stdout_failed(err))
 
-    # The ignore below: functools.wraps keeps the command's signature for typer, but mypy
-    # sees the wrapper's (*args, **kwargs), not F.
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # functools.wraps keeps the command's signature, which typer reads
 
 
 # What writing to standard output can meet that the user can put right. (A file given
