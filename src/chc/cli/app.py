@@ -418,10 +418,11 @@ def _replace_what_stdout_cannot_encode() -> None:
     it; a file written with --output is always UTF-8.)"""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if not encoding.startswith("utf"):
-        with contextlib.suppress(AttributeError, ValueError):
-            # The ignore below: TextIO's stubs have no reconfigure (a TextIOWrapper has;
-            # anything else is the AttributeError suppressed).
-            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        # TextIO has no reconfigure; a TextIOWrapper has, and a stream without it is left be.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if callable(reconfigure):
+            with contextlib.suppress(ValueError):
+                reconfigure(errors="replace")
 
 
 def main() -> None:
