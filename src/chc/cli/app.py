@@ -14,7 +14,6 @@ import re
 import signal
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
@@ -50,11 +49,6 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
 
 
 # -- shared option bundles ---------------------------------------------------------------
@@ -175,18 +169,36 @@ QuietOpt = Annotated[
 ]
 
 
+def not_one_of(value: object, choices: Iterable[str]) -> str:
+    """The one wording of a refused choice, whatever the command: ``'xml' is not one of
+    text, json`` (after click's ``Invalid value for '--format' / '-f':``)."""
+    return f"{value!r} is not one of {', '.join(choices)}"
+
+
+class _Choice(click.Choice[str]):
+    """A click Choice whose refusal is worded by :func:`not_one_of`."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(not_one_of(value, self.choices), param, ctx)
+
+
 def format_choice(*registries: Iterable[str]) -> click.Choice[str]:
-    """--format's choices: the names of the formatter registries given, in their order (a
-    click Choice, as typer makes of an Enum, so --help and a refusal read the same)."""
-    return click.Choice([name for registry in registries for name in registry])
+    """--format's choices, for every command: the names of the formatter registries given,
+    in their order (a click Choice, so --help lists them and a refusal names them)."""
+    return _Choice([name for registry in registries for name in registry])
 
 
 def choice_of(registry: Mapping[str, object]) -> Callable[[str], str]:
-    """A --format callback: the choices are a formatter registry's names, nothing else."""
+    """An option callback: the choices are a registry's names, refused as format_choice's."""
 
     def check(value: str) -> str:
         if value not in registry:
-            raise typer.BadParameter(f"{value!r} is not one of {', '.join(registry)}")
+            raise typer.BadParameter(not_one_of(value, registry))
         return value
 
     return check

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias, TypedDict, TypeVar
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, handles_errors
+from chc.cli.app import ForceOpt, OutputOpt, app, format_choice, handles_errors
 from chc.cli.options import Destination
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def codes_command(
             "--format",
             "-f",
             help=" or ".join(FORMATTERS) + ".",
-            callback=choice_of(FORMATTERS),
+            click_type=format_choice(FORMATTERS),
             metavar="FORMAT",
         ),
     ] = "text",
