@@ -162,6 +162,7 @@ def facts(policy: dict[str, Any]) -> set[tuple[Any, ...]]:
 
 def score(name: str, path: Path) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
     expected = load_yaml(EXPECTED / f"{name.split('.')[0]}.yaml")
+    assert isinstance(expected, dict)
     got = extract(path).data()
     return facts(got), facts(expected)
 

@@ -126,6 +126,7 @@ def test_nesting_50000_deep_is_a_located_error_not_a_recursion_error() -> None:
 def test_nesting_up_to_the_bound_is_read() -> None:
     depth = MAX_YAML_DEPTH - 1  # plus the root mapping
     data = parse_yaml("a: " + "[" * depth + "]" * depth + "\n", source="f.yaml")
+    assert isinstance(data, dict)
     node = data["a"]
     for _ in range(depth - 1):
         node = node[0]
@@ -153,6 +154,7 @@ def test_billion_laughs_is_refused() -> None:
 
 def test_a_few_aliases_are_fine() -> None:
     data = parse_yaml("a: &x [1, 2]\nb: [*x, *x]\n", source="f.yaml")
+    assert isinstance(data, dict)
     assert data["b"] == [[1, 2], [1, 2]]
 
 
@@ -190,7 +192,9 @@ def test_numbers_out_of_range_are_located(value: str) -> None:
 @pytest.mark.parametrize("value", ["99999999", "-99999999", "20250101", "1.5", "0", "1_000"])
 def test_numbers_in_range_are_kept(value: str) -> None:
     expected = float(value) if "." in value else int(value.replace("_", ""))
-    assert parse_yaml(f"a: {value}\n", source="f.yaml")["a"] == expected
+    data = parse_yaml(f"a: {value}\n", source="f.yaml")
+    assert isinstance(data, dict)
+    assert data["a"] == expected
 
 
 def test_non_ascii_digits_in_yaml_stay_text() -> None:

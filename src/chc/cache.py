@@ -21,7 +21,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar, overload
 
 from chc import __version__
 
@@ -50,7 +50,15 @@ def key(*parts: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def read(name: str, parse: Callable[[Any], T] | None = None) -> T | Any | None:
+@overload
+def read(name: str) -> object: ...
+
+
+@overload
+def read(name: str, parse: Callable[[object], T]) -> T | None: ...
+
+
+def read(name: str, parse: Callable[[object], T] | None = None) -> T | object:
     """The entry ``name`` passed through ``parse``, or None if absent or invalid.
 
     ``parse`` validates the JSON and returns the value to use; any exception it raises
@@ -89,7 +97,7 @@ def _discard(path: Path) -> None:
         pass  # a folder with files in it, or a read-only cache: it is simply never used
 
 
-def write(name: str, data: Any) -> None:
+def write(name: str, data: object) -> None:
     folder = cache_dir()
     if folder is None:
         return

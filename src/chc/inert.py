@@ -22,11 +22,18 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 if TYPE_CHECKING:
     import polars as pl
     from openpyxl.cell.cell import Cell, MergedCell
+
+T = TypeVar("T")
+
+# What chc puts in a spreadsheet cell: text, a number, a yes/no, a date, or nothing.
+CellValue: TypeAlias = "str | int | float | bool | date | None"
 
 # C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on some terminals),
 # Arabic letter mark, LRM/RLM, line and paragraph separators, the bidi embeddings,
@@ -95,7 +102,7 @@ def _unsafe_in_json() -> re.Pattern[str]:
     return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def markup(value: Any) -> Any:
+def markup(value: object) -> object:
     """A value printed by a template (Jinja's ``finalize``): text made safe as
     :func:`text`; markup already escaped stays markup; anything else as it is."""
     if not isinstance(value, str):
@@ -109,16 +116,23 @@ def markup(value: Any) -> Any:
     return Markup(cleaned) if isinstance(value, Markup) else cleaned
 
 
-def tree(value: Any) -> Any:
+def tree(value: T) -> T:
     """Every string in nested dicts, lists and tuples through :func:`text`: for a writer
     that takes a whole context at once (a Word document, where XML refuses controls)."""
+    # The cast holds: _tree rebuilds the same shape, each string a string, each key kept.
+    return cast("T", _tree(value))
+
+
+def _tree(value: object) -> object:
     if isinstance(value, str):
         return text(value)
     if isinstance(value, dict):
-        return {k: tree(v) for k, v in value.items()}
+        return {k: _tree(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        items = [tree(v) for v in value]
-        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+        items = [_tree(v) for v in value]
+        # A named tuple is built from its fields, a list or a plain tuple from one iterable.
+        make: Callable[..., object] = type(value)
+        return make(*items) if hasattr(value, "_fields") else make(items)
     return value
 
 
@@ -190,7 +204,7 @@ def _escape_one(character: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def xlsx_cell(cell: Cell | MergedCell, value: Any) -> None:
+def xlsx_cell(cell: Cell | MergedCell, value: CellValue) -> None:
     """Set an .xlsx cell: text as a string cell, never a formula (openpyxl takes text
     starting ``=`` for one), with the characters XML cannot hold shown as escapes."""
     if isinstance(value, str):

@@ -28,12 +28,12 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from chc.errors import InputError
 
 
-def dumps_json(data: Any) -> str:
+def dumps_json(data: object) -> str:
     from chc.inert import json_text
 
     return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

@@ -16,16 +16,17 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from chc.errors import ChcError, InputError
 from chc.inert import markup
 from chc.resources import package_data
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from jinja2 import BaseLoader, Environment
+    from jinja2.runtime import Context
 
 
 def templates_dir() -> Path:
@@ -46,7 +47,7 @@ def _md_escape(text: str) -> str:
     return _MD_TAG.sub(r"\\<", text)
 
 
-def md_cell(value: Any) -> str:
+def md_cell(value: object) -> str:
     """Text safe inside a Markdown table cell (GitHub and pandoc).
 
     Backslashes and pipes are escaped, paragraphs become <br><br>, single newlines <br>, and
@@ -61,14 +62,14 @@ def md_cell(value: Any) -> str:
     return text.replace("\n", "<br>")
 
 
-def md_text(value: Any) -> str:
+def md_text(value: object) -> str:
     """User text outside tables: as written, with tags and character references escaped."""
     if value is None:
         return ""
     return _md_escape(str(value))
 
 
-def paragraphs(value: Any) -> list[str]:
+def paragraphs(value: object) -> list[str]:
     """Split text into paragraphs (blank-line separated), for HTML <p> elements."""
     if value is None:
         return []
@@ -150,7 +151,9 @@ def _sandbox_class() -> type[Environment]:
     class BoundedSandbox(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
 
-        def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        def call_binop(
+            self, context: Context, operator_name: str, left: object, right: object
+        ) -> object:
             if operator_name == "**":
                 if isinstance(right, int) and abs(right) > MAX_TEMPLATE_EXPONENT:
                     raise SecurityError(f"exponent {right} is beyond {MAX_TEMPLATE_EXPONENT}")
@@ -163,14 +166,14 @@ def _sandbox_class() -> type[Environment]:
     return BoundedSandbox
 
 
-def _repeat_size(left: Any, right: Any) -> int:
+def _repeat_size(left: object, right: object) -> int:
     for seq, n in ((left, right), (right, left)):
         if isinstance(seq, (str, list, tuple, bytes)) and isinstance(n, int):
             return len(seq) * max(n, 0)
     return 0
 
 
-def render(name: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
+def render(name: str, context: Mapping[str, object], template_dir: Path | None = None) -> str:
     """Render template ``name``; a broken or failing template is an InputError with its line."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 

@@ -13,15 +13,22 @@ import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from chc.errors import ChcError, InputError
 
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import Node, ScalarNode
+
 M = TypeVar("M", bound=BaseModel)
 
-Loc = Sequence[str | int]
+# A path into the data: keys and indexes (a YAML key may be a number, or null).
+Loc = Sequence[object]
 
 # Bounds on what a YAML file may hold, documented in the README ("Limits"). chc's YAML is
 # hand-written and shallow (a Code file nests 6 deep and holds a few thousand values), so
@@ -41,7 +48,7 @@ def read_text(path: Path, *, error: type[ChcError] = InputError) -> str:
     return _read_text(path, error=error)
 
 
-def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputError) -> Any:
+def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputError) -> object:
     """Parse YAML text with positions kept; duplicate keys are an error, as is a syntax error.
 
     Also refused, with the position where there is one: a text longer than
@@ -81,7 +88,7 @@ def parse_yaml(text: str, *, source: str | Path, error: type[ChcError] = InputEr
         raise error(f"invalid YAML: {first}", file=source) from None
 
 
-def _marked(exc: Any, source: str | Path, error: type[ChcError]) -> ChcError:
+def _marked(exc: MarkedYAMLError, source: str | Path, error: type[ChcError]) -> ChcError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     if problem.startswith("found duplicate key"):
@@ -98,7 +105,7 @@ def _marked(exc: Any, source: str | Path, error: type[ChcError]) -> ChcError:
 
 
 @functools.cache
-def _composer() -> Any:
+def _composer() -> type[Composer]:
     """A composer that refuses nesting deeper than MAX_YAML_DEPTH.
 
     ruamel composes nodes recursively (three frames a level), so 50,000 nested brackets end
@@ -109,7 +116,7 @@ def _composer() -> Any:
     class Bounded(Composer):
         level = 0
 
-        def compose_node(self, parent: Any, index: Any) -> Any:
+        def compose_node(self, parent: Node | None, index: object) -> Node:
             self.level += 1
             try:
                 if self.level > MAX_YAML_DEPTH:
@@ -117,14 +124,15 @@ def _composer() -> Any:
                     raise ComposerError(
                         None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", mark
                     )
-                return super().compose_node(parent, index)
+                node: Node = super().compose_node(parent, index)
+                return node
             finally:
                 self.level -= 1
 
     return Bounded
 
 
-def _alias_problem(root: Any) -> str | None:
+def _alias_problem(root: Node) -> str | None:
     """Why the node graph cannot be expanded into plain data, or None if it can.
 
     Aliases share nodes, so this sizes each node once from the sizes of its children
@@ -136,7 +144,7 @@ def _alias_problem(root: Any) -> str | None:
 
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()  # expanded, children not yet sized: the current node's ancestors
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if id(node) in sizes:
@@ -174,7 +182,7 @@ def _constructor() -> type:
     """
     from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
-    def too_big(node: Any) -> ConstructorError:
+    def too_big(node: ScalarNode) -> ConstructorError:
         text = str(node.value)
         shown = text if len(text) <= 20 else text[:20] + "..."
         return ConstructorError(
@@ -186,23 +194,24 @@ def _constructor() -> type:
         )
 
     class DatesAsText(RoundTripConstructor):
-        def construct_document(self, node: Any) -> Any:
-            problem = _alias_problem(node) if node is not None else None
-            if problem is not None:
-                raise ConstructorError(None, None, problem, node.start_mark)
+        def construct_document(self, node: Node | None) -> object:
+            if node is not None:
+                problem = _alias_problem(node)
+                if problem is not None:
+                    raise ConstructorError(None, None, problem, node.start_mark)
             return super().construct_document(node)
 
-        def bounded_int(self, node: Any) -> Any:
+        def bounded_int(self, node: ScalarNode) -> int:
             # int() of a 5,000-digit string is itself an error (and slow): judge by length.
             if len(str(node.value).lstrip("+-0_")) > 12:
                 raise too_big(node)
-            value = RoundTripConstructor.construct_yaml_int(self, node)
+            value: int = RoundTripConstructor.construct_yaml_int(self, node)
             if abs(value) > MAX_YAML_NUMBER:
                 raise too_big(node)
             return value
 
-        def bounded_float(self, node: Any) -> Any:
-            value = RoundTripConstructor.construct_yaml_float(self, node)
+        def bounded_float(self, node: ScalarNode) -> float:
+            value: float = RoundTripConstructor.construct_yaml_float(self, node)
             if not math.isfinite(value) or abs(value) > MAX_YAML_NUMBER:
                 raise too_big(node)
             return value
@@ -215,7 +224,7 @@ def _constructor() -> type:
     return DatesAsText
 
 
-def load_yaml(path: Path, *, error: type[ChcError] = InputError) -> Any:
+def load_yaml(path: Path, *, error: type[ChcError] = InputError) -> object:
     """Read and parse a YAML file (at most ``chc.inputs.MAX_DOCUMENT_BYTES``)."""
     from chc.inputs import MAX_DOCUMENT_BYTES
     from chc.inputs import read_text as _read_text
@@ -224,7 +233,7 @@ def load_yaml(path: Path, *, error: type[ChcError] = InputError) -> Any:
     return parse_yaml(text, source=path, error=error)
 
 
-def position(data: Any, loc: Loc) -> tuple[int | None, int | None]:
+def position(data: object, loc: Loc) -> tuple[int | None, int | None]:
     """The 1-based (line, column) of the deepest node of ``loc`` found in ``data``.
 
     A mapping key points at the key itself (so an unknown or misspelt key is found at
@@ -277,17 +286,23 @@ def _one_of(key: str) -> str:
     return f"{key} item"
 
 
-def _data_loc(data: Any, loc: Loc) -> list[str | int]:
+def _child(node: object, part: object) -> tuple[bool, object]:
+    """Whether ``part`` is a key or an index of ``node``, and what it holds there."""
+    if isinstance(node, dict):
+        return (True, node[part]) if part in node else (False, None)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
+
+
+def _data_loc(data: object, loc: Loc) -> list[object]:
     """Drop the parts pydantic adds that are not keys or indexes of the data."""
-    kept: list[str | int] = []
+    kept: list[object] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            # The ignore below: node is a dict or a list here (tested just above), which mypy
-            # cannot narrow from the two isinstance tests joined by `or`.
-            node = node[part]  # type: ignore[index]
+        found, child = _child(node, part)
+        if found:
+            node = child
             kept.append(part)
         elif isinstance(part, str) and (
             part in {"str", "int", "list[str]", "float", "date", "bool"}
@@ -301,7 +316,7 @@ def _data_loc(data: Any, loc: Loc) -> list[str | int]:
     return kept
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, list):
@@ -311,7 +326,7 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
-def _explain(err: dict[str, Any]) -> str:
+def _explain(err: ErrorDetails) -> str:
     kind = err.get("type", "")
     value = err.get("input")
     msg = str(err.get("msg", "invalid value"))
@@ -337,7 +352,7 @@ def _explain(err: dict[str, Any]) -> str:
 
 def validation_error(
     exc: ValidationError,
-    data: Any,
+    data: object,
     *,
     source: str | Path,
     error: type[ChcError] = InputError,
@@ -347,7 +362,7 @@ def validation_error(
     loc = _data_loc(data, tuple(first.get("loc", ())))
     line, column = position(data, loc)
     where = format_loc(loc)
-    message = _explain(dict(first))
+    message = _explain(first)
     if where:
         message = f"{where}: {message}"
     more = len(exc.errors()) - 1
@@ -358,11 +373,11 @@ def validation_error(
 
 def validate(
     model: type[M],
-    data: Any,
+    data: object,
     *,
     source: str | Path,
     error: type[ChcError] = InputError,
-    context: dict[str, Any] | None = None,
+    context: dict[str, object] | None = None,
 ) -> M:
     """Validate parsed YAML against ``model``; errors name the file, line and column."""
     if data is None:
@@ -375,7 +390,7 @@ def validate(
 
 def located_error(
     message: str,
-    data: Any,
+    data: object,
     loc: Loc,
     *,
     source: str | Path,

@@ -12,17 +12,20 @@ Nothing here reads the clock: "today" is always a parameter.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from chc.codes.model import BUILTIN_EDITIONS, Edition
 from chc.errors import AnswersError, ChcError
 from chc.exitcodes import RC
+
+if TYPE_CHECKING:
+    from chc.yamlio import Loc
 
 Comply = Literal["yes", "no", "partly", "not applicable"]
 COMPLY_VALUES: tuple[Comply, ...] = ("yes", "no", "partly", "not applicable")
@@ -39,7 +42,7 @@ Severity = Literal["error", "warning"]
 # -- the answers file ---------------------------------------------------------------------
 
 
-def _text(value: Any) -> Any:
+def _text(value: object) -> object:
     if isinstance(value, str):
         return value.strip() or None
     return value
@@ -59,7 +62,7 @@ class Answer(BaseModel):
 
     @field_validator("comply", mode="before")
     @classmethod
-    def _comply(cls, value: Any) -> Any:
+    def _comply(cls, value: object) -> object:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         word = str(value).strip().lower() if isinstance(value, str) else value
@@ -73,12 +76,12 @@ class Answer(BaseModel):
 
     @field_validator("evidence", "commentary", "action", mode="before")
     @classmethod
-    def _strip(cls, value: Any) -> Any:
+    def _strip(cls, value: object) -> object:
         return _text(value)
 
     @field_validator("target_date", mode="before")
     @classmethod
-    def _date(cls, value: Any) -> Any:
+    def _date(cls, value: object) -> object:
         from chc.dates import parse_date
 
         value = _text(value)
@@ -106,11 +109,11 @@ class _Header(BaseModel):
     landlord: str | None = None
     period: str | None = None
     year: str | None = None
-    items: dict[Any, Any] | None = None
+    items: dict[object, object] | None = None
 
     @field_validator("code", "period", "year", mode="before")
     @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
+    def _number_as_text(cls, value: object) -> object:
         # `code: 2024` and `year: 2024` unquoted are natural to write.
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
@@ -118,7 +121,7 @@ class _Header(BaseModel):
 
     @field_validator("landlord", mode="before")
     @classmethod
-    def _landlord(cls, value: Any) -> Any:
+    def _landlord(cls, value: object) -> object:
         return _text(value)
 
     @model_validator(mode="after")
@@ -149,7 +152,7 @@ class Problem:
             f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.check}] {self.message}"
         )
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> ProblemJSON:
         return {
             "file": self.file,
             "line": self.line,
@@ -161,30 +164,56 @@ class Problem:
         }
 
 
+class ProblemJSON(TypedDict):
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    item: str | None
+    check: str
+    message: str
+
+
+class AnswersSummary(TypedDict):
+    items: int
+    answered: int
+    errors: int
+    warnings: int
+
+
+class AnswersReportJSON(TypedDict):
+    """`self-assessment check --format json` (documented in the README)."""
+
+    file: str
+    code: str
+    today: str
+    summary: AnswersSummary
+    problems: list[ProblemJSON]
+
+
 @dataclass(frozen=True)
 class LoadedAnswers:
     """A read answers file: valid answers by provision id, and the errors found in items."""
 
     path: Path
-    data: Any
+    data: object
     code: str
     edition: Edition
     landlord: str | None
     period: str | None
     answers: Mapping[str, Answer]
-    keys: Mapping[str, Any]
+    # Each id as the file writes it (" 6.2", "q1.1"), by its normal form.
+    keys: Mapping[str, str]
     errors: tuple[Problem, ...]
 
-    def problem(
-        self, loc: list[Any], severity: Severity, item: str, check: str, msg: str
-    ) -> Problem:
+    def problem(self, loc: Loc, severity: Severity, item: str, check: str, msg: str) -> Problem:
         from chc.yamlio import position
 
         line, column = position(self.data, loc)
         return Problem(str(self.path), line or 1, column or 1, severity, item, check, msg)
 
 
-def _edition_of(code: str, path: Path, data: Any) -> Edition:
+def _edition_of(code: str, path: Path, data: object) -> Edition:
     from chc.codes.loading import load_edition
     from chc.yamlio import located_error
 
@@ -273,19 +302,19 @@ def load_answers(path: Path) -> LoadedAnswers:
 
 
 def _read_items(
-    path: Path, data: Any, items: Mapping[Any, Any], edition: Edition
-) -> tuple[dict[str, Answer], dict[str, Any], list[Problem]]:
+    path: Path, data: object, items: Mapping[object, object], edition: Edition
+) -> tuple[dict[str, Answer], dict[str, str], list[Problem]]:
     from chc.yamlio import position
 
-    def error(loc: list[Any], item: str, check: str, msg: str) -> Problem:
+    def error(loc: Loc, item: str, check: str, msg: str) -> Problem:
         line, column = position(data, loc)
         return Problem(str(path), line or 1, column or 1, "error", item, check, msg)
 
     answers: dict[str, Answer] = {}
-    keys: dict[str, Any] = {}
+    keys: dict[str, str] = {}
     errors: list[Problem] = []
     for key, value in items.items():
-        loc: list[Any] = ["items", key]
+        loc: list[object] = ["items", key]
         if not isinstance(key, str):
             hint = (
                 f'; write it in quotes, "{key}" (unquoted, 6.10 is read as the number 6.1)'
@@ -339,7 +368,9 @@ def _read_items(
 _FIELD_CHECK = {"comply": "bad-comply", "target_date": "bad-date"}
 
 
-def _item_errors(exc: ValidationError, loc: list[Any], pid: str, error: Any) -> list[Problem]:
+def _item_errors(
+    exc: ValidationError, loc: Loc, pid: str, error: Callable[[Loc, str, str, str], Problem]
+) -> list[Problem]:
     out: list[Problem] = []
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else ""
@@ -379,7 +410,7 @@ class AnswersReport:
             return RC.BAD_INPUT
         return RC.FINDINGS if strict and self.warnings else RC.OK
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> AnswersReportJSON:
         a = self.answers
         answered = sum(1 for x in a.answers.values() if x.comply is not None)
         return {

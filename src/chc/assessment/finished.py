@@ -9,10 +9,11 @@ evidence, say) are a reviewer's judgement and do not make a form a draft.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from chc.assessment.answers import LoadedAnswers
+    from chc.assessment.form_view import UnfinishedJSON
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Unfinished:
             )
         return out
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> UnfinishedJSON:
         return {"unanswered": list(self.unanswered), "unreviewed": list(self.unreviewed)}
 
 

@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from chc.errors import InputError
 
 if TYPE_CHECKING:
     from chc.assessment.answers import LoadedAnswers
+    from chc.assessment.form_view import CodeView, FormView, SummaryView, UnfinishedJSON
 
 
 @dataclass(frozen=True)
 class Rendering:
     loaded: LoadedAnswers
-    context: dict[str, Any]
+    context: FormView
     template: Path | None = None
 
 
@@ -73,13 +74,40 @@ FORMATTERS: dict[str, Formatter] = {
 BINARY_FORMATS = frozenset({"docx"})
 
 
-def as_json(loaded: LoadedAnswers, context: dict[str, Any]) -> dict[str, Any]:
+class ItemJSON(TypedDict):
+    id: str
+    section: int
+    obligation: str | None
+    requirement: str
+    comply: str | None
+    evidence: str | None
+    commentary: str | None
+    action: str | None
+    target_date: str | None
+    machine_filled: bool
+
+
+class FormJSON(TypedDict):
+    """`self-assessment render --format json` (the shape is documented in the README)."""
+
+    file: str
+    title: str
+    landlord: str | None
+    period: str | None
+    code: CodeView
+    draft: bool
+    unfinished: UnfinishedJSON
+    summary: SummaryView
+    items: list[ItemJSON]
+
+
+def as_json(loaded: LoadedAnswers, context: FormView) -> FormJSON:
     """The form as data for other programs (the shape is documented in the README)."""
     from chc.assessment.answers import Answer
     from chc.assessment.finished import unfinished
 
     left = unfinished(loaded)
-    items = []
+    items: list[ItemJSON] = []
     for p in loaded.edition.self_assessed:
         a = loaded.answers.get(p.id, Answer())
         items.append(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 from chc.assessment.answers import FIELDS, Answer, LoadedAnswers
 from chc.assessment.sheet import SheetAnswers
@@ -70,7 +69,7 @@ def merge_into(existing: LoadedAnswers, text: str, sheet: SheetAnswers) -> str:
     return out.getvalue()
 
 
-def _set(entry: Any, field: str, old: Any, new: Any) -> None:
+def _set(entry: dict[str, object], field: str, old: object, new: object) -> None:
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     if old == new and (field in entry or new in (None, False)):

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from chc.assessment.answers import FIELDS, Answer, LoadedAnswers
 from chc.codes.model import Edition, Provision, provision_sort_key
@@ -21,6 +21,14 @@ from chc.errors import AnswersError
 
 if TYPE_CHECKING:
     from chc.assessment.finished import Unfinished
+    from chc.assessment.form_view import (
+        ActionView,
+        CellView,
+        DraftView,
+        FormView,
+        GroupView,
+        SectionView,
+    )
 
 # -- scaffolding ---------------------------------------------------------------------------
 
@@ -75,7 +83,7 @@ _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .,;'()/&\"-]*$")
 _NOT_PLAIN = {"true", "false", "null"}
 
 
-def yaml_scalar(value: Any, indent: int) -> str:
+def yaml_scalar(value: object, indent: int) -> str:
     """A value as YAML after ``key:``; multi-line text as a literal block people can edit."""
     if value is None:
         return ""
@@ -185,7 +193,7 @@ def _action_text(a: Answer) -> str | None:
 _FILLED_NOTE = "Filled in by chc from a policy check; not yet reviewed."
 
 
-def _cells(roles: tuple[str, ...], p: Provision, a: Answer) -> list[dict[str, Any]]:
+def _cells(roles: tuple[str, ...], p: Provision, a: Answer) -> list[CellView]:
     label = COMPLY_LABELS[a.comply]
     filled = _FILLED_NOTE if a.machine_filled else None
     text = {
@@ -213,7 +221,7 @@ def _count(rows: list[Answer]) -> dict[str, int]:
 
 def view(
     loaded: LoadedAnswers, *, title: str | None = None, landlord: str | None = None
-) -> dict[str, Any]:
+) -> FormView:
     """Plain data for the templates (documented in docs/answers-format.md)."""
     from chc.assessment.finished import unfinished
 
@@ -221,8 +229,8 @@ def view(
     roles = _roles(e)
     word = "Theme" if e.form.layout == "themes" else "Section"
     headings = e.form.split_headings
-    sections: list[dict[str, Any]] = []
-    groups: list[dict[str, Any]] = []
+    sections: list[SectionView] = []
+    groups: list[GroupView] = []
     every: list[Answer] = []
     for number, level, provisions in form_groups(e):
         s = e.section(number)
@@ -231,7 +239,7 @@ def view(
             sections.append({"number": number, "heading": name, "tables": []})
         answers = [loaded.answers.get(p.id, Answer()) for p in provisions]
         every += answers
-        heading = getattr(headings, level) if level and headings else None
+        heading: str | None = getattr(headings, level) if level and headings else None
         sections[-1]["tables"].append(
             {
                 "heading": heading,
@@ -266,14 +274,14 @@ def view(
     }
 
 
-def _draft(left: Unfinished) -> dict[str, Any] | None:
+def _draft(left: Unfinished) -> DraftView | None:
     if not left.is_draft:
         return None
     return {"reasons": left.reasons(), **left.as_json()}
 
 
-def _actions(loaded: LoadedAnswers) -> list[dict[str, str]]:
-    rows = []
+def _actions(loaded: LoadedAnswers) -> list[ActionView]:
+    rows: list[tuple[tuple[date, tuple[int, int, int]], ActionView]] = []
     for p in loaded.edition.self_assessed:
         a = loaded.answers.get(p.id)
         if a is None or (
@@ -294,13 +302,13 @@ def _actions(loaded: LoadedAnswers) -> list[dict[str, str]]:
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 
-def to_markdown(context: dict[str, Any], template_dir: Path | None = None) -> str:
+def to_markdown(context: FormView, template_dir: Path | None = None) -> str:
     from chc.render import render
 
     return render("self-assessment.md.j2", context, template_dir)
 
 
-def to_html(context: dict[str, Any], template_dir: Path | None = None) -> str:
+def to_html(context: FormView, template_dir: Path | None = None) -> str:
     from chc.render import render
 
     return render("self-assessment.html.j2", context, template_dir)

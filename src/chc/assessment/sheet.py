@@ -10,10 +10,11 @@ the edition, landlord and period, so that a sheet can become an answers file on 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -23,7 +24,11 @@ from chc.codes.model import Edition
 from chc.errors import AnswersError
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from chc.inert import CellValue
 
 SHEET = "Self-assessment"
 ABOUT = "About"
@@ -129,7 +134,7 @@ def to_xlsx(loaded: LoadedAnswers) -> bytes:
     return buffer.getvalue()
 
 
-def _put_row(ws: Worksheet, row: int, values: list[Any]) -> None:
+def _put_row(ws: Worksheet, row: int, values: list[CellValue]) -> None:
     """Row ``row`` of ``ws``, every text a string cell (evidence written ``=HYPERLINK(...)``
     must not become a live formula) with no character XML cannot hold."""
     from chc.inert import xlsx_cell
@@ -168,11 +173,11 @@ def _validations(ws: Worksheet, layout: list[tuple[str, str, int]], last: int) -
     ws.add_data_validation(dates)
 
 
-def _about(wb: Any, loaded: LoadedAnswers) -> None:
+def _about(wb: Workbook, loaded: LoadedAnswers) -> None:
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(ABOUT)
-    about: list[list[Any]] = [
+    about: list[list[CellValue]] = [
         ["code", loaded.code],
         ["landlord", loaded.landlord],
         ["period", loaded.period],
@@ -191,7 +196,7 @@ def _about(wb: Any, loaded: LoadedAnswers) -> None:
 # -- import -----------------------------------------------------------------------------------
 
 
-def read_sheet(path: Path, edition_of: Any) -> SheetAnswers:
+def read_sheet(path: Path, edition_of: Callable[[str], Edition]) -> SheetAnswers:
     """Read an exported (and edited) workbook; ``edition_of(code)`` loads the edition.
 
     Every bad cell is collected and raised together as a :class:`SheetError`.
@@ -217,7 +222,7 @@ def read_sheet(path: Path, edition_of: Any) -> SheetAnswers:
         pid = _item_id(cells["id"], edition, rows, problems)
         if pid is None:
             continue
-        rows[pid] = cells["id"].row
+        rows[pid] = _place(cells["id"])[0]
         answer = _answer(cells, problems)
         if answer is not None:
             answers[pid] = answer
@@ -226,7 +231,7 @@ def read_sheet(path: Path, edition_of: Any) -> SheetAnswers:
     return SheetAnswers(code, landlord, period, answers, "machine_filled" in columns)
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> Workbook:
     import zipfile
 
     from openpyxl import load_workbook
@@ -284,7 +289,7 @@ def _check_extent(path: Path) -> None:
         return  # not laid out as chc expects: openpyxl says what is wrong
 
 
-def _read_about(path: Path, wb: Any) -> tuple[str, str | None, str | None]:
+def _read_about(path: Path, wb: Workbook) -> tuple[str, str | None, str | None]:
     if ABOUT not in wb.sheetnames:
         raise SheetError(
             path, [SheetProblem(ABOUT, 1, "A", "no About sheet: it names the Code edition")]
@@ -326,15 +331,22 @@ def _header(path: Path, ws: Worksheet) -> dict[str, int]:
     return columns
 
 
-def _blank(value: Any) -> bool:
+def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _place(cell: Cell | MergedCell) -> tuple[int, str]:
+    """A cell's row and column letter; a merged cell has no ``column_letter`` of its own."""
+    from openpyxl.utils import get_column_letter
+
+    return cell.row or 1, get_column_letter(cell.column or 1)
+
+
 def _item_id(
-    cell: Any, edition: Edition, rows: dict[str, int], problems: list[SheetProblem]
+    cell: Cell | MergedCell, edition: Edition, rows: dict[str, int], problems: list[SheetProblem]
 ) -> str | None:
     def fail(message: str) -> None:
-        problems.append(SheetProblem(SHEET, cell.row, cell.column_letter, message))
+        problems.append(SheetProblem(SHEET, *_place(cell), message))
 
     value = cell.value
     if _blank(value):
@@ -356,8 +368,8 @@ def _item_id(
     return None
 
 
-def _answer(cells: dict[str, Any], problems: list[SheetProblem]) -> Answer | None:
-    data: dict[str, Any] = {}
+def _answer(cells: dict[str, Cell | MergedCell], problems: list[SheetProblem]) -> Answer | None:
+    data: dict[str, object] = {}
     for field in ("comply", "evidence", "commentary", "action", "target_date"):
         data[field] = _cell_value(cells[field].value, field)
     if "machine_filled" in cells:
@@ -371,11 +383,11 @@ def _answer(cells: dict[str, Any], problems: list[SheetProblem]) -> Answer | Non
             cell = cells.get(field, cells["id"])
             msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
             text = msg if msg.startswith(field) else f"{field}: {msg}"
-            problems.append(SheetProblem(SHEET, cell.row, cell.column_letter, text))
+            problems.append(SheetProblem(SHEET, *_place(cell), text))
         return None
 
 
-def _cell_value(value: Any, field: str) -> Any:
+def _cell_value(value: object, field: str) -> object:
     """A cell as the answers file would hold it: dates as dates, everything else as text."""
     if isinstance(value, datetime):
         if field == "target_date" and value.time() == datetime.min.time():

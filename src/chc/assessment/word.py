@@ -28,13 +28,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from chc.errors import InputError
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table
+    from docx.table import Table, _Cell, _Row
+
+    from chc.assessment.form_view import FormView
 
 # Landscape A4 in twentieths of a point (Word's unit): 297 mm x 210 mm.
 A4_LONG = 16838
@@ -66,7 +68,7 @@ STYLE_NAMES = (
 _RED = "8A1C1C"
 
 
-def to_docx(context: dict[str, Any], *, template: Path | None = None) -> bytes:
+def to_docx(context: FormView, *, template: Path | None = None) -> bytes:
     """The rendered form as the bytes of a .docx file."""
     from chc.inert import tree
 
@@ -74,7 +76,7 @@ def to_docx(context: dict[str, Any], *, template: Path | None = None) -> bytes:
     doc = _open(template)
     _page_setup(doc, keep_margins=template is not None)
     _ensure_styles(doc)
-    draft = context.get("draft")
+    draft = context["draft"]
     if draft:
         _draft_headers(doc, draft["reasons"])
     _front_matter(doc, context)
@@ -102,8 +104,8 @@ def to_docx(context: dict[str, Any], *, template: Path | None = None) -> bytes:
     return _stable_zip(buffer.getvalue())
 
 
-def _title(context: dict[str, Any]) -> str:
-    return ("DRAFT: " if context.get("draft") else "") + str(context["title"])
+def _title(context: FormView) -> str:
+    return ("DRAFT: " if context["draft"] else "") + str(context["title"])
 
 
 def _open(template: Path | None) -> Document:
@@ -235,7 +237,7 @@ def _draft_headers(doc: Document, reasons: Iterable[str]) -> None:
             first.style = doc.styles["Draft Mark"]
 
 
-def _front_matter(doc: Document, context: dict[str, Any]) -> None:
+def _front_matter(doc: Document, context: FormView) -> None:
     doc.add_paragraph(_title(context), style="Title")
     lines = []
     if context["landlord"]:
@@ -253,14 +255,15 @@ def _front_matter(doc: Document, context: dict[str, Any]) -> None:
     doc.add_paragraph("Summary", style="Heading 1")
     heads = ["", "Complying", "Not complying", "Partly", "Not applicable", "Not answered", "Total"]
     keys = ("yes", "no", "partly", "not_applicable", "unanswered", "total")
-    groups = [*context["summary"]["groups"], {"label": "All items", **context["summary"]}]
-    rows = [
-        [(g["label"], True)] + [(str(g.get("counts", g.get("total"))[k]), False) for k in keys]
-        for g in groups
+    summary = context["summary"]
+    groups = [
+        *((g["label"], g["counts"]) for g in summary["groups"]),
+        ("All items", summary["total"]),
     ]
-    summary = _table(doc, heads, rows, [8.0] + [2.0] * 6)
+    rows = [[(label, True)] + [(str(counts[k]), False) for k in keys] for label, counts in groups]
+    table = _table(doc, heads, rows, [8.0] + [2.0] * 6)
     # The total row is never left alone at the top of a page: it goes with the row above.
-    for row in summary.rows[-3:-1]:
+    for row in table.rows[-3:-1]:
         for cell in row.cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
@@ -308,7 +311,7 @@ def _table(
     return table
 
 
-def _fill(cell: Any, text: str, style_id: str) -> None:
+def _fill(cell: _Cell, text: str, style_id: str) -> None:
     from chc.render import paragraphs
 
     parts = paragraphs(text) or [""]
@@ -319,7 +322,7 @@ def _fill(cell: Any, text: str, style_id: str) -> None:
         cell.add_paragraph(part)._p.style = style_id
 
 
-def _repeat_header(row: Any) -> None:
+def _repeat_header(row: _Row) -> None:
     """w:tblHeader: Word repeats the row at the top of every page the table runs onto."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn

@@ -14,9 +14,8 @@ import re
 import signal
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import click
 import typer
@@ -29,7 +28,8 @@ from chc.terminal.help import WholeHelpGroup
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 EXIT_CODES_HELP = "Exit status: 0 OK; 1 a 'must' provision fails (check commands); 2 bad input."
 
@@ -49,11 +49,6 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
 
 
 # -- shared option bundles ---------------------------------------------------------------
@@ -174,18 +169,36 @@ QuietOpt = Annotated[
 ]
 
 
+def not_one_of(value: object, choices: Iterable[str]) -> str:
+    """The one wording of a refused choice, whatever the command: ``'xml' is not one of
+    text, json`` (after click's ``Invalid value for '--format' / '-f':``)."""
+    return f"{value!r} is not one of {', '.join(choices)}"
+
+
+class _Choice(click.Choice[str]):
+    """A click Choice whose refusal is worded by :func:`not_one_of`."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(not_one_of(value, self.choices), param, ctx)
+
+
 def format_choice(*registries: Iterable[str]) -> click.Choice[str]:
-    """--format's choices: the names of the formatter registries given, in their order (a
-    click Choice, as typer makes of an Enum, so --help and a refusal read the same)."""
-    return click.Choice([name for registry in registries for name in registry])
+    """--format's choices, for every command: the names of the formatter registries given,
+    in their order (a click Choice, so --help lists them and a refusal names them)."""
+    return _Choice([name for registry in registries for name in registry])
 
 
 def choice_of(registry: Mapping[str, object]) -> Callable[[str], str]:
-    """A --format callback: the choices are a formatter registry's names, nothing else."""
+    """An option callback: the choices are a registry's names, refused as format_choice's."""
 
     def check(value: str) -> str:
         if value not in registry:
-            raise typer.BadParameter(f"{value!r} is not one of {', '.join(registry)}")
+            raise typer.BadParameter(not_one_of(value, registry))
         return value
 
     return check
@@ -215,12 +228,12 @@ def tell(text: str) -> None:
     console(stderr=True).print(text, markup=False, highlight=False)
 
 
-def handles_errors(func: F) -> F:
+def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Every command ends a ChcError with one line on stderr and exit status 2, and so
     standard output that cannot take what it is given (a full disk, a device error)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ChcError as err:
@@ -230,9 +243,7 @@ def handles_errors(func: F) -> F:
                 raise
             fail(_stdout_failed(err))
 
-    # The ignore below: functools.wraps keeps the command's signature for typer, but mypy
-    # sees the wrapper's (*args, **kwargs), not F.
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # functools.wraps keeps the command's signature, which typer reads
 
 
 # What writing to standard output can meet that the user can put right. (A file given
@@ -419,10 +430,11 @@ def _replace_what_stdout_cannot_encode() -> None:
     it; a file written with --output is always UTF-8.)"""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if not encoding.startswith("utf"):
-        with contextlib.suppress(AttributeError, ValueError):
-            # The ignore below: TextIO's stubs have no reconfigure (a TextIOWrapper has;
-            # anything else is the AttributeError suppressed).
-            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        # TextIO has no reconfigure; a TextIOWrapper has, and a stream without it is left be.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if callable(reconfigure):
+            with contextlib.suppress(ValueError):
+                reconfigure(errors="replace")
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from chc.assessment.formats import BINARY_FORMATS, FORMATTERS
 from chc.cli.app import (
     CodeOpt,
     ForceOpt,
-    Format,
     OutputOpt,
     app,
     format_choice,
@@ -42,6 +41,10 @@ AnswersArg = Annotated[
     Path,
     typer.Argument(help="The answers file (YAML; see docs/answers-format.md).", metavar="ANSWERS"),
 ]
+
+
+# self-assessment check's formats: the problems for a person, or as JSON.
+CHECK_FORMATS = ("text", "json")
 
 
 @assessment_app.command("scaffold")
@@ -133,7 +136,12 @@ def check_command(
         str | None,
         typer.Option("--today", hidden=True, metavar="DATE", help="Old spelling of --as-of."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=format_choice(CHECK_FORMATS), help="text or json."
+        ),
+    ] = "text",
 ) -> None:
     """Check an answers file: every problem with its file, line and column.
 
@@ -160,7 +168,7 @@ def check_command(
     given, option = (as_of, "--as-of") if today is None else (today, "--today")
     day = parse_date(given, option) if given is not None else uk_today()
     report = check_answers(read_answers(answers), today=day)
-    if fmt is Format.json:
+    if fmt == "json":
         from chc.output import dumps_json
 
         Destination(None).write(dumps_json(report.as_json()))

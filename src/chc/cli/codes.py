@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import TYPE_CHECKING, Annotated, TypeAlias, TypedDict, TypeVar
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, choice_of, handles_errors
+from chc.cli.app import ForceOpt, OutputOpt, app, format_choice, handles_errors
 from chc.cli.options import Destination
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from chc.codes.assumptions import AssumptionsJSON
+    from chc.codes.shapes import EditionJSON, EditionSummary, ForDate, ProvisionDetail
+    from chc.policy.checks import KindDoc
+
+D = TypeVar("D")
 
 # What a formatter makes: text for a file or a pipe, or a view for the terminal.
 Shown: TypeAlias = "str | RenderableType"
@@ -25,19 +31,42 @@ class _Out:
     show_checks: bool = False
 
 
-def _kinds_text(data: dict[str, Any], out: _Out) -> Shown:
+# A regime's summary: chc.hazards.shapes' own shape, read only by chc.terminal.codes.
+_RegimeSummary: TypeAlias = "dict[str, object]"
+
+
+class _Editions(TypedDict):
+    editions: list[EditionSummary]
+    regimes: list[_RegimeSummary]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a view shows: its JSON shape, and how it reads for a person."""
+
+    data: object
+    text: Callable[[_Out], Shown]
+
+
+def _shape(data: D, text: Callable[[D, _Out], Shown]) -> _Shape:
+    """``data`` with the view that shows it, typed together (the registry sees neither)."""
+    return _Shape(data, lambda out: text(data, out))
+
+
+# The text views import rich only when called: `--format json` never needs it.
+def _kinds_text(data: dict[str, list[KindDoc]], out: _Out) -> Shown:
     from chc.terminal.codes import kinds_view
 
     return kinds_view(data)
 
 
-def _for_date_text(data: dict[str, Any], out: _Out) -> Shown:
+def _for_date_text(data: ForDate, out: _Out) -> Shown:
     from chc.terminal.codes import for_date_view
 
     return for_date_view(data)
 
 
-def _editions_text(data: dict[str, Any], out: _Out) -> Shown:
+def _editions_text(data: _Editions, out: _Out) -> Shown:
     from rich.console import Group
 
     from chc.terminal.codes import editions_table, regimes_table
@@ -45,35 +74,19 @@ def _editions_text(data: dict[str, Any], out: _Out) -> Shown:
     return Group(editions_table(data["editions"]), regimes_table(data["regimes"]))
 
 
-def _regime_text(data: dict[str, Any], out: _Out) -> Shown:
-    from chc.terminal.codes import regime_view
-
-    return regime_view(data)
-
-
-def _provision_text(data: dict[str, Any], out: _Out) -> Shown:
+def _provision_text(data: ProvisionDetail, out: _Out) -> Shown:
     from chc.terminal.codes import provision_view
 
     return provision_view(data)
 
 
-def _edition_text(data: dict[str, Any], out: _Out) -> Shown:
+def _edition_text(data: EditionJSON, out: _Out) -> Shown:
     from chc.terminal.codes import edition_view
 
     return edition_view(data, show_checks=out.show_checks)
 
 
-_TEXT_VIEWS: dict[str, Callable[[dict[str, Any], _Out], Shown]] = {
-    "kinds": _kinds_text,
-    "for_date": _for_date_text,
-    "editions": _editions_text,
-    "provision": _provision_text,
-    "edition": _edition_text,
-    "regime": _regime_text,
-}
-
-
-def _assumptions_text(data: dict[str, Any], out: _Out) -> Shown:
+def _assumptions_text(data: AssumptionsJSON, out: _Out) -> Shown:
     from chc.codes.assumptions import numbered_text
 
     # A case assumption is listed as its template: each value it takes is shown as <name>.
@@ -84,21 +97,18 @@ def _assumptions_text(data: dict[str, Any], out: _Out) -> Shown:
     return numbered_text(rows)
 
 
-_TEXT_VIEWS["assumptions"] = _assumptions_text
+def _text(shape: _Shape, out: _Out) -> Shown:
+    return shape.text(out)
 
 
-def _text(view: str, data: dict[str, Any], out: _Out) -> Shown:
-    return _TEXT_VIEWS[view](data, out)
-
-
-def _json(view: str, data: dict[str, Any], out: _Out) -> Shown:
+def _json(shape: _Shape, out: _Out) -> Shown:
     from chc.output import dumps_json
 
-    return dumps_json(data)
+    return dumps_json(shape.data)
 
 
 # The one list of formats: --format's choices and help come from it.
-FORMATTERS: dict[str, Callable[[str, dict[str, Any], _Out], Shown]] = {
+FORMATTERS: dict[str, Callable[[_Shape, _Out], Shown]] = {
     "text": _text,
     "json": _json,
 }
@@ -154,7 +164,7 @@ def codes_command(
             "--format",
             "-f",
             help=" or ".join(FORMATTERS) + ".",
-            callback=choice_of(FORMATTERS),
+            click_type=format_choice(FORMATTERS),
             metavar="FORMAT",
         ),
     ] = "text",
@@ -189,10 +199,10 @@ def codes_command(
       chc codes 2024 --assumptions
     """
     if assumptions:
-        view, data = _assumptions_view(edition)
+        shape = _assumptions_view(edition)
     else:
-        view, data = _view(edition, provision, section, obligation, topic, for_date, kinds)
-    Destination(output, force).put(FORMATTERS[fmt](view, data, _Out(checks)))
+        shape = _view(edition, provision, section, obligation, topic, for_date, kinds)
+    Destination(output, force).put(FORMATTERS[fmt](shape, _Out(checks)))
 
 
 def _view(
@@ -203,8 +213,8 @@ def _view(
     topic: str | None,
     for_date: str | None,
     kinds: bool,
-) -> tuple[str, dict[str, Any]]:
-    """Which view the options ask for, and its data (the JSON shape)."""
+) -> _Shape:
+    """Which view the options ask for, with its data (the JSON shape)."""
     from chc.codes import shapes as codes_json
     from chc.codes.choice import edition_for_date
     from chc.codes.loading import builtin_editions, load_edition
@@ -215,41 +225,41 @@ def _view(
     if kinds:
         from chc.policy.checks import kinds_json
 
-        return "kinds", dict(kinds_json())
+        return _shape(kinds_json(), _kinds_text)
     if for_date is not None:
         from chc.dates import parse_typed_date as parse_date
 
         day = parse_date(for_date, "--for-date")
-        return "for_date", codes_json.for_date_json(day, edition_for_date(day))
+        return _shape(codes_json.for_date_json(day, edition_for_date(day)), _for_date_text)
     if edition is None:
         from chc.hazards.regime import load_regime
         from chc.hazards.shapes import regime_summary
 
-        return "editions", {
+        listing: _Editions = {
             "editions": [codes_json.edition_summary(e) for e in builtin_editions()],
             "regimes": [regime_summary(load_regime())],
         }
+        return _shape(listing, _editions_text)
     regime = _regime(edition, provision, section, obligation, topic)
     if regime is not None:
-        return "regime", regime
+        return regime
     e = load_edition(edition)
     if provision is not None:
-        return "provision", codes_json.provision_view(e, provision)
-    return "edition", codes_json.filtered_json(e, section, obligation, topic)
+        return _shape(codes_json.provision_view(e, provision), _provision_text)
+    return _shape(codes_json.filtered_json(e, section, obligation, topic), _edition_text)
 
 
-def _assumptions_view(edition: str | None) -> tuple[str, dict[str, Any]]:
+def _assumptions_view(edition: str | None) -> _Shape:
     from chc.codes.assumptions import assumptions_json
     from chc.codes.loading import load_edition
 
-    return "assumptions", assumptions_json(
-        None if edition is None else load_edition(edition).edition
-    )
+    data = assumptions_json(None if edition is None else load_edition(edition).edition)
+    return _shape(data, _assumptions_text)
 
 
 def _regime(
     name: str, provision: str | None, section: int | None, obligation: str | None, topic: str | None
-) -> dict[str, Any] | None:
+) -> _Shape | None:
     """The regime's view, when ``name`` is the shipped regime or a regime file's path."""
     from chc.hazards.regime import is_regime
 
@@ -264,4 +274,11 @@ def _regime(
             "a regime has steps, not provisions: PROVISION, --section, --obligation and --topic "
             "go with a Code edition"
         )
-    return regime_json(load_regime(name))
+    data = regime_json(load_regime(name))
+
+    def text(out: _Out) -> Shown:
+        from chc.terminal.codes import regime_view
+
+        return regime_view(data)
+
+    return _Shape(data, text)

@@ -339,7 +339,7 @@ def deadlines_command(
 
     today = parse_typed_date(as_of, "--as-of") if as_of is not None else uk_today()
     calendar = CalendarOptions.of(region, closed, closed_file).calendar()
-    dest = Destination.checked(output, force, (cases, closed_file, columns))
+    dest = Destination.checked(output, force, (cases, closed_file, columns), quiet)
     if remind is not None and fmt != "ics":
         raise InputError("--remind goes with --format ics (an alarm in the calendar)")
     one = ComplaintOptions(
@@ -361,8 +361,7 @@ def deadlines_command(
 
         read = read_options(columns, sheet, date_format, ignore_column, header_row)
         job = CaseloadJob(cases, calendar, today, code, fmt, summary, skip_bad_rows, remind, read)
-        # --quiet is the caseload's: one complaint still says which file it wrote.
-        _run_caseload(job, replace(dest, quiet=quiet), quiet, suggest_columns)
+        _run_caseload(job, dest, quiet, suggest_columns)
         return
     _only_with_cases(
         ("--summary", summary or None),

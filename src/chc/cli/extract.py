@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chc.cli.app import ForceOpt, OutputOpt, app, handles_errors
+from chc.cli.app import ForceOpt, OutputOpt, app, format_choice, handles_errors
 from chc.cli.options import Destination
 
 if TYPE_CHECKING:
     from chc.policy.extract import Draft
-
-
-class DraftFormat(str, Enum):
-    yaml = "yaml"
-    json = "json"
 
 
 def _yaml(draft: Draft) -> str:
@@ -34,10 +28,7 @@ def _json(draft: Draft) -> str:
     return dumps_json(draft_json(draft))
 
 
-FORMATTERS: dict[DraftFormat, Callable[[Draft], str]] = {
-    DraftFormat.yaml: _yaml,
-    DraftFormat.json: _json,
-}
+FORMATTERS: dict[str, Callable[[Draft], str]] = {"yaml": _yaml, "json": _json}
 
 
 @app.command("extract-policy")
@@ -50,9 +41,14 @@ def extract_policy_command(
         ),
     ],
     fmt: Annotated[
-        DraftFormat,
-        typer.Option("--format", "-f", help="yaml (a policy file) or json (for programs)."),
-    ] = DraftFormat.yaml,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=format_choice(FORMATTERS),
+            help="yaml (a policy file) or json (for programs).",
+        ),
+    ] = "yaml",
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:

@@ -14,7 +14,7 @@ from chc.cli.app import (
     ForceOpt,
     OutputOpt,
     app,
-    choice_of,
+    format_choice,
     handles_errors,
 )
 from chc.cli.options import Destination
@@ -104,7 +104,7 @@ def check_policy_command(
             "--format",
             "-f",
             help=", ".join(FORMATTERS) + ".",
-            callback=choice_of(FORMATTERS),
+            click_type=format_choice(FORMATTERS),
             metavar="FORMAT",
         ),
     ] = "text",

@@ -8,7 +8,49 @@ models of :mod:`chc.codes.model`.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+# For type checkers: the real types of the names served lazily below.
+if TYPE_CHECKING:
+    from chc.codes.choice import (
+        choose_edition as choose_edition,
+    )
+    from chc.codes.choice import (
+        edition_for_date as edition_for_date,
+    )
+    from chc.codes.loading import (
+        builtin_editions as builtin_editions,
+    )
+    from chc.codes.loading import (
+        load_builtin as load_builtin,
+    )
+    from chc.codes.loading import (
+        load_code_file as load_code_file,
+    )
+    from chc.codes.loading import (
+        load_edition as load_edition,
+    )
+    from chc.codes.model import (
+        BUILTIN_EDITIONS as BUILTIN_EDITIONS,
+    )
+    from chc.codes.model import (
+        Edition as Edition,
+    )
+    from chc.codes.model import (
+        Provision as Provision,
+    )
+    from chc.codes.model import (
+        Timescale as Timescale,
+    )
+    from chc.codes.model import (
+        provision_sort_key as provision_sort_key,
+    )
+    from chc.codes.rule import (
+        choose_timetable as choose_timetable,
+    )
+    from chc.codes.timetable import (
+        Timetable as Timetable,
+    )
 
 _WHERE = {
     "BUILTIN_EDITIONS": "model",
@@ -28,7 +70,7 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

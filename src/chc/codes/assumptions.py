@@ -14,12 +14,15 @@ import re
 import string
 import textwrap
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chc.codes.model import BUILTIN_EDITIONS
 from chc.errors import CodeFileError
+
+if TYPE_CHECKING:
+    from typing_extensions import NotRequired
 
 AssumptionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1)]
@@ -94,7 +97,7 @@ def case_assumption(assumption_id: str, **values: object) -> dict[str, object]:
     return {"id": assumption_id, **values}
 
 
-def parse_assumptions(data: Any, *, source: str | Path) -> Assumptions:
+def parse_assumptions(data: object, *, source: str | Path) -> Assumptions:
     """Validate parsed YAML as an assumptions file; errors name file, line and column."""
     from pydantic import ValidationError
 
@@ -130,7 +133,7 @@ def parse_assumptions(data: Any, *, source: str | Path) -> Assumptions:
     return table
 
 
-def check_against_editions(table: Assumptions, data: Any, source: str | Path) -> None:
+def check_against_editions(table: Assumptions, data: object, source: str | Path) -> None:
     """Every timescale an assumption names is one its edition has."""
     from chc.codes.loading import load_builtin
     from chc.yamlio import located_error
@@ -165,7 +168,29 @@ def load_builtin_assumptions() -> Assumptions:
     return load_assumptions(data_dir() / "assumptions.yaml")
 
 
-def assumptions_json(edition: str | None = None) -> dict[str, Any]:
+class AppliesTo(TypedDict):
+    edition: str
+    timescales: list[str]
+
+
+class AssumptionJSON(TypedDict):
+    id: str
+    kind: str
+    statement: str
+    # Only a case assumption has values; the key is left out for the others.
+    values: NotRequired[list[str]]
+    sources: list[str]
+    applies_to: list[AppliesTo]
+
+
+class AssumptionsJSON(TypedDict):
+    """`chc codes --assumptions --format json`."""
+
+    edition: str | None
+    assumptions: list[AssumptionJSON]
+
+
+def assumptions_json(edition: str | None = None) -> AssumptionsJSON:
     """The assumptions table as JSON shows it: every entry, or those one edition uses.
 
     A case assumption is listed with its ``values``: its statement speaks of them as
@@ -177,17 +202,32 @@ def assumptions_json(edition: str | None = None) -> dict[str, Any]:
         for a in table.assumptions
         if edition is None or not a.applies_to or any(p.edition == edition for p in a.applies_to)
     ]
-    rows: list[dict[str, Any]] = []
+    rows: list[AssumptionJSON] = []
     for a in chosen:
-        row: dict[str, Any] = {"id": a.id, "kind": a.kind, "statement": a.statement}
-        if a.values:
-            row["values"] = list(a.values)
-        row["sources"] = list(a.sources)
-        row["applies_to"] = [
+        applies: list[AppliesTo] = [
             {"edition": p.edition, "timescales": list(p.timescales)}
             for p in a.applies_to
             if edition is None or p.edition == edition
         ]
+        # Built in the key order the JSON has always had ("values" after "statement").
+        row: AssumptionJSON
+        if a.values:
+            row = {
+                "id": a.id,
+                "kind": a.kind,
+                "statement": a.statement,
+                "values": list(a.values),
+                "sources": list(a.sources),
+                "applies_to": applies,
+            }
+        else:
+            row = {
+                "id": a.id,
+                "kind": a.kind,
+                "statement": a.statement,
+                "sources": list(a.sources),
+                "applies_to": applies,
+            }
         rows.append(row)
     return {"edition": edition, "assumptions": rows}
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 from chc.codes.model import BUILTIN_EDITIONS, Edition
 from chc.errors import CodeFileError
@@ -20,7 +19,7 @@ def builtin_path(name: str) -> Path:
     return data_dir() / f"{name}.yaml"
 
 
-def parse_edition(data: Any, *, source: str | Path) -> Edition:
+def parse_edition(data: object, *, source: str | Path) -> Edition:
     """Validate parsed YAML as an edition; every error names the file, line and column."""
     from pydantic import ValidationError
 
@@ -43,7 +42,7 @@ def parse_edition(data: Any, *, source: str | Path) -> Edition:
     return edition
 
 
-def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:
+def _check_crosswalk(edition: Edition, data: object, source: str | Path) -> None:
     """Every ``previously:`` must name a real provision of the previous edition."""
     from chc.yamlio import located_error
 
@@ -81,7 +80,7 @@ def _check_crosswalk(edition: Edition, data: Any, source: str | Path) -> None:
                 )
 
 
-def _check_checks(edition: Edition, data: Any, source: str | Path) -> None:
+def _check_checks(edition: Edition, data: object, source: str | Path) -> None:
     """Every check names a timescale this edition has, of the kind it works on.
 
     The parameters' types were checked by pydantic as the file was read; what is left is

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -129,6 +129,16 @@ class Source(Strict):
 Cites = list[Annotated[str, Field(min_length=1)]]
 
 
+class _Noted(Protocol):
+    """A part of an edition that may carry a note and the sources it cites."""
+
+    @property
+    def note(self) -> str | None: ...
+
+    @property
+    def cites(self) -> list[str]: ...
+
+
 class Section(Strict):
     number: int = Field(ge=1)
     title: Text
@@ -218,7 +228,7 @@ class Provision(Strict):
 
     @field_validator("previously", mode="before")
     @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
+    def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
@@ -276,7 +286,7 @@ class Edition(Strict):
 
     @field_validator("edition", "previous_edition", mode="before")
     @classmethod
-    def _edition_text(cls, value: Any) -> Any:
+    def _edition_text(cls, value: object) -> object:
         # `edition: 2024` unquoted is a natural thing to write; accept it as text.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -309,9 +319,9 @@ class Edition(Strict):
             out += [(text, tuple(h.cites)) for text in texts if text]
         return out
 
-    def _note_holders(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def _note_holders(self) -> list[tuple[tuple[str | int, ...], _Noted]]:
         """Everything that may carry a note and its ``cites``, with its location."""
-        out: list[tuple[tuple[str | int, ...], Any]] = [((), self), (("form",), self.form)]
+        out: list[tuple[tuple[str | int, ...], _Noted]] = [((), self), (("form",), self.form)]
         out.append((("stages",), self.stages))
         out += [(("sections", i), s) for i, s in enumerate(self.sections)]
         out += [(("timescales", i), t) for i, t in enumerate(self.timescales)]

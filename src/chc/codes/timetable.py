@@ -14,10 +14,11 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from chc.codes.model import Edition
+    from chc.jsontypes import JSONObject
 
 BUILTIN = ("2020", "2022", "2024")
 
@@ -103,7 +104,7 @@ class Timetable:
             sources=tuple(SourceRef(s.key, s.title, s.url, s.dated) for s in e.sources),
         )
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> JSONObject:
         return {
             "edition": self.edition,
             "title": self.title,
@@ -118,9 +119,11 @@ class Timetable:
         }
 
     @classmethod
-    def from_json(cls, data: Any) -> Timetable:
+    def from_json(cls, data: object) -> Timetable:
         """A digest read back; anything else is a ValueError (the entry is then rebuilt)."""
         try:
+            if not isinstance(data, dict):
+                raise TypeError("expected a mapping")
             until = data["in_force_to"]
             low, high = data["stages"]
             rules = tuple(Rule(*_rule(r)) for r in data["rules"])
@@ -139,22 +142,26 @@ class Timetable:
         return table
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
     return value
 
 
-def _maybe_text(value: Any) -> str | None:
+def _maybe_text(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _source(raw: Any) -> tuple[str, str, str | None, str | None]:
+def _source(raw: object) -> tuple[str, str, str | None, str | None]:
+    if not isinstance(raw, list):
+        raise TypeError("expected a list")
     key, title, url, dated = raw
     return _text(key), _text(title), _maybe_text(url), _maybe_text(dated)
 
 
-def _rule(raw: Any) -> tuple[str, int, str, str, str, str | None, tuple[str, ...]]:
+def _rule(raw: object) -> tuple[str, int, str, str, str, str | None, tuple[str, ...]]:
+    if not isinstance(raw, list):
+        raise TypeError("expected a list")
     key, amount, unit, start, provision, note, cites = raw
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
         raise ValueError("a timescale's amount is a whole number above 0")

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 DurationUnit = Literal[
     "working_days", "days", "calendar_days", "weeks", "months", "years", "hours", "none"
@@ -131,7 +131,7 @@ def month_days_range(months: int) -> tuple[int, int]:
     return min(spans), max(spans)
 
 
-def parse_duration(value: Any) -> Duration:
+def parse_duration(value: object) -> Duration:
     if isinstance(value, Duration):
         return value
     if isinstance(value, str) and value.strip().lower() == "none":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from chc.codes.model import Edition, Provision, provision_sort_key
 from chc.exitcodes import RC
@@ -18,6 +18,77 @@ UNREVIEWED_NOTE = (
     "These findings rest on an unreviewed draft that chc extracted from the policy document: "
     "check each value against the document, then delete the draft's UNREVIEWED header."
 )
+
+
+class Location(TypedDict):
+    line: int | None
+    column: int | None
+
+
+class FindingJSON(TypedDict):
+    provision: str
+    section: int
+    obligation: str | None
+    status: FindingStatus
+    check: str | None
+    message: str
+    expected: str | None
+    found: str | None
+    location: Location
+    fix: str | None
+    assumption: str | None
+    ref: str | None
+    notes: list[str]
+
+
+# "pass" is a Python keyword: these shapes are spelt the functional way.
+StatusCounts = TypedDict(
+    "StatusCounts", {"pass": int, "fail": int, "review": int, "not_stated": int, "manual": int}
+)
+PolicySummary = TypedDict(
+    "PolicySummary",
+    {
+        "provisions": int,
+        "pass": int,
+        "fail": int,
+        "review": int,
+        "not_stated": int,
+        "manual": int,
+        "must": StatusCounts,
+        "should": StatusCounts,
+    },
+)
+
+
+class UnreviewedDraft(TypedDict):
+    suggested_stages: int
+
+
+class PolicyJSON(TypedDict):
+    file: str
+    landlord: str | None
+    document: str | None
+    code: str | None
+    unreviewed_draft: UnreviewedDraft | None
+
+
+class PolicyReportJSON(TypedDict):
+    """`chc check-policy --format json` (documented in the README)."""
+
+    code: str
+    policy: PolicyJSON
+    summary: PolicySummary
+    findings: list[FindingJSON]
+
+
+def _status_counts(counts: dict[FindingStatus, int]) -> StatusCounts:
+    return {
+        "pass": counts["pass"],
+        "fail": counts["fail"],
+        "review": counts["review"],
+        "not_stated": counts["not_stated"],
+        "manual": counts["manual"],
+    }
 
 
 @dataclass(frozen=True, order=True)
@@ -49,7 +120,7 @@ class Finding:
         if self.column is not None and self.column < 1:
             raise ValueError("column numbers start at 1")
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> FindingJSON:
         return {
             "provision": self.provision,
             "section": self.section,
@@ -100,24 +171,33 @@ class PolicyReport:
             out[pid] = min((f.status for f in items), key=lambda s: STATUS_ORDER[s])
         return out
 
-    def summary(self) -> dict[str, Any]:
-        statuses = self.provision_status()
-        counts: dict[str, dict[str, int]] = {
+    def counts(self) -> dict[str, dict[FindingStatus, int]]:
+        """Provisions by status, for the must and the should provisions (the must and
+        should keys always there, a status counted 0 as often as not)."""
+        counts: dict[str, dict[FindingStatus, int]] = {
             level: dict.fromkeys(STATUSES, 0) for level in ("must", "should")
         }
-        for pid, status in statuses.items():
+        for pid, status in self.provision_status().items():
             p = self.edition.provision(pid)
             level = (p.obligation if p else None) or "should"
             counts[level][status] += 1
-        total = {k: counts["must"][k] + counts["should"][k] for k in counts["must"]}
+        return counts
+
+    def summary(self) -> PolicySummary:
+        counts = self.counts()
+        total = {k: counts["must"][k] + counts["should"][k] for k in STATUSES}
         return {
-            "provisions": len(statuses),
-            **total,
-            "must": counts["must"],
-            "should": counts["should"],
+            "provisions": len(self.provision_status()),
+            "pass": total["pass"],
+            "fail": total["fail"],
+            "review": total["review"],
+            "not_stated": total["not_stated"],
+            "manual": total["manual"],
+            "must": _status_counts(counts["must"]),
+            "should": _status_counts(counts["should"]),
         }
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> PolicyReportJSON:
         p = self.policy.policy
         return {
             "code": self.edition.edition,

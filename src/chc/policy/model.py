@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
@@ -20,9 +20,10 @@ from chc.policy.durations import DURATION_PATTERN, ClockStart, Duration, parse_d
 
 if TYPE_CHECKING:
     from chc.codes.model import Edition
+    from chc.jsontypes import JSONObject
 
 
-def _duration(value: Any) -> Any:
+def _duration(value: object) -> object:
     return None if value is None else parse_duration(value)
 
 
@@ -130,7 +131,7 @@ class Stage(_Strict):
 
     @field_validator("name", mode="before")
     @classmethod
-    def _name_text(cls, value: Any) -> Any:
+    def _name_text(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             raise ValueError("a stage needs a name")
         return value
@@ -229,12 +230,12 @@ class Policy(_Strict):
 
     @field_validator("code", mode="before")
     @classmethod
-    def _code_text(cls, value: Any) -> Any:
+    def _code_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator("adopted", mode="before")
     @classmethod
-    def _adopted(cls, value: Any) -> Any:
+    def _adopted(cls, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # `adopted: 2024` unquoted: a year, not a timestamp
         if not isinstance(value, str):
@@ -305,7 +306,7 @@ class LoadedPolicy:
     """A validated policy with the parsed YAML kept for line numbers."""
 
     policy: Policy
-    data: Any
+    data: object
     path: Path
     draft: DraftOrigin | None = None  # set while the file is an unreviewed extraction
 
@@ -360,7 +361,7 @@ def load_policy(path: Path) -> LoadedPolicy:
     return LoadedPolicy(policy, data, path, draft_origin(text))
 
 
-def policy_schema() -> dict[str, Any]:
+def policy_schema() -> JSONObject:
     """JSON Schema of the policy file, for editors and other tools."""
     schema = Policy.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

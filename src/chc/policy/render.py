@@ -8,12 +8,15 @@ document and address, never as the data file's internal keys.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chc import __version__
 from chc.codes.citations import Citations
 from chc.policy.findings import UNREVIEWED_NOTE, PolicyReport
 from chc.words import in_words
+
+if TYPE_CHECKING:
+    from chc.policy.findings import FindingJSON
 
 STATUS_WORDS = {
     "fail": "fails",
@@ -25,32 +28,43 @@ STATUS_WORDS = {
 PROBLEMS = ("fail", "review", "not_stated")
 
 
-def where(finding: dict[str, Any]) -> str:
+def where(finding: FindingJSON) -> str:
     """Where a finding points in the policy, as a person cites it."""
     from chc.policy.checks.base import section_words
 
-    return f"policy {section_words(finding['ref'])}" if finding.get("ref") else ""
+    ref = finding["ref"]
+    return f"policy {section_words(ref)}" if ref else ""
 
 
-def context(report: PolicyReport) -> dict[str, Any]:
+def _words(text: str | None) -> str | None:
+    return in_words(text) if text else text
+
+
+def context(report: PolicyReport) -> dict[str, object]:
+    """What the report templates read (user templates too: the names are documented)."""
     data = report.as_json()
-    findings = data["findings"]
     cites = Citations(report.edition)
     noted: set[tuple[str, str]] = set()
-    for f in findings:
-        f["where"] = where(f)
-        # People's words: the Code data's notes name timescales by key.
-        for name in ("message", "expected", "fix"):
-            if f[name]:
-                f[name] = in_words(f[name])
-        if f["status"] not in PROBLEMS:
+    findings: list[dict[str, object]] = []
+    for finding in data["findings"]:
+        f: dict[str, object] = {
+            **finding,
+            # People's words: the Code data's notes name timescales by key.
+            "message": _words(finding["message"]),
+            "expected": _words(finding["expected"]),
+            "fix": _words(finding["fix"]),
+            "where": where(finding),
+        }
+        findings.append(f)
+        if finding["status"] not in PROBLEMS:
             continue
         # Each note once per provision: several findings often rest on the same one.
-        notes = [n for n in f["notes"] if (f["provision"], n) not in noted]
-        noted.update((f["provision"], n) for n in notes)
+        pid = finding["provision"]
+        notes = [n for n in finding["notes"] if (pid, n) not in noted]
+        noted.update((pid, n) for n in notes)
         f["notes"] = [in_words(cites.readable(n)) for n in notes]
-        if f["assumption"]:
-            f["assumption"] = in_words(cites.readable(f["assumption"]))
+        if finding["assumption"]:
+            f["assumption"] = in_words(cites.readable(finding["assumption"]))
     sections = []
     for s in report.edition.sections:
         problems = [f for f in findings if f["section"] == s.number and f["status"] in PROBLEMS]

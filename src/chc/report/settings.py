@@ -18,10 +18,11 @@ key or a bad value is an error with the file, line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from chc.errors import InputError
 
@@ -88,7 +89,11 @@ def load_settings(path: Path) -> Settings:
     return Settings(landlord=landlord, homes=homes, start=start, end=end, file=path)
 
 
-def _text(data: dict[str, Any], key: str, bad: Any) -> str | None:
+# The error for a bad value of a key, placed at the key's line and column.
+_Bad = Callable[[str, str], InputError]
+
+
+def _text(data: Mapping[str, object], key: str, bad: _Bad) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -97,7 +102,7 @@ def _text(data: dict[str, Any], key: str, bad: Any) -> str | None:
     return " ".join(value.split())
 
 
-def _period(data: dict[str, Any], bad: Any) -> tuple[date | None, date | None]:
+def _period(data: Mapping[str, object], bad: _Bad) -> tuple[date | None, date | None]:
     from chc.dates import parse_date
 
     if "period" in data:

@@ -12,7 +12,7 @@ with it in the report itself, in a board's words.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from chc.report.options import STAGES
 
@@ -30,6 +30,18 @@ _FROM = {
 _ACTIONS = (("acknowledge", "acknowledge"), ("respond", "respond"), ("extension", "extension"))
 
 
+# "from" is a Python keyword: this shape is spelt the functional way.
+RuleJSON = TypedDict("RuleJSON", {"amount": int, "unit": str, "from": str, "provision": str})
+
+
+class StageTargetsJSON(TypedDict):
+    edition: str
+    stage: int
+    acknowledge: RuleJSON | None
+    respond: RuleJSON | None
+    extension: RuleJSON | None
+
+
 @dataclass(frozen=True)
 class Target:
     """One edition's timescales for one stage, as chc applied them."""
@@ -41,8 +53,8 @@ class Target:
     respond: Rule | None
     extension: Rule | None
 
-    def as_json(self) -> dict[str, Any]:
-        def rule(r: Rule | None) -> dict[str, Any] | None:
+    def as_json(self) -> StageTargetsJSON:
+        def rule(r: Rule | None) -> RuleJSON | None:
             if r is None:
                 return None
             return {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -14,10 +15,21 @@ from chc.codes.timetable import SourceRef
 from chc.terminal.console import labelled, source_lines
 from chc.words import in_words, key_words
 
+if TYPE_CHECKING:
+    from chc.codes.shapes import (
+        EditionJSON,
+        EditionSummary,
+        ForDate,
+        ProvisionDetail,
+        SourceJSON,
+        TimescaleJSON,
+    )
+    from chc.policy.checks import KindDoc
 
-def _citations(data: dict[str, Any]) -> Citations:
+
+def _citations(sources: Iterable[SourceJSON]) -> Citations:
     """The sources the notes shown cite, numbered as they are cited (never by data key)."""
-    return Citations.of_sources(SourceRef(**s) for s in data.get("sources", []))
+    return Citations.of_sources(SourceRef(**s) for s in sources)
 
 
 def _sources_cited(cites: Citations) -> list[RenderableType]:
@@ -27,7 +39,7 @@ def _sources_cited(cites: Citations) -> list[RenderableType]:
     return [head, *source_lines(cites.listing())]
 
 
-def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
+def editions_table(rows: list[EditionSummary]) -> RenderableType:
     table = Table(title="Complaint Handling Code editions", title_justify="left")
     for heading in ("edition", "title", "in force from", "to", "provisions", "must", "should"):
         table.add_column(
@@ -46,7 +58,7 @@ def editions_table(rows: list[dict[str, Any]]) -> RenderableType:
     return table
 
 
-def _timescales(rows: list[dict[str, Any]], cites: Citations) -> RenderableType:
+def _timescales(rows: list[TimescaleJSON], cites: Citations) -> RenderableType:
     table = Table(title="Timescales", title_justify="left")
     for heading in ("event", "limit", "counted from", "provision", "note"):
         table.add_column(heading, no_wrap=heading != "counted from")
@@ -68,7 +80,7 @@ def _timescales(rows: list[dict[str, Any]], cites: Citations) -> RenderableType:
     return Group(table, *notes)
 
 
-def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> RenderableType:
+def edition_view(data: EditionJSON, *, show_checks: bool = False) -> RenderableType:
     head = Text.assemble(
         (f"{data['title']}", "bold"),
         f"  (edition {data['edition']}, {data['publisher']}, published {data['published']}; "
@@ -76,7 +88,7 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
         f"{'statutory' if data['statutory'] else 'not statutory'})",
     )
     parts: list[RenderableType] = [head]
-    cites = _citations(data)
+    cites = _citations(data["sources"])
     if data["note"]:
         parts.append(Text(in_words(data["note"]) + cites.marks(data["cites"]), style="dim"))
     if data["timescales"]:
@@ -115,7 +127,7 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
             ", ".join(p["topics"]),
         ]
         if show_checks:
-            cells.append(", ".join(c["kind"] for c in p["checks"]) or "-")
+            cells.append(", ".join(str(c["kind"]) for c in p["checks"]) or "-")
         table.add_row(*cells)
     parts.append(table)
     parts.append(
@@ -129,9 +141,9 @@ def edition_view(data: dict[str, Any], *, show_checks: bool = False) -> Renderab
     return Group(*parts)
 
 
-def provision_view(data: dict[str, Any]) -> RenderableType:
+def provision_view(data: ProvisionDetail) -> RenderableType:
     p = data["provision"]
-    cites = _citations(data)
+    cites = _citations(data["sources"])
     lines: list[RenderableType] = []
     meta = f"obligation: {p['obligation'] or 'not self-assessed'}"
     if p["wording"]:
@@ -166,7 +178,7 @@ def provision_view(data: dict[str, Any]) -> RenderableType:
     for q in data["later"]:
         lines.append(Text(f"\nBecame {q['edition']} {q['id']}: {q['summary']}", style="dim"))
     if p["checks"]:
-        lines.append(Text("\nChecks: " + ", ".join(c["kind"] for c in p["checks"])))
+        lines.append(Text("\nChecks: " + ", ".join(str(c["kind"]) for c in p["checks"])))
     lines.extend(_sources_cited(cites))
     title = f"{data['edition']} {p['id']}" + (f": {p['title']}" if p["title"] else "")
     # No box around it: a box crops what it holds at its edge, and a source's address,
@@ -230,7 +242,7 @@ def regime_view(data: dict[str, Any]) -> RenderableType:
     return Group(head, Text(in_words(data["note"]), style="dim"), *steps, scope, *open_points)
 
 
-def kinds_view(data: dict[str, Any]) -> RenderableType:
+def kinds_view(data: dict[str, list[KindDoc]]) -> RenderableType:
     """``chc codes --check-kinds``: each kind, its parameters and examples, wrapped under
     their own indent."""
     parts: list[RenderableType] = []
@@ -247,7 +259,7 @@ def kinds_view(data: dict[str, Any]) -> RenderableType:
     return Group(*parts)
 
 
-def for_date_view(data: dict[str, Any]) -> RenderableType:
+def for_date_view(data: ForDate) -> RenderableType:
     """``chc codes --for-date``: the edition in force that day, in one sentence."""
     to = f" to {data['in_force_to']}" if data["in_force_to"] else ""
     return Text(

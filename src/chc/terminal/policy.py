@@ -7,7 +7,7 @@ from rich.text import Text
 
 from chc.codes.citations import Citations
 from chc.policy.checks.base import section_words
-from chc.policy.findings import UNREVIEWED_NOTE, Finding, PolicyReport
+from chc.policy.findings import UNREVIEWED_NOTE, Finding, FindingStatus, PolicyReport
 from chc.terminal.console import Hanging, labelled, source_lines
 from chc.words import in_words
 
@@ -164,7 +164,7 @@ def side_by_side(reports: list[PolicyReport], *, strict: bool = False) -> Render
     table.add_column("")
     for r in reports:
         table.add_column(f"{r.edition.edition}", justify="right")
-    rows = [
+    rows: list[tuple[str, str | None, FindingStatus]] = [
         ("must: fail", "must", "fail"),
         ("must: to review", "must", "review"),
         ("must: not stated", "must", "not_stated"),
@@ -175,9 +175,12 @@ def side_by_side(reports: list[PolicyReport], *, strict: bool = False) -> Render
         ("should: pass", "should", "pass"),
         ("to judge by a person", None, "manual"),
     ]
-    summaries = [r.summary() for r in reports]
+    counts = [r.counts() for r in reports]
     for label, level, status in rows:
-        cells = [str(s[level][status] if level else s[status]) for s in summaries]
+        cells = [
+            str(c[level][status] if level else c["must"][status] + c["should"][status])
+            for c in counts
+        ]
         table.add_row(label, *cells)
     table.add_row("verdict", *(_short_verdict(r, strict) for r in reports))
     return table

@@ -13,7 +13,7 @@ Kind names are part of the interface: never rename or reuse one.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
@@ -46,6 +46,8 @@ class Kind:
     name: str
     fails: str
     passes: str
+    # Each kind takes its own parameter model (MaxDuration, StageCount...), which no one
+    # Callable type can name for all of them: run() passes the model of the kind's name.
     run: Callable[[Policy, Edition, Any], list[Outcome]]
 
     @property
@@ -143,7 +145,7 @@ def run(spec: CheckParams, policy: Policy, edition: Edition) -> list[Outcome]:
 
 
 def run_params(
-    kind: str, params: dict[str, Any], policy: Policy, edition: Edition
+    kind: str, params: Mapping[str, object], policy: Policy, edition: Edition
 ) -> list[Outcome]:
     """Run a kind with parameters given as a mapping (validated as a Code file's would be)."""
     from pydantic import TypeAdapter

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from chc.codes.check_params import MaxDuration, MinTimeLimit
-from chc.codes.model import START_WORDS, Edition, Timescale
+from chc.codes.model import START_WORDS, Edition, Timescale, TimeUnit
 from chc.policy.checks.base import Outcome, fix, join_assumptions, your
 from chc.policy.durations import Duration
 from chc.policy.model import ChainedStart, Exclusion, Policy, Stage
@@ -34,7 +34,7 @@ def _start_words(event: str) -> str:
     return START_WORDS.get(event, event.replace("_", " "))
 
 
-def compare(policy_span: Duration, limit: int, unit: str) -> tuple[Verdict, str | None]:
+def compare(policy_span: Duration, limit: int, unit: TimeUnit) -> tuple[Verdict, str | None]:
     """Is a policy span never longer than the Code's ``limit`` ``unit``?"""
     low, high, assumption = policy_span.working_days_range()
     if unit == "working_days":
@@ -42,9 +42,7 @@ def compare(policy_span: Duration, limit: int, unit: str) -> tuple[Verdict, str 
             return "pass", assumption
         return ("fail" if low > limit else "depends"), assumption
     # A limit in calendar days or months: compare the calendar days each can cover.
-    # The ignore below: a Code file's unit is a plain str in its model; here it is one of a
-    # Duration's units (working days handled above).
-    code_low, code_high = Duration(limit, unit, "").calendar_days_range()  # type: ignore[arg-type]
+    code_low, code_high = Duration(limit, unit, "").calendar_days_range()
     if policy_span.unit == unit or (unit == "months" and policy_span.unit == "years"):
         same = policy_span.amount * (12 if policy_span.unit == "years" else 1)
         return ("pass" if same <= limit else "fail"), None

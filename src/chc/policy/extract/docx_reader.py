@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chc.errors import InputError
 from chc.policy.extract.document import RawBlock, heading_level, list_item_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 # An encrypted Word file (and an old binary .doc) is an OLE compound file, not a zip.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -42,7 +47,7 @@ def read_docx(path: Path) -> list[RawBlock]:
     return list(_body_blocks(document))
 
 
-def _body_blocks(document: Any) -> Any:
+def _body_blocks(document: Document) -> Iterator[RawBlock]:
     """Paragraphs and tables interleaved as they appear, which python-docx does not give."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -63,7 +68,7 @@ def _body_blocks(document: Any) -> Any:
                 yield RawBlock("row", " | ".join(c for c in cells if c), cells=tuple(cells))
 
 
-def _paragraph(paragraph: Any) -> RawBlock | None:
+def _paragraph(paragraph: Paragraph) -> RawBlock | None:
     text = paragraph.text.strip()
     if not text:
         return None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chc.errors import InputError
 from chc.policy.extract.document import RawBlock
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 # Page furniture, not policy: dropped before any text is read.
 _DROP_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "template")
@@ -42,7 +45,7 @@ def read_html(path: Path) -> list[RawBlock]:
     return [b for tag in root.find_all(_BLOCK_TAGS) if (b := _block(tag)) is not None]
 
 
-def _block(tag: Any) -> RawBlock | None:
+def _block(tag: Tag) -> RawBlock | None:
     name = tag.name
     if name != "tr" and tag.find_parent(_BLOCK_TAGS) is not None:
         return None  # a paragraph inside a list item or a table cell is read with its parent
