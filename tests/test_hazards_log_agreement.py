@@ -177,7 +177,6 @@ def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> Non
         "emergency,2026-12-04": build_settings(AS_OF, None, None),  # no time: the cell is named
         "emergency,2026-12-04T10:00": build_settings(AS_OF, "09:00", None),  # --assume-time
         "urgent,2026-12-04T10:00": build_settings(AS_OF, None, None),  # unknown track
-        "emergency,2029-12-04T10:00": build_settings(AS_OF, None, None),  # after --as-of
     }
     for row, settings_ in cases.items():
         path.write_text(f"reference,track,aware\nR1,{row}\n", encoding="utf-8")
@@ -190,3 +189,49 @@ def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> Non
         else:
             frame = log.case_frame
         assert columnar_csv(frame, rules, calendar, settings_) is None, row
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(report_rows(), min_size=1, max_size=20), st.integers(0, SPAN))
+def test_rows_dated_after_as_of_are_computed_and_named_alike_by_both_paths(
+    rows: Rows, minutes: int
+) -> None:
+    """--as-of anywhere in the generated span: rows with a date after it (an awareness
+    still to come, an event recorded ahead) are computed as recorded by both paths, and
+    both name the same rows, each flagged in the one-report JSON."""
+    from chc.hazards.columns import compute_columns
+    from chc.hazards.log import future_rows
+    from chc.hazards.log_output import log_csv
+    from chc.hazards.report import FUTURE_DATE
+
+    rules = load_regime()
+    calendar = calendar_for(rules.region)
+    as_of = FIRST + timedelta(minutes=minutes)
+    settings_ = build_settings(as_of.isoformat(timespec="minutes"), None, None)
+    with TemporaryDirectory() as name:
+        path = Path(name) / "log.csv"
+        _write(path, rows)
+        log = read_log(path)
+        fast = compute_columns(log.case_frame, rules, calendar, settings_)
+        results = compute_log(log, rules, calendar, settings_)
+    assert fast is not None
+    assert fast.csv() == log_csv(LogResult(log, tuple(results)))
+    named = future_rows(log, results)
+    assert fast.future == named
+    # By hand: a row is named when a moment it records is after --as-of (a date alone,
+    # when its day is after --as-of's day); each named row's JSON carries a warning.
+    from chc.hazards.moments import parse_moment
+
+    def ahead(text: str) -> bool:
+        m = parse_moment(text, "cell")
+        return m.at > as_of if m.at is not None else m.day > as_of.astimezone(UK).date()
+
+    expected = [
+        (i + 2, f"HR-{i}")
+        for i, (_, options, attempts) in enumerate(rows)
+        if any(ahead(t) for t in (*(options.get(e) for e in ("aware", *EVENTS)), *attempts) if t)
+    ]
+    assert named == expected
+    for i, r in enumerate(results):
+        assert bool(r.warnings) == ((i + 2, f"HR-{i}") in expected)
+        assert all(w.startswith(FUTURE_DATE) for w in r.warnings)

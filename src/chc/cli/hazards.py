@@ -132,20 +132,24 @@ def _run_log(
 ) -> None:
     """Read the log, compute each report, write the chosen format."""
     from chc.caseload.reading import describe
-    from chc.hazards.log import compute_file
+    from chc.cli.options import say
+    from chc.hazards.log import compute_file, future_note, future_rows
     from chc.hazards.log_output import LogResult
 
     if fmt == "csv" and not summary:
-        from chc.hazards.columns import fast_csv
+        from chc.hazards.columns import fast_log
 
-        fast = fast_csv(cases, read, regime, settings)
+        fast = fast_log(cases, read, regime, settings)
         if fast is not None:
             if not quiet:
                 tell(describe(fast[1]))
+            csv_text = fast[0].csv()
             # Made inert a column at a time already: only a carriage return inside a cell
             # is left for emit's net, which would otherwise read all of a long CSV again.
-            text = fast[0] if "\r" in fast[0] else fast[0].encode("utf-8")
+            text = csv_text if "\r" in csv_text else csv_text.encode("utf-8")
             emit(text, out.output, out.force, (cases,))
+            if (note := future_note(fast[0].future, settings.as_of)) is not None:
+                say(f"warning: {note}")
             return
     results, log, calendar = compute_file(cases, read, regime, settings)
     if not quiet:
@@ -155,6 +159,9 @@ def _run_log(
         _log_text(lr)
     else:
         _log_data(lr, fmt)
+    # Said once every row is computed and written, as chc deadlines --cases says it.
+    if (note := future_note(future_rows(log, results), settings.as_of)) is not None:
+        say(f"warning: {note}")
 
 
 def _one_report_only(given: dict[str, object]) -> None:
@@ -308,7 +315,7 @@ def hazards_command(
 
       chc hazards --cases repairs.csv --summary
     """
-    from chc.cli.options import suggest
+    from chc.cli.options import say, suggest
     from chc.hazards.options import build_report, build_settings
     from chc.hazards.regime import load_regime
     from chc.hazards.report import compute, option_name
@@ -343,6 +350,8 @@ def hazards_command(
     rules = load_regime(regime)
     result = compute(report, rules, calendar_for(rules.region), settings)
     FORMATTERS[fmt](result, out)
+    for future in result.future_dates:
+        say(f"warning: {future}")
 
 
 def _read_options(
