@@ -60,6 +60,21 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
     def c(name: str, part: str) -> pl.Expr:
         return pl.col(f"\0{part} {name}")
 
+    # A column no row fills (an event the log never records) is parsed as nothing.
+    empty = [n for n, src in sources.items() if frame[src].null_count() == frame.height]
+    if empty:
+        sources = {n: src for n, src in sources.items() if n not in empty}
+        h = frame.height
+        nothing = pl.select(
+            e
+            for n in empty
+            for e in (pl.repeat(None, h, dtype=pl.Date).alias(f"{n}.day"),
+                      pl.repeat(None, h, dtype=pl.Datetime("us", "UTC")).alias(f"{n}.at"),
+                      pl.repeat(False, h, dtype=pl.Boolean).alias(f"{n}.bad"))
+        )  # fmt: skip
+        parsed = _moments(frame, sources) if sources else pl.DataFrame()
+        return pl.concat([parsed, nothing], how="horizontal") if sources else nothing
+
     lf = frame.lazy().with_columns(
         pl.col(src).str.strip_chars().str.replace(r"^(.+?)[T ]00:00:00$", "$1").alias(f"\0t {n}")
         for n, src in sources.items()
@@ -543,18 +558,27 @@ def _missed(steps: pl.DataFrame, attempts: pl.DataFrame) -> pl.DataFrame:
     order the cell gives them)."""
     import polars as pl
 
-    missed = steps.filter(pl.col("status").is_in(["late", "overdue"])).select(
-        _KEY, _ROW, "\0due at", "\0due day"
+    # Only the rows with an attempt are joined; each attempt is written out once.
+    tried = attempts.lazy().select(
+        pl.col(_ROW), pl.col("\0n"), pl.col("a.day"), pl.col("a.at"),
+        _iso(pl.col("a.at"), pl.col("a.day")).alias("\0shown"),
+    )  # fmt: skip
+    missed = (
+        steps.lazy()
+        .filter(pl.col("status").is_in(["late", "overdue"]))
+        .select(_KEY, _ROW, "\0due at", "\0due day")
     )
-    joined = missed.join(attempts, on=_ROW)
+    joined = missed.join(tried, on=_ROW)
     by = pl.when(pl.col("\0due at").is_not_null() & pl.col("a.at").is_not_null())
     kept = joined.filter(
         by.then(pl.col("a.at") <= pl.col("\0due at")).otherwise(
             pl.col("a.day") <= pl.col("\0due day")
         )
     ).sort("\0n")
-    listed = kept.group_by(_KEY, maintain_order=True).agg(
-        _iso(pl.col("a.at"), pl.col("a.day")).str.join(";").alias("access_attempts")
+    listed = (
+        kept.group_by(_KEY, maintain_order=True)
+        .agg(pl.col("\0shown").str.join(";").alias("access_attempts"))
+        .collect()
     )
     empty = pl.DataFrame(schema={_KEY: pl.Int64, "access_attempts": pl.String})
     return pl.concat([listed, empty], how="vertical")
