@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chc.hazards.log import compute_log, read_log
+from chc.hazards.log import HazardLog, compute_log, read_log
 from chc.hazards.log_output import LogResult, log_json
 from chc.hazards.options import build_report, build_settings
 from chc.hazards.regime import load_regime
-from chc.hazards.report import compute
+from chc.hazards.report import HazardResult, Settings, compute
 from chc.workdays import calendar_for
 
 UK = ZoneInfo("Europe/London")
@@ -165,6 +165,21 @@ def test_the_columnar_csv_equals_the_row_by_row_csv(rows: Rows, later: int) -> N
         results = compute_log(log, rules, calendar, settings_)
     assert fast is not None  # a log the one-report path reads, the columnar path takes
     assert fast == log_csv(LogResult(log, tuple(results)))
+    _same_summaries(log, results, settings_)
+
+
+def _same_summaries(log: HazardLog, results: list[HazardResult], settings_: Settings) -> None:
+    """--summary by the columnar path says what the row-by-row path says, in every format."""
+    from chc.hazards.columns import compute_columns
+    from chc.hazards.log_output import Tally, summary_csv, summary_json, summary_jsonl
+
+    rules = load_regime()
+    fast = compute_columns(log.case_frame, rules, calendar_for(rules.region), settings_)
+    assert fast is not None
+    mine, theirs = fast.tally(), Tally.of(results)
+    assert mine == theirs
+    for write in (summary_json, summary_csv, summary_jsonl):
+        assert write(mine) == write(theirs)
 
 
 def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> None:
@@ -216,6 +231,7 @@ def test_rows_dated_after_as_of_are_computed_and_named_alike_by_both_paths(
         results = compute_log(log, rules, calendar, settings_)
     assert fast is not None
     assert fast.csv() == log_csv(LogResult(log, tuple(results)))
+    _same_summaries(log, results, settings_)
     named = future_rows(log, results)
     assert fast.future == named
     # By hand: a row is named when a moment it records is after --as-of (a date alone,

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from chc.caseload.engine import ColumnCalendar
     from chc.caseload.frame import CaseFrame
     from chc.caseload.reading import ReadOptions
+    from chc.hazards.log_output import Tally
     from chc.hazards.regime import Regime, Step
     from chc.hazards.report import Settings
     from chc.workdays import WorkingCalendar
@@ -387,6 +388,21 @@ class ColumnLog:
         )  # fmt: skip
         text: str = out.write_csv(null_value="", line_terminator="\n")
         return text
+
+    def tally(self) -> Tally:
+        """Per step, how many of each status, as :meth:`chc.hazards.log_output.Tally.of`
+        counts the one-report path's results (steps in the order the log first gives them)."""
+        import polars as pl
+
+        from chc.hazards.log_output import STATUSES, Tally
+
+        counted = self.steps.group_by("step", maintain_order=True).agg(
+            *(((pl.col("status") == s).sum().alias(s)) for s in STATUSES),
+        )
+        counts = {
+            row["step"]: {s: int(row[s]) for s in STATUSES} for row in counted.iter_rows(named=True)
+        }
+        return Tally(counts, self.steps[_ROW].n_unique())
 
 
 def log_csv(
