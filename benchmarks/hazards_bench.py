@@ -77,10 +77,25 @@ def write_log(path: Path, n: int) -> None:
             w.writerow(row)
 
 
+OTHER_FORMATS: dict[str, list[str]] = {
+    "summary": ["--summary", "--format", "json"],
+    "jsonl": ["--format", "jsonl"],
+    "json": ["--format", "json"],
+    "text": ["--format", "text"],
+    "ics": ["--format", "ics"],
+}
+"""The log's other outputs, each timed beside the two above when named in --formats."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--formats",
+        default="summary",
+        help="other outputs to time, comma-separated: " + ", ".join(OTHER_FORMATS),
+    )
     args = parser.parse_args()
     byte_compile()
     with tempfile.TemporaryDirectory() as name:
@@ -101,6 +116,13 @@ def main() -> None:
                 "--force", "--quiet",
             ],
         }  # fmt: skip
+        for label, extra in OTHER_FORMATS.items():
+            if label in args.formats.split(","):
+                out = tmp / f"hz-{label.replace(' ', '-')}.out"
+                commands[f"hazards {label}"] = [
+                    chc(), "hazards", "--cases", str(log), "--as-of", "2027-01-31", *extra,
+                    "-o", str(out), "--force", "--quiet",
+                ]  # fmt: skip
         runs: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
         for _ in range(args.rounds):
             for label, cmd in commands.items():
@@ -109,9 +131,10 @@ def main() -> None:
         print(f"{args.cases:,} rows each, best of {args.rounds}:")
         for label, seconds in best.items():
             peak = max(r[1] for r in runs[label])
+            over = seconds / best["deadlines --cases to csv"]
             print(
                 f"  {label:<26} {seconds:6.2f} s  {seconds / best['bare copy']:6.2f}x copy"
-                f"  {peak:4.0f} MB"
+                f"  {over:6.2f}x deadlines  {peak:4.0f} MB"
             )
         paired = statistics.median(
             h[0] / d[0]

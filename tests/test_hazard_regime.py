@@ -135,8 +135,12 @@ def test_chc_codes_lists_and_shows_the_regime(tmp_path: Path) -> None:
     ]
     shown = run_chc("codes", "awaabs-law-2025")
     assert shown.exit_code == 0
-    assert "significant.further_works_start" in shown.stdout
-    assert "AL-TWELVE-WEEKS-START" in shown.stdout
+    assert "Start further works on site: 12 weeks from the investigation concluding" in (
+        shown.stdout
+    )
+    regime = load_regime()
+    twelve = regime.assumption_text["AL-TWELVE-WEEKS-START"]
+    assert " ".join(twelve.split()[:6]) in " ".join(shown.stdout.split())
     data = json.loads(run_chc("codes", "awaabs-law-2025", "-f", "json").stdout)
     assert [s["key"] for s in data["steps"]] == list(FACT_SHEET)
     own = _broken(tmp_path, "    limit: 10\n", "    limit: 11\n")
@@ -148,3 +152,26 @@ def test_chc_codes_refuses_provision_filters_on_the_regime() -> None:
     r = run_chc("codes", "awaabs-law-2025", "--section", "1")
     assert r.exit_code == 2
     assert "a regime has steps, not provisions" in r.stderr
+
+
+def test_the_regime_text_view_speaks_a_complaints_officers_words() -> None:
+    """Step names, limits and what each counts from; the open points as what chc
+    assumes; no step key, assumption id, question number or research mark (JSON's)."""
+    import re
+
+    shown = run_chc("codes", "awaabs-law-2025")
+    assert shown.exit_code == 0, shown.stderr
+    text = " ".join(shown.stdout.split())
+    data = json.loads(run_chc("codes", "awaabs-law-2025", "-f", "json").stdout)
+    for step in data["steps"]:
+        assert step["key"] not in text
+    for a in data["assumptions"]:
+        assert a["id"] not in text
+        assert " ".join(a["text"].split()) in text  # each open point, once, in full
+        assert text.count(" ".join(a["text"].split())) == 1
+    assert not re.search(r"\b(verified|unverified)\b|\([LOP](/[LOP])*\)|\bQ[0-9]+\b", text)
+    assert "Make the home safe: 24 hours from awareness" in text
+    assert "Investigate the hazard: 10 working days from awareness" in text
+    assert "stops applying on: household moved out" in text
+    assert "27 October 2025" in text and "planned for 2026, no date confirmed" in text
+    assert "Open points: what chc assumes" in text

@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chc.hazards.log import compute_log, read_log
+from chc.hazards.log import HazardLog, compute_log, read_log
 from chc.hazards.log_output import LogResult, log_json
 from chc.hazards.options import build_report, build_settings
 from chc.hazards.regime import load_regime
-from chc.hazards.report import compute
+from chc.hazards.report import HazardResult, Settings, compute
 from chc.workdays import calendar_for
 
 UK = ZoneInfo("Europe/London")
@@ -165,6 +165,21 @@ def test_the_columnar_csv_equals_the_row_by_row_csv(rows: Rows, later: int) -> N
         results = compute_log(log, rules, calendar, settings_)
     assert fast is not None  # a log the one-report path reads, the columnar path takes
     assert fast == log_csv(LogResult(log, tuple(results)))
+    _same_summaries(log, results, settings_)
+
+
+def _same_summaries(log: HazardLog, results: list[HazardResult], settings_: Settings) -> None:
+    """--summary by the columnar path says what the row-by-row path says, in every format."""
+    from chc.hazards.columns import compute_columns
+    from chc.hazards.log_output import Tally, summary_csv, summary_json, summary_jsonl
+
+    rules = load_regime()
+    fast = compute_columns(log.case_frame, rules, calendar_for(rules.region), settings_)
+    assert fast is not None
+    mine, theirs = fast.tally(), Tally.of(results)
+    assert mine == theirs
+    for write in (summary_json, summary_csv, summary_jsonl):
+        assert write(mine) == write(theirs)
 
 
 def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> None:
@@ -177,7 +192,6 @@ def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> Non
         "emergency,2026-12-04": build_settings(AS_OF, None, None),  # no time: the cell is named
         "emergency,2026-12-04T10:00": build_settings(AS_OF, "09:00", None),  # --assume-time
         "urgent,2026-12-04T10:00": build_settings(AS_OF, None, None),  # unknown track
-        "emergency,2029-12-04T10:00": build_settings(AS_OF, None, None),  # after --as-of
     }
     for row, settings_ in cases.items():
         path.write_text(f"reference,track,aware\nR1,{row}\n", encoding="utf-8")
@@ -190,3 +204,50 @@ def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> Non
         else:
             frame = log.case_frame
         assert columnar_csv(frame, rules, calendar, settings_) is None, row
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(report_rows(), min_size=1, max_size=20), st.integers(0, SPAN))
+def test_rows_dated_after_as_of_are_computed_and_named_alike_by_both_paths(
+    rows: Rows, minutes: int
+) -> None:
+    """--as-of anywhere in the generated span: rows with a date after it (an awareness
+    still to come, an event recorded ahead) are computed as recorded by both paths, and
+    both name the same rows, each flagged in the one-report JSON."""
+    from chc.hazards.columns import compute_columns
+    from chc.hazards.log import future_rows
+    from chc.hazards.log_output import log_csv
+    from chc.hazards.report import FUTURE_DATE
+
+    rules = load_regime()
+    calendar = calendar_for(rules.region)
+    as_of = FIRST + timedelta(minutes=minutes)
+    settings_ = build_settings(as_of.isoformat(timespec="minutes"), None, None)
+    with TemporaryDirectory() as name:
+        path = Path(name) / "log.csv"
+        _write(path, rows)
+        log = read_log(path)
+        fast = compute_columns(log.case_frame, rules, calendar, settings_)
+        results = compute_log(log, rules, calendar, settings_)
+    assert fast is not None
+    assert fast.csv() == log_csv(LogResult(log, tuple(results)))
+    _same_summaries(log, results, settings_)
+    named = future_rows(log, results)
+    assert fast.future == named
+    # By hand: a row is named when a moment it records is after --as-of (a date alone,
+    # when its day is after --as-of's day); each named row's JSON carries a warning.
+    from chc.hazards.moments import parse_moment
+
+    def ahead(text: str) -> bool:
+        m = parse_moment(text, "cell")
+        return m.at > as_of if m.at is not None else m.day > as_of.astimezone(UK).date()
+
+    expected = [
+        (i + 2, f"HR-{i}")
+        for i, (_, options, attempts) in enumerate(rows)
+        if any(ahead(t) for t in (*(options.get(e) for e in ("aware", *EVENTS)), *attempts) if t)
+    ]
+    assert named == expected
+    for i, r in enumerate(results):
+        assert bool(r.warnings) == ((i + 2, f"HR-{i}") in expected)
+        assert all(w.startswith(FUTURE_DATE) for w in r.warnings)

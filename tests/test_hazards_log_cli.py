@@ -324,8 +324,8 @@ def test_the_wording_test_can_fail() -> None:
          "repairs.csv:2:4:", "unknown kind 'ghosts'"),
         ("reference,track,aware,Visited", "R1,emergency,2026-12-04T16:30,2026-12-05",
          "repairs.csv:1:4:", "holds dates"),
-        ("reference,track,aware", "R1,emergency,2027-02-01T10:00", "repairs.csv:2:3:",
-         "is before aware"),
+        ("reference,track,aware,concluded", "R1,significant,2026-12-04,2026-12-01",
+         "repairs.csv:2:4:", "concluded: 2026-12-01 is before aware"),
     ],
 )  # fmt: skip
 def test_bad_logs_exit_2_located(

@@ -30,7 +30,7 @@ from chc.errors import InputError
 
 if TYPE_CHECKING:
     from chc.caseload.reading import ReadOptions
-    from chc.hazards.log_output import LogResult
+    from chc.hazards.log_output import LogResult, Tally
     from chc.hazards.report import HazardResult, Settings
     from chc.workdays import WorkingCalendar
 
@@ -87,10 +87,25 @@ class _Log:
 
 
 def _log_text(r: _Log) -> None:
-    from chc.terminal.hazard_log import log_view, summary_view
+    from chc.terminal.hazard_log import log_view
 
-    view = summary_view(r.result.results) if r.summary else log_view(r.result, r.calendar)
-    show(view, r.out.output, r.out.force, (r.result.log.case_frame.path,))
+    show(log_view(r.result, r.calendar), r.out.output, r.out.force, (r.result.log.case_frame.path,))
+
+
+def _summary(tally: Tally, fmt: str, cases: Path, out: _Out) -> None:
+    """The board's summary in ``fmt``, from either path's tally."""
+    from chc.hazards import log_output as lo
+    from chc.output import dumps_json
+
+    if fmt == "text":
+        from chc.terminal.hazard_log import summary_view
+
+        show(summary_view(tally), out.output, out.force, (cases,))
+        return
+    if fmt == "ics":
+        raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
+    writers = {"json": lambda t: dumps_json(lo.summary_json(t)), "jsonl": lo.summary_jsonl}
+    emit(writers.get(fmt, lo.summary_csv)(tally), out.output, out.force, (cases,))
 
 
 def _log_data(r: _Log, fmt: str) -> None:
@@ -99,14 +114,12 @@ def _log_data(r: _Log, fmt: str) -> None:
 
     results = r.result.results
     if fmt == "json":
-        data = dumps_json(lo.summary_json(results) if r.summary else lo.log_json(r.result))
+        data = dumps_json(lo.log_json(r.result))
     elif fmt == "jsonl":
-        data = lo.summary_jsonl(results) if r.summary else lo.log_jsonl(r.result)
+        data = lo.log_jsonl(r.result)
     elif fmt == "csv":
-        data = lo.summary_csv(results) if r.summary else lo.log_csv(r.result)
+        data = lo.log_csv(r.result)
     else:
-        if r.summary:
-            raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
         from chc.hazards.ics import log_ics
 
         emit(log_ics(results), r.out.output, r.out.force, (r.result.log.case_frame.path,))
@@ -132,29 +145,45 @@ def _run_log(
 ) -> None:
     """Read the log, compute each report, write the chosen format."""
     from chc.caseload.reading import describe
-    from chc.hazards.log import compute_file
+    from chc.cli.options import say
+    from chc.hazards.log import compute_file, future_note, future_rows
     from chc.hazards.log_output import LogResult
 
-    if fmt == "csv" and not summary:
-        from chc.hazards.columns import fast_csv
+    if summary and fmt == "ics":
+        raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
+    if summary or fmt == "csv":
+        from chc.hazards.columns import fast_log
 
-        fast = fast_csv(cases, read, regime, settings)
+        fast = fast_log(cases, read, regime, settings)
         if fast is not None:
             if not quiet:
                 tell(describe(fast[1]))
-            # Made inert a column at a time already: only a carriage return inside a cell
-            # is left for emit's net, which would otherwise read all of a long CSV again.
-            text = fast[0] if "\r" in fast[0] else fast[0].encode("utf-8")
-            emit(text, out.output, out.force, (cases,))
+            if summary:
+                _summary(fast[0].tally(), fmt, cases, out)
+            else:
+                csv_text = fast[0].csv()
+                # Made inert a column at a time already: only a carriage return inside a
+                # cell is left for emit's net, which would otherwise read a long CSV again.
+                text = csv_text if "\r" in csv_text else csv_text.encode("utf-8")
+                emit(text, out.output, out.force, (cases,))
+            if (note := future_note(fast[0].future, settings.as_of)) is not None:
+                say(f"warning: {note}")
             return
     results, log, calendar = compute_file(cases, read, regime, settings)
     if not quiet:
         tell(describe(log.case_frame))
     lr = _Log(LogResult(log, tuple(results)), calendar, summary, out)
-    if fmt == "text":
+    if summary:
+        from chc.hazards.log_output import Tally
+
+        _summary(Tally.of(results), fmt, cases, out)
+    elif fmt == "text":
         _log_text(lr)
     else:
         _log_data(lr, fmt)
+    # Said once every row is computed and written, as chc deadlines --cases says it.
+    if (note := future_note(future_rows(log, results), settings.as_of)) is not None:
+        say(f"warning: {note}")
 
 
 def _one_report_only(given: dict[str, object]) -> None:
@@ -308,7 +337,7 @@ def hazards_command(
 
       chc hazards --cases repairs.csv --summary
     """
-    from chc.cli.options import suggest
+    from chc.cli.options import say, suggest
     from chc.hazards.options import build_report, build_settings
     from chc.hazards.regime import load_regime
     from chc.hazards.report import compute, option_name
@@ -343,6 +372,8 @@ def hazards_command(
     rules = load_regime(regime)
     result = compute(report, rules, calendar_for(rules.region), settings)
     FORMATTERS[fmt](result, out)
+    for future in result.future_dates:
+        say(f"warning: {future}")
 
 
 def _read_options(

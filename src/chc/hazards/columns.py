@@ -13,6 +13,7 @@ cell. Agreement tests hold the two paths to the same CSV.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from chc.caseload.engine import ColumnCalendar
     from chc.caseload.frame import CaseFrame
     from chc.caseload.reading import ReadOptions
+    from chc.hazards.log_output import Tally
     from chc.hazards.regime import Regime, Step
     from chc.hazards.report import Settings
     from chc.workdays import WorkingCalendar
@@ -58,6 +60,21 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
 
     def c(name: str, part: str) -> pl.Expr:
         return pl.col(f"\0{part} {name}")
+
+    # A column no row fills (an event the log never records) is parsed as nothing.
+    empty = [n for n, src in sources.items() if frame[src].null_count() == frame.height]
+    if empty:
+        sources = {n: src for n, src in sources.items() if n not in empty}
+        h = frame.height
+        nothing = pl.select(
+            e
+            for n in empty
+            for e in (pl.repeat(None, h, dtype=pl.Date).alias(f"{n}.day"),
+                      pl.repeat(None, h, dtype=pl.Datetime("us", "UTC")).alias(f"{n}.at"),
+                      pl.repeat(False, h, dtype=pl.Boolean).alias(f"{n}.bad"))
+        )  # fmt: skip
+        parsed = _moments(frame, sources) if sources else pl.DataFrame()
+        return pl.concat([parsed, nothing], how="horizontal") if sources else nothing
 
     lf = frame.lazy().with_columns(
         pl.col(src).str.strip_chars().str.replace(r"^(.+?)[T ]00:00:00$", "$1").alias(f"\0t {n}")
@@ -351,24 +368,68 @@ def _step(
     return frame, out
 
 
+@dataclass(frozen=True)
+class ColumnLog:
+    """A log computed a column at a time: one row per report and step, in file order, with
+    the CSV's columns; and the file line and reference of each report dated after --as-of."""
+
+    steps: pl.DataFrame
+    future: list[tuple[int, str | None]]
+
+    def csv(self) -> str:
+        """The log's CSV, as :func:`chc.hazards.log_output.log_csv` writes it."""
+        import polars as pl
+
+        from chc.inert import csv_column
+
+        out = self.steps.select(
+            csv_column("reference"), pl.col("line"), pl.col("track"), csv_column("hazard"),
+            *(pl.col(c) for c in CSV_COLUMNS[4:]),
+        )  # fmt: skip
+        text: str = out.write_csv(null_value="", line_terminator="\n")
+        return text
+
+    def tally(self) -> Tally:
+        """Per step, how many of each status, as :meth:`chc.hazards.log_output.Tally.of`
+        counts the one-report path's results (steps in the order the log first gives them)."""
+        import polars as pl
+
+        from chc.hazards.log_output import STATUSES, Tally
+
+        counted = self.steps.group_by("step", maintain_order=True).agg(
+            *(((pl.col("status") == s).sum().alias(s)) for s in STATUSES),
+        )
+        counts = {
+            row["step"]: {s: int(row[s]) for s in STATUSES} for row in counted.iter_rows(named=True)
+        }
+        return Tally(counts, self.steps[_ROW].n_unique())
+
+
 def log_csv(
     case_frame: CaseFrame, regime: Regime, calendar: WorkingCalendar, settings: Settings
 ) -> str | None:
     """The log's CSV (as :func:`chc.hazards.log_output.log_csv` writes it), or None where
     this path does not take the log."""
+    computed = compute_columns(case_frame, regime, calendar, settings)
+    return None if computed is None else computed.csv()
+
+
+def compute_columns(
+    case_frame: CaseFrame, regime: Regime, calendar: WorkingCalendar, settings: Settings
+) -> ColumnLog | None:
+    """Every report's steps, or None where this path does not take the log."""
     try:
-        return _log_csv(case_frame, regime, calendar, settings)
+        return _compute(case_frame, regime, calendar, settings)
     except Unplaced:
         return None
 
 
-def _log_csv(
+def _compute(
     case_frame: CaseFrame, regime: Regime, calendar: WorkingCalendar, settings: Settings
-) -> str:
+) -> ColumnLog:
     import polars as pl
 
     from chc.caseload.engine import ColumnCalendar
-    from chc.inert import csv_column
 
     if settings.assume_time is not None or settings.phase_start is not None:
         raise Unplaced
@@ -386,11 +447,12 @@ def _log_csv(
     if frame.select(pl.any_horizontal(pl.col(f"{n}.bad") for n in names).any()).item():
         raise Unplaced
     attempts = _attempts(src)
-    if _order_checks(frame, attempts, settings, names):
-        raise Unplaced
+    future = _order_checks(frame, attempts, settings, names)
     first = frame["aware.day"].min()
-    assert isinstance(first, date)
-    days = ColumnCalendar(calendar, first.year, settings.as_of.year + 2)
+    last = frame.select(pl.max_horizontal(pl.col(f"{n}.day").max() for n in names)).item()
+    assert isinstance(first, date) and isinstance(last, date)
+    # Holidays far enough on for the latest due date (a date after --as-of counts too).
+    days = ColumnCalendar(calendar, first.year, max(last.year, settings.as_of.year) + 2)
     if not frame["track"].is_in(["emergency", "significant"]).all():
         raise Unplaced
     parts = [
@@ -400,12 +462,9 @@ def _log_csv(
     ]
     steps = pl.concat(parts, how="vertical")
     steps = steps.join(_missed(steps, attempts), on=_KEY, how="left").sort(_KEY)
-    out = steps.select(
-        csv_column("reference"), pl.col("line"), pl.col("track"), csv_column("hazard"),
-        *(pl.col(c) for c in CSV_COLUMNS[4:]),
-    )  # fmt: skip
-    text: str = out.write_csv(null_value="", line_terminator="\n")
-    return text
+    flagged = future.join(frame.select(_ROW, "line", "reference"), on=_ROW).sort(_ROW)
+    said = [(int(line), ref) for line, ref in flagged.select("line", "reference").iter_rows()]
+    return ColumnLog(steps, said)
 
 
 def _attempts(src: pl.DataFrame) -> pl.DataFrame:
@@ -427,28 +486,34 @@ def _attempts(src: pl.DataFrame) -> pl.DataFrame:
 
 def _order_checks(
     frame: pl.DataFrame, attempts: pl.DataFrame, settings: Settings, names: list[str]
-) -> bool:
-    """Whether any event comes before the awareness or after --as-of (the one-report path
-    says which, at its cell)."""
+) -> pl.DataFrame:
+    """The rows with a date after --as-of (each row's ``_ROW``, in order), as
+    :func:`chc.hazards.report.future_dates` finds them; any event before the awareness is
+    Unplaced (the one-report path says which, at its cell)."""
     import polars as pl
 
     as_of = pl.lit(settings.as_of).dt.convert_time_zone("UTC")
     today = settings.as_of.date()
 
-    def wrong(day: pl.Expr, at: pl.Expr, aware_day: pl.Expr, aware_at: pl.Expr) -> pl.Expr:
+    def before(day: pl.Expr, at: pl.Expr, aware_day: pl.Expr, aware_at: pl.Expr) -> pl.Expr:
         timed = at.is_not_null() & aware_at.is_not_null()
-        before = pl.when(timed).then(at < aware_at).otherwise(day < aware_day)
-        after = pl.when(at.is_not_null()).then(at > as_of).otherwise(day > today)
-        return (before | after).fill_null(False)
+        return pl.when(timed).then(at < aware_at).otherwise(day < aware_day).fill_null(False)
+
+    def after(day: pl.Expr, at: pl.Expr) -> pl.Expr:
+        return pl.when(at.is_not_null()).then(at > as_of).otherwise(day > today).fill_null(False)
 
     aware = (pl.col("aware.day"), pl.col("aware.at"))
-    checks = [wrong(pl.col(f"{n}.day"), pl.col(f"{n}.at"), *aware) for n in names if n != "aware"]
-    checks.append(pl.col("aware.at").is_not_null() & (pl.col("aware.at") > as_of))
-    checks.append(pl.col("aware.day") > today)
-    if frame.select(pl.any_horizontal(checks).any()).item():
-        return True
+    events = [n for n in names if n != "aware"]
+    early = [before(pl.col(f"{n}.day"), pl.col(f"{n}.at"), *aware) for n in events]
+    late = [after(pl.col(f"{n}.day"), pl.col(f"{n}.at")) for n in names]
     joined = attempts.join(frame.select(_ROW, "aware.day", "aware.at"), on=_ROW)
-    return bool(joined.select(wrong(pl.col("a.day"), pl.col("a.at"), *aware).any()).item())
+    if frame.select(pl.any_horizontal(early).any()).item() or bool(
+        joined.select(before(pl.col("a.day"), pl.col("a.at"), *aware).any()).item()
+    ):
+        raise Unplaced
+    rows = frame.filter(pl.any_horizontal(late)).select(_ROW)
+    tried = attempts.filter(after(pl.col("a.day"), pl.col("a.at"))).select(_ROW)
+    return pl.concat([rows, tried]).unique().sort(_ROW)
 
 
 def _track(
@@ -509,29 +574,38 @@ def _missed(steps: pl.DataFrame, attempts: pl.DataFrame) -> pl.DataFrame:
     order the cell gives them)."""
     import polars as pl
 
-    missed = steps.filter(pl.col("status").is_in(["late", "overdue"])).select(
-        _KEY, _ROW, "\0due at", "\0due day"
+    # Only the rows with an attempt are joined; each attempt is written out once.
+    tried = attempts.lazy().select(
+        pl.col(_ROW), pl.col("\0n"), pl.col("a.day"), pl.col("a.at"),
+        _iso(pl.col("a.at"), pl.col("a.day")).alias("\0shown"),
+    )  # fmt: skip
+    missed = (
+        steps.lazy()
+        .filter(pl.col("status").is_in(["late", "overdue"]))
+        .select(_KEY, _ROW, "\0due at", "\0due day")
     )
-    joined = missed.join(attempts, on=_ROW)
+    joined = missed.join(tried, on=_ROW)
     by = pl.when(pl.col("\0due at").is_not_null() & pl.col("a.at").is_not_null())
     kept = joined.filter(
         by.then(pl.col("a.at") <= pl.col("\0due at")).otherwise(
             pl.col("a.day") <= pl.col("\0due day")
         )
     ).sort("\0n")
-    listed = kept.group_by(_KEY, maintain_order=True).agg(
-        _iso(pl.col("a.at"), pl.col("a.day")).str.join(";").alias("access_attempts")
+    listed = (
+        kept.group_by(_KEY, maintain_order=True)
+        .agg(pl.col("\0shown").str.join(";").alias("access_attempts"))
+        .collect()
     )
     empty = pl.DataFrame(schema={_KEY: pl.Int64, "access_attempts": pl.String})
     return pl.concat([listed, empty], how="vertical")
 
 
-def fast_csv(
+def fast_log(
     path: Path, options: ReadOptions | None, regime_path: str | None, settings: Settings
-) -> tuple[str, CaseFrame] | None:
-    """The log's CSV by this columnar path, with the frame the
-    reader made; None where that path does not take the log (the caller then computes it
-    report by report, which locates what is wrong)."""
+) -> tuple[ColumnLog, CaseFrame] | None:
+    """The log computed by this columnar path, with the frame the reader made; None where
+    that path does not take the log (the caller then computes it report by report, which
+    locates what is wrong)."""
     from chc.caseload.reading import read_case_file
     from chc.hazards.log import read_options
     from chc.hazards.regime import load_regime
@@ -539,5 +613,5 @@ def fast_csv(
 
     rules = load_regime(regime_path)
     case_frame = read_case_file(path, read_options(options))
-    text = log_csv(case_frame, rules, calendar_for(rules.region), settings)
-    return None if text is None else (text, case_frame)
+    computed = compute_columns(case_frame, rules, calendar_for(rules.region), settings)
+    return None if computed is None else (computed, case_frame)

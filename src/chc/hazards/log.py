@@ -4,13 +4,16 @@ computed by the one-report path (:func:`chc.hazards.report.compute`), so that a 
 
 Every cell that cannot be read, and every report whose events cannot be placed (a date
 without a time for a 24-hour clock, an event before the awareness, an unknown track or
-hazard kind), is a :class:`chc.errors.CaseError` at its file, line and column.
+hazard kind), is a :class:`chc.errors.CaseError` at its file, line and column. A date
+after --as-of is not: the report is computed as recorded and said (:func:`future_note`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -191,3 +194,34 @@ def compute_file(
     log = read_log(path, options)
     calendar = calendar_for(rules.region)
     return compute_log(log, rules, calendar, settings), log, calendar
+
+
+def future_note(
+    flagged: Sequence[tuple[int, str | None]], as_of: datetime, shown: int = 5
+) -> str | None:
+    """One sentence naming the reports with a date after ``as_of`` (``flagged``: each one's
+    file line and reference, in file order; the first ``shown`` named), or None: each is
+    still computed as recorded, and its JSON warnings hold the dates, but a person should
+    hear of them once, at the end of the run (as ``chc deadlines --cases`` says it)."""
+    from chc import inert
+
+    if not flagged:
+        return None
+    named = [
+        f"line {line}" + (f" ({inert.line(ref)})" if ref else "") for line, ref in flagged[:shown]
+    ]
+    more = f" and {len(flagged) - shown} more" if len(flagged) > shown else ""
+    return (
+        f"{len(flagged)} hazard report(s) have a date after the status date "
+        f"{as_of.isoformat(timespec='minutes')}: {', '.join(named)}{more}; each is counted as "
+        "recorded, but a date still to come is usually a typing error: check them"
+    )
+
+
+def future_rows(log: HazardLog, results: Sequence[HazardResult]) -> list[tuple[int, str | None]]:
+    """The file line and reference of each report with a date after --as-of."""
+    return [
+        (row.line, row.report.reference)
+        for row, r in zip(log.rows, results, strict=True)
+        if r.warnings
+    ]

@@ -61,7 +61,7 @@ def log_json(lr: LogResult) -> dict[str, Any]:
         "time_zone": "Europe/London",
         "count": len(lr.results),
         "reports": [report_json(line, r) for line, r in lr.pairs()],
-        "summary": summary_json(lr.results),
+        "summary": summary_json(Tally.of(lr.results)),
     }
 
 
@@ -106,6 +106,20 @@ def log_csv(lr: LogResult) -> str:
     return out.getvalue()
 
 
+@dataclass(frozen=True)
+class Tally:
+    """Per step key (in the order the log first gives each step), how many of each status,
+    and how many reports: what the summary says, by either path (:meth:`of`, or
+    :meth:`chc.hazards.columns.ColumnLog.tally`)."""
+
+    counts: dict[str, dict[str, int]]
+    reports: int
+
+    @classmethod
+    def of(cls, results: Sequence[HazardResult]) -> Tally:
+        return cls(summary_counts(results), len(results))
+
+
 def summary_counts(results: Sequence[HazardResult]) -> dict[str, dict[str, int]]:
     """Per step key (in the regime's order), how many of each status."""
     counts: dict[str, dict[str, int]] = {}
@@ -116,21 +130,18 @@ def summary_counts(results: Sequence[HazardResult]) -> dict[str, dict[str, int]]
     return counts
 
 
-def summary_json(results: Sequence[HazardResult]) -> list[dict[str, Any]]:
-    return [
-        {"step": key, "total": sum(row.values()), **row}
-        for key, row in summary_counts(results).items()
-    ]
+def summary_json(tally: Tally) -> list[dict[str, Any]]:
+    return [{"step": key, "total": sum(row.values()), **row} for key, row in tally.counts.items()]
 
 
-def summary_csv(results: Sequence[HazardResult]) -> str:
+def summary_csv(tally: Tally) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("step", "total", *STATUSES))
-    for row in summary_json(results):
+    for row in summary_json(tally):
         writer.writerow([row["step"], row["total"], *(row[s] for s in STATUSES)])
     return out.getvalue()
 
 
-def summary_jsonl(results: Sequence[HazardResult]) -> str:
-    return "".join(json.dumps(row) + "\n" for row in summary_json(results))
+def summary_jsonl(tally: Tally) -> str:
+    return "".join(json.dumps(row) + "\n" for row in summary_json(tally))

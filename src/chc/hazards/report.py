@@ -115,6 +115,12 @@ class HazardResult(NamedTuple):
     settings: Settings
     steps: tuple[StepResult, ...]
     assumptions: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def future_dates(self) -> tuple[str, ...]:
+        """The warnings for dates after ``as_of`` (see :func:`future_dates`), unprefixed."""
+        return tuple(w.removeprefix(FUTURE_DATE) for w in self.warnings)
 
     def as_json(self) -> dict[str, object]:
         r = self.report
@@ -131,6 +137,7 @@ class HazardResult(NamedTuple):
             "events": [s.as_json() for s in self.steps],
             "access_attempts": [a.iso() for a in r.access_attempts],
             "assumptions": [{"id": i, "text": t} for i, t in self.assumptions],
+            "warnings": list(self.warnings),
         }
 
 
@@ -151,7 +158,7 @@ def compute(
     if any(s.unit == "hours" and s.from_event == "aware" for s in regime.steps_for(report.track)):
         at = timed(report.aware, settings.assume_time, "--aware")
         report = report._replace(aware=Moment(at.date(), at))
-    _check_order(report, settings)
+    _check_order(report)
     ends_due: dict[str, datetime | date] = {}
     steps: list[StepResult] = []
     for step in regime.steps_for(report.track):
@@ -167,7 +174,8 @@ def compute(
     if scope.provisional:
         ids += [a for a in scope.row.assumptions if a not in ids]
     texts = tuple((i, regime.assumption_text[i]) for i in ids)
-    return HazardResult(regime.regime, report, scope, settings, tuple(steps), texts)
+    warnings = tuple(future_dates(report, settings.as_of))
+    return HazardResult(regime.regime, report, scope, settings, tuple(steps), texts, warnings)
 
 
 def _uses_assumed_time(report: HazardReport, regime: Regime) -> bool:
@@ -179,26 +187,53 @@ def _uses_assumed_time(report: HazardReport, regime: Regime) -> bool:
     )
 
 
-def _check_order(report: HazardReport, settings: Settings) -> None:
-    """No event before the awareness, none after the moment the statuses are judged at."""
+def _check_order(report: HazardReport) -> None:
+    """No event before the awareness (one after --as-of is a warning: :func:`future_dates`)."""
     aware = report.aware
-    if _before(Moment(settings.as_of.date(), settings.as_of), aware):
-        raise InputError(
-            f"--as-of {settings.as_of.isoformat(timespec='minutes')} is before --aware "
-            f"{aware.iso()}"
-        )
-    named = [(e, report.event(e)) for e in HAZARD_EVENTS if e != "aware"]
-    named += [("access_attempt", a) for a in report.access_attempts]
-    for event, m in named:
-        if m is None:
-            continue
+    for event, m in _events(report):
         if _before(m, aware):
             raise InputError(f"{option_name(event)}: {m.iso()} is before --aware {aware.iso()}")
-        if _before(Moment(settings.as_of.date(), settings.as_of), m):
-            raise InputError(
-                f"{option_name(event)}: {m.iso()} is after --as-of "
-                f"{settings.as_of.isoformat(timespec='minutes')}"
-            )
+
+
+def _events(report: HazardReport) -> list[tuple[str, Moment]]:
+    """Every event the report records but the awareness, access attempts last, in order."""
+    named = [(e, m) for e in HAZARD_EVENTS if e != "aware" and (m := report.event(e)) is not None]
+    return named + [("access_attempt", a) for a in report.access_attempts]
+
+
+FUTURE_DATE = "future date: "
+"""The prefix of the warning for a date after --as-of: the JSON's flag for it (as for
+complaints, :data:`chc.deadlines.FUTURE_DATE`)."""
+FUTURE_TEXT = (
+    FUTURE_DATE + "{} is dated {}, after the status date {}; it is counted as recorded, but "
+    "a date still to come is usually a typing error: check it"
+)
+FUTURE_WORDS = {
+    "aware": "the awareness",
+    "concluded": "the investigation's conclusion",
+    "summary_sent": "the written summary",
+    "made_safe": "the making safe",
+    "works_begun": "the beginning of further works",
+    "works_started": "the start of further works on site",
+    "works_completed": "the finishing of all works",
+    "decanted": "the household's move",
+    "consent_refused": "the refused consent",
+    "no_hazard": "the finding of no hazard",
+    "access_attempt": "an access attempt",
+}
+
+
+def future_dates(report: HazardReport, as_of: datetime) -> list[str]:
+    """A warning for each of the report's dates after ``as_of``, the awareness first: the
+    report is still computed as recorded (the log says so), as ``chc deadlines`` does for a
+    complaint, but said, since a date still to come is usually a slip (2029 for 2026)."""
+    now = Moment(as_of.date(), as_of)
+    shown = as_of.isoformat(timespec="minutes")
+    return [
+        FUTURE_TEXT.format(FUTURE_WORDS.get(event, event), m.iso(), shown)
+        for event, m in [("aware", report.aware), *_events(report)]
+        if _before(now, m)
+    ]
 
 
 def _before(a: Moment, b: Moment) -> bool:

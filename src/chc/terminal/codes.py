@@ -201,44 +201,87 @@ def regimes_table(rows: list[dict[str, Any]]) -> RenderableType:
     return table
 
 
-_UNITS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}
+def _long_date(iso: str) -> str:
+    """``2025-10-27`` -> ``27 October 2025``."""
+    from datetime import date
+
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _step_lines(s: dict[str, Any]) -> list[RenderableType]:
+    """One step as a complaints officer says it: its name, limit, what it counts from and
+    what ends it, what it requires, and what in it is not yet confirmed."""
+    from chc.hazards.words import EVENT_WORDS, UNIT_WORDS, step_words
+
+    def said(event: str) -> str:
+        return EVENT_WORDS.get(event, event.replace("_", " "))
+
+    limit = f"{s['limit']} {UNIT_WORDS.get(s['unit'], s['unit'])}"
+    lines: list[RenderableType] = [
+        labelled("", f"{step_words(s['key'])}: {limit} from {said(s['from'])}", "bold", indent=2),
+        labelled("done when: ", s["ends_text"], indent=4),
+    ]
+    if s["stopped_by"]:
+        stops = _or([said(e) for e in s["stopped_by"]])
+        lines.append(labelled("stops applying on: ", stops, indent=4))
+    if s["waived_by"]:
+        lines.append(labelled("not needed: ", f"if {said(s['waived_by'])} within it", indent=4))
+    lines.append(labelled("", s["summary"], indent=4))
+    if s["confidence"] == "unverified":
+        lines.append(
+            labelled("", "Not yet confirmed: chc assumes this step (below).", "dim", indent=4)
+        )
+    elif s["start_confidence"] == "unverified":
+        lines.append(
+            labelled(
+                "", "The limit is confirmed; what it counts from is not: chc assumes it (below).",
+                "dim", indent=4,
+            )
+        )  # fmt: skip
+    return lines
 
 
 def regime_view(data: dict[str, Any]) -> RenderableType:
-    """The Awaab's Law regime for a person: its steps, its scope, the points left open."""
+    """The Awaab's Law regime for a person: each step by name, its limit, what it counts
+    from and what ends it; the scope; the open points as what chc assumes. Step keys,
+    assumption ids and the sources' tiers stay in --format json."""
+    from chc.terminal.hazard_log import TRACK_NAMES
+
     head = Text.assemble(
         (data["title"], "bold"),
-        f"  ({data['instrument']}; in force from {data['in_force_from']}; times in "
-        f"{data['time_zone']})",
+        f"  ({data['instrument']}; in force from {_long_date(data['in_force_from'])}; times "
+        "are UK time)",
     )
     steps: list[RenderableType] = [Text("\nSteps", style="bold")]
+    track = None
     for s in data["steps"]:
-        mark = s["confidence"]
-        if s["start_confidence"] != s["confidence"]:
-            mark = f"limit {s['confidence']}, start {s['start_confidence']}"
-        steps.append(
-            Text.assemble(
-                (s["key"], "bold"),
-                f"  {s['limit']} {_UNITS[s['unit']]} from {s['from'].replace('_', ' ')}, "
-                f"until {s['ends_text']}",
-            )
-        )
-        steps.append(Text(f"    {s['summary']}"))
-        assumed = ", ".join(s["assumptions"]) or "none"
-        steps.append(
-            Text(f"    {mark} ({'/'.join(s['tiers'])}); assumptions: {assumed}", style="dim")
-        )
-    scope = Table(title="Scope", title_justify="left")
-    for heading in ("phase", "track", "in force", "hazards", "confidence"):
+        if s["track"] != track:
+            track = s["track"]
+            steps.append(Text(TRACK_NAMES.get(track, track), style="bold"))
+        steps.extend(_step_lines(s))
+    scope = Table(title="Which hazards", title_justify="left")
+    for heading in ("phase", "clock", "from", "hazards"):
         scope.add_column(heading, overflow="fold")
     for row in data["scope"]:
-        hazards = ", ".join(row["kinds"]) or "all except " + ", ".join(row["all_except"])
-        when = row["in_force_from"] or f"planned {row['planned']}, date not confirmed"
-        scope.add_row(str(row["phase"]), row["track"], when, hazards, row["confidence"])
-    open_points = [Text("\nAssumptions (until checked against the Regulations)", style="bold")]
-    open_points += [
-        Text(f"  {a['id']} ({a['question']}): {a['text']}") for a in data["assumptions"]
+        kinds = row["kinds"] or row["all_except"]
+        hazards = ", ".join(k.replace("_", " ") for k in kinds)
+        hazards = hazards if row["kinds"] else "all except " + hazards
+        when = (
+            _long_date(row["in_force_from"])
+            if row["in_force_from"]
+            else f"planned for {row['planned']}, no date confirmed"
+        )
+        name = "24 hours" if row["track"] == "emergency" else "working days"
+        scope.add_row(str(row["phase"]), name, when, hazards)
+    open_points: list[RenderableType] = [
+        Text("\nOpen points: what chc assumes until they are settled", style="bold")
     ]
+    open_points += [labelled("- ", a["text"], indent=2) for a in data["assumptions"]]
     return Group(head, Text(in_words(data["note"]), style="dim"), *steps, scope, *open_points)
 
 

@@ -4,14 +4,13 @@ officer's words: steps and statuses by name, never their keys."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from chc import inert
-from chc.hazards.log_output import STATUSES, LogResult, summary_counts
+from chc.hazards.log_output import STATUSES, LogResult, Tally
 from chc.hazards.report import HazardResult, StepResult
 from chc.hazards.words import STATUS_WORDS, step_words
 from chc.terminal.hazards import attempts_words, late_words, when
@@ -58,15 +57,15 @@ def _section(s: StepResult, soon: date | None) -> str | None:
     return None
 
 
-def totals(results: Sequence[HazardResult]) -> str:
+def totals(tally: Tally) -> str:
     """``3 hazard reports, 11 steps: 4 on time, 2 late, 1 overdue, 4 due``."""
     counts = dict.fromkeys(STATUSES, 0)
-    for row in summary_counts(results).values():
+    for row in tally.counts.values():
         for status, n in row.items():
             counts[status] += n
     steps = sum(counts.values())
     parts = [f"{n} {_SUMMARY_WORDS[s]}" for s, n in counts.items() if n]
-    reports = len(results)
+    reports = tally.reports
     head = f"{reports} hazard report{'s' if reports != 1 else ''}, {steps} step"
     return head + ("s" if steps != 1 else "") + (": " + ", ".join(parts) if parts else "")
 
@@ -91,7 +90,7 @@ def log_view(lr: LogResult, calendar: WorkingCalendar) -> RenderableType:
         parts.append(Text(f"\n{title} ({len(found)})", style="bold"))
         for r, s in sorted(found, key=lambda pair: _due_day(pair[1])):
             parts.extend(_line(r, s))
-    parts.append(Text("\n" + totals(results)))
+    parts.append(Text("\n" + totals(Tally.of(results))))
     texts = {i: t for r in results for i, t in r.assumptions}
     if texts:
         parts.append(Text("\nWhat these dates rest on", style="bold"))
@@ -99,17 +98,17 @@ def log_view(lr: LogResult, calendar: WorkingCalendar) -> RenderableType:
     return Group(*parts)
 
 
-def summary_view(results: Sequence[HazardResult]) -> RenderableType:
+def summary_view(tally: Tally) -> RenderableType:
     """Per step, how many of each status: the board's summary, one line a step (a line
     wraps under its step at any width, where a table's columns would be cut)."""
     parts: list[RenderableType] = [Text("Awaab's Law steps by status", style="bold")]
     track = None
-    for key, row in summary_counts(results).items():
+    for key, row in tally.counts.items():
         if key.split(".")[0] != track:
             track = key.split(".")[0]
             parts.append(Text(f"\n{TRACK_NAMES[track]}", style="bold"))
         counts = ", ".join(f"{n} {_SUMMARY_WORDS[s]}" for s, n in row.items() if n)
         line = Text(f"  {step_words(key)}: {sum(row.values())} ({counts})")
         parts.append(line)
-    parts.append(Text("\n" + totals(results)))
+    parts.append(Text("\n" + totals(tally)))
     return Group(*parts)
