@@ -58,9 +58,6 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
     again wherever a part of it is used."""
     import polars as pl
 
-    def c(name: str, part: str) -> pl.Expr:
-        return pl.col(f"\0{part} {name}")
-
     # A column no row fills (an event the log never records) is parsed as nothing.
     empty = [n for n, src in sources.items() if frame[src].null_count() == frame.height]
     if empty:
@@ -73,9 +70,23 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
                       pl.repeat(None, h, dtype=pl.Datetime("us", "UTC")).alias(f"{n}.at"),
                       pl.repeat(False, h, dtype=pl.Boolean).alias(f"{n}.bad"))
         )  # fmt: skip
-        parsed = _moments(frame, sources) if sources else pl.DataFrame()
+        parsed = _parse_moments(frame, sources) if sources else pl.DataFrame()
         return pl.concat([parsed, nothing], how="horizontal") if sources else nothing
+    return _parse_moments(frame, sources)
 
+
+def _c(name: str, part: str) -> pl.Expr:
+    """One of the working columns ``_parse_moments`` builds for the event ``name``."""
+    import polars as pl
+
+    return pl.col(f"\0{part} {name}")
+
+
+def _parse_moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
+    """``_moments`` for columns that have at least one cell."""
+    import polars as pl
+
+    c = _c
     lf = frame.lazy().with_columns(
         pl.col(src).str.strip_chars().str.replace(r"^(.+?)[T ]00:00:00$", "$1").alias(f"\0t {n}")
         for n, src in sources.items()
@@ -123,29 +134,39 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
         )
     )  # fmt: skip
 
-    def at(n: str) -> pl.Expr:
-        naive, off = c(n, "naive"), c(n, "off")
-        local = naive.dt.replace_time_zone(LONDON, ambiguous="null", non_existent="null")
-        # An offset pins the instant (the autumn change's repeated hour needs one).
-        sign = pl.when(off.str.starts_with("-")).then(-1).otherwise(1)
-        shift = pl.duration(minutes=sign * (c(n, "oh") * 60 + c(n, "om")))
-        pinned = naive.dt.replace_time_zone("UTC") - shift
-        return pl.when(off.is_not_null()).then(pinned).otherwise(local.dt.convert_time_zone("UTC"))
-
-    lf = lf.with_columns(at(n).alias(f"{n}.at") for n in sources)
-
-    def bad(n: str) -> pl.Expr:
-        ok = (c(n, "hh") <= 23) & (c(n, "mm") <= 59) & (c(n, "ss") <= 59)
-        ok = ok & (c(n, "off").is_null() | ((c(n, "oh") <= 14) & (c(n, "om") <= 59)))
-        given = c(n, "t").is_not_null() & (c(n, "t") != "")
-        timed_bad = c(n, "hh").is_not_null() & (~ok.fill_null(False) | pl.col(f"{n}.at").is_null())
-        return given & (c(n, "day").is_null() | timed_bad)
+    lf = lf.with_columns(_at(n).alias(f"{n}.at") for n in sources)
 
     lf = lf.with_columns(
-        *(bad(n).alias(f"{n}.bad") for n in sources),
+        *(_bad(n).alias(f"{n}.bad") for n in sources),
         *(c(n, "day").alias(f"{n}.day") for n in sources),
     )
     return lf.select(pl.exclude(r"^\x00.*$")).collect()
+
+
+def _at(n: str) -> pl.Expr:
+    """The instant of event ``n``'s cell, in UTC (null without a time)."""
+    import polars as pl
+
+    c = _c
+    naive, off = c(n, "naive"), c(n, "off")
+    local = naive.dt.replace_time_zone(LONDON, ambiguous="null", non_existent="null")
+    # An offset pins the instant (the autumn change's repeated hour needs one).
+    sign = pl.when(off.str.starts_with("-")).then(-1).otherwise(1)
+    shift = pl.duration(minutes=sign * (c(n, "oh") * 60 + c(n, "om")))
+    pinned = naive.dt.replace_time_zone("UTC") - shift
+    return pl.when(off.is_not_null()).then(pinned).otherwise(local.dt.convert_time_zone("UTC"))
+
+
+def _bad(n: str) -> pl.Expr:
+    """Whether event ``n``'s given cell cannot be read exactly."""
+    import polars as pl
+
+    c = _c
+    ok = (c(n, "hh") <= 23) & (c(n, "mm") <= 59) & (c(n, "ss") <= 59)
+    ok = ok & (c(n, "off").is_null() | ((c(n, "oh") <= 14) & (c(n, "om") <= 59)))
+    given = c(n, "t").is_not_null() & (c(n, "t") != "")
+    timed_bad = c(n, "hh").is_not_null() & (~ok.fill_null(False) | pl.col(f"{n}.at").is_null())
+    return given & (c(n, "day").is_null() | timed_bad)
 
 
 def _iso(at: pl.Expr, day: pl.Expr) -> pl.Expr:
