@@ -27,20 +27,9 @@ RUNS = {
         "--format", "json",
     ),
 }  # fmt: skip
-# cli/hazards.py is being reworked on another branch; it does not yet pass --quiet on.
-LOUD = {"hazards one report", "hazards log"}
 
 
-def _params() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="hazards says Wrote"))
-        if name in LOUD
-        else name
-        for name in RUNS
-    ]
-
-
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", RUNS)
 def test_quiet_with_an_output_file_says_nothing(name: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = run_chc(*RUNS[name], "-o", str(out), "--quiet")

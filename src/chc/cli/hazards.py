@@ -39,33 +39,34 @@ if TYPE_CHECKING:
 class _Out:
     output: Path | None
     force: bool
+    quiet: bool = False  # --quiet: no "Wrote FILE" line
 
     @classmethod
-    def checked(cls, output: Path | None, force: bool) -> _Out:
+    def checked(cls, output: Path | None, force: bool, quiet: bool = False) -> _Out:
         """The destination, refused before any work is done if it cannot be written."""
         if output is not None:
             from chc.output import check_writable
 
             check_writable(output, force=force)
-        return cls(output, force)
+        return cls(output, force, quiet)
 
 
 def _as_text(r: HazardResult, out: _Out) -> None:
     from chc.terminal.hazards import hazard_view
 
-    show(hazard_view(r), out.output, out.force)
+    show(hazard_view(r), out.output, out.force, quiet=out.quiet)
 
 
 def _as_json(r: HazardResult, out: _Out) -> None:
     from chc.output import dumps_json
 
-    emit(dumps_json(r.as_json()), out.output, out.force)
+    emit(dumps_json(r.as_json()), out.output, out.force, quiet=out.quiet)
 
 
 def _as_ics(r: HazardResult, out: _Out) -> None:
     from chc.hazards.ics import to_ics
 
-    emit(to_ics(r), out.output, out.force)
+    emit(to_ics(r), out.output, out.force, quiet=out.quiet)
 
 
 # --format's choices for one report, in order (the first is the default).
@@ -89,7 +90,13 @@ class _Log:
 def _log_text(r: _Log) -> None:
     from chc.terminal.hazard_log import log_view
 
-    show(log_view(r.result, r.calendar), r.out.output, r.out.force, (r.result.log.case_frame.path,))
+    show(
+        log_view(r.result, r.calendar),
+        r.out.output,
+        r.out.force,
+        (r.result.log.case_frame.path,),
+        quiet=r.out.quiet,
+    )
 
 
 def _summary(tally: Tally, fmt: str, cases: Path, out: _Out) -> None:
@@ -100,12 +107,12 @@ def _summary(tally: Tally, fmt: str, cases: Path, out: _Out) -> None:
     if fmt == "text":
         from chc.terminal.hazard_log import summary_view
 
-        show(summary_view(tally), out.output, out.force, (cases,))
+        show(summary_view(tally), out.output, out.force, (cases,), quiet=out.quiet)
         return
     if fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
     writers = {"json": lambda t: dumps_json(lo.summary_json(t)), "jsonl": lo.summary_jsonl}
-    emit(writers.get(fmt, lo.summary_csv)(tally), out.output, out.force, (cases,))
+    emit(writers.get(fmt, lo.summary_csv)(tally), out.output, out.force, (cases,), quiet=out.quiet)
 
 
 def _log_data(r: _Log, fmt: str) -> None:
@@ -122,9 +129,15 @@ def _log_data(r: _Log, fmt: str) -> None:
     else:
         from chc.hazards.ics import log_ics
 
-        emit(log_ics(results), r.out.output, r.out.force, (r.result.log.case_frame.path,))
+        emit(
+            log_ics(results),
+            r.out.output,
+            r.out.force,
+            (r.result.log.case_frame.path,),
+            quiet=r.out.quiet,
+        )
         return
-    emit(data, r.out.output, r.out.force, (r.result.log.case_frame.path,))
+    emit(data, r.out.output, r.out.force, (r.result.log.case_frame.path,), quiet=r.out.quiet)
 
 
 # A log's --format choices besides text (one report's, and what only a log can be).
@@ -165,7 +178,7 @@ def _run_log(
                 # Made inert a column at a time already: only a carriage return inside a
                 # cell is left for emit's net, which would otherwise read a long CSV again.
                 text = csv_text if "\r" in csv_text else csv_text.encode("utf-8")
-                emit(text, out.output, out.force, (cases,))
+                emit(text, out.output, out.force, (cases,), quiet=out.quiet)
             if (note := future_note(fast[0].future, settings.as_of)) is not None:
                 say(f"warning: {note}")
             return
@@ -343,7 +356,7 @@ def hazards_command(
     from chc.hazards.report import compute, option_name
     from chc.workdays import calendar_for
 
-    out = _Out.checked(output, force)
+    out = _Out.checked(output, force, quiet)
     settings = build_settings(as_of, assume_time, phase_start)
     events = {
         "concluded": concluded, "summary_sent": summary_sent, "made_safe": made_safe,
