@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -40,7 +40,7 @@ HazardEvent = Literal[
     "consent_refused",
     "no_hazard",
 ]
-HAZARD_EVENTS: tuple[str, ...] = HazardEvent.__args__  # type: ignore[attr-defined]
+HAZARD_EVENTS: tuple[str, ...] = get_args(HazardEvent)
 
 # As in chc.codes.model, whose import (the editions' models and check kinds, ~80 ms) one
 # hazard report does not need.
