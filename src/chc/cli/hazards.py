@@ -21,11 +21,10 @@ from chc.cli.app import (
     SuggestColumnsOpt,
     app,
     choice_of,
-    emit,
     handles_errors,
-    show,
     tell,
 )
+from chc.cli.options import Destination
 from chc.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,42 +34,26 @@ if TYPE_CHECKING:
     from chc.workdays import WorkingCalendar
 
 
-@dataclass(frozen=True)
-class _Out:
-    output: Path | None
-    force: bool
-    quiet: bool = False  # --quiet: no "Wrote FILE" line
-
-    @classmethod
-    def checked(cls, output: Path | None, force: bool, quiet: bool = False) -> _Out:
-        """The destination, refused before any work is done if it cannot be written."""
-        if output is not None:
-            from chc.output import check_writable
-
-            check_writable(output, force=force)
-        return cls(output, force, quiet)
-
-
-def _as_text(r: HazardResult, out: _Out) -> None:
+def _as_text(r: HazardResult, out: Destination) -> None:
     from chc.terminal.hazards import hazard_view
 
-    show(hazard_view(r), out.output, out.force, quiet=out.quiet)
+    out.show(hazard_view(r))
 
 
-def _as_json(r: HazardResult, out: _Out) -> None:
+def _as_json(r: HazardResult, out: Destination) -> None:
     from chc.output import dumps_json
 
-    emit(dumps_json(r.as_json()), out.output, out.force, quiet=out.quiet)
+    out.write(dumps_json(r.as_json()))
 
 
-def _as_ics(r: HazardResult, out: _Out) -> None:
+def _as_ics(r: HazardResult, out: Destination) -> None:
     from chc.hazards.ics import to_ics
 
-    emit(to_ics(r), out.output, out.force, quiet=out.quiet)
+    out.write(to_ics(r))
 
 
 # --format's choices for one report, in order (the first is the default).
-FORMATTERS: dict[str, Callable[[HazardResult, _Out], None]] = {
+FORMATTERS: dict[str, Callable[[HazardResult, Destination], None]] = {
     "text": _as_text,
     "json": _as_json,
     "ics": _as_ics,
@@ -84,22 +67,16 @@ class _Log:
     result: LogResult
     calendar: WorkingCalendar
     summary: bool
-    out: _Out
+    out: Destination
 
 
 def _log_text(r: _Log) -> None:
     from chc.terminal.hazard_log import log_view
 
-    show(
-        log_view(r.result, r.calendar),
-        r.out.output,
-        r.out.force,
-        (r.result.log.case_frame.path,),
-        quiet=r.out.quiet,
-    )
+    r.out.show(log_view(r.result, r.calendar))
 
 
-def _summary(tally: Tally, fmt: str, cases: Path, out: _Out) -> None:
+def _summary(tally: Tally, fmt: str, cases: Path, out: Destination) -> None:
     """The board's summary in ``fmt``, from either path's tally."""
     from chc.hazards import log_output as lo
     from chc.output import dumps_json
@@ -107,12 +84,12 @@ def _summary(tally: Tally, fmt: str, cases: Path, out: _Out) -> None:
     if fmt == "text":
         from chc.terminal.hazard_log import summary_view
 
-        show(summary_view(tally), out.output, out.force, (cases,), quiet=out.quiet)
+        out.show(summary_view(tally))
         return
     if fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
     writers = {"json": lambda t: dumps_json(lo.summary_json(t)), "jsonl": lo.summary_jsonl}
-    emit(writers.get(fmt, lo.summary_csv)(tally), out.output, out.force, (cases,), quiet=out.quiet)
+    out.write(writers.get(fmt, lo.summary_csv)(tally))
 
 
 def _log_data(r: _Log, fmt: str) -> None:
@@ -129,15 +106,9 @@ def _log_data(r: _Log, fmt: str) -> None:
     else:
         from chc.hazards.ics import log_ics
 
-        emit(
-            log_ics(results),
-            r.out.output,
-            r.out.force,
-            (r.result.log.case_frame.path,),
-            quiet=r.out.quiet,
-        )
+        r.out.write(log_ics(results))
         return
-    emit(data, r.out.output, r.out.force, (r.result.log.case_frame.path,), quiet=r.out.quiet)
+    r.out.write(data)
 
 
 # A log's --format choices besides text (one report's, and what only a log can be).
@@ -154,7 +125,7 @@ def _run_log(
     *,
     summary: bool,
     quiet: bool,
-    out: _Out,
+    out: Destination,
 ) -> None:
     """Read the log, compute each report, write the chosen format."""
     from chc.caseload.reading import describe
@@ -178,7 +149,7 @@ def _run_log(
                 # Made inert a column at a time already: only a carriage return inside a
                 # cell is left for emit's net, which would otherwise read a long CSV again.
                 text = csv_text if "\r" in csv_text else csv_text.encode("utf-8")
-                emit(text, out.output, out.force, (cases,), quiet=out.quiet)
+                out.write(text)
             if (note := future_note(fast[0].future, settings.as_of)) is not None:
                 say(f"warning: {note}")
             return
@@ -356,7 +327,7 @@ def hazards_command(
     from chc.hazards.report import compute, option_name
     from chc.workdays import calendar_for
 
-    out = _Out.checked(output, force, quiet)
+    out = Destination.checked(output, force, (cases, columns), quiet)
     settings = build_settings(as_of, assume_time, phase_start)
     events = {
         "concluded": concluded, "summary_sent": summary_sent, "made_safe": made_safe,
