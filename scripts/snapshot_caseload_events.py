@@ -3,8 +3,9 @@
     .venv/bin/python scripts/snapshot_caseload_events.py [--out tests/golden/caseload-events.json]
 
 Made once, on the code before assumptions became ids (issue 24), and kept: the test
-``tests/test_assumption_ids.py`` runs the same corpora through today's chc and asks for
-the same events (key, due, done, status, working days late) and the same assumption ids.
+``tests/test_caseload_snapshot.py`` runs the same corpora through today's chc and asks for
+the same events (key, due, done, status, working days late), the same problems and the
+same assumption ids (today's lines carry the ids; the order is now the table's).
 
 The old JSON lines carried each assumption as a text, "assumption: KEY (PROVISION): the
 note". This script turns each text into the ids it meant, by rules that name every form
@@ -149,10 +150,14 @@ def snapshot(args: list[str]) -> list[list[object]]:
             [e["key"], e["due"], e["done"], e["status"], e["working_days_late"]]
             for e in case["events"]
         ]
-        texts = [w.removeprefix("assumption: ") for w in case["warnings"]]
-        assumed = [t for w, t in zip(case["warnings"], texts, strict=True) if w != t]
-        problems = [w for w in case["warnings"] if not w.startswith("assumption: ")]
-        rows.append([case["line"], case["code"], events, problems, ids_of(case["code"], assumed)])
+        if "assumptions" in case:  # today's shape: the ids themselves
+            problems, ids = case["warnings"], case["assumptions"]
+        else:  # the shape before issue 24, the ids read from the texts
+            texts = [w.removeprefix("assumption: ") for w in case["warnings"]]
+            assumed = [t for w, t in zip(case["warnings"], texts, strict=True) if w != t]
+            problems = [w for w in case["warnings"] if not w.startswith("assumption: ")]
+            ids = ids_of(case["code"], assumed)
+        rows.append([case["line"], case["code"], events, problems, ids])
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -143,3 +144,48 @@ def test_unknown_timescale_is_refused_at_its_line(tmp_path: Path) -> None:
 def test_shipped_file_is_beside_the_editions() -> None:
     assert (data_dir() / "assumptions.yaml").is_file()
     assert isinstance(load_builtin_assumptions(), Assumptions)
+
+
+def test_a_shipped_timescale_rests_on_its_counting_rules() -> None:
+    # What any timescale's unit, clock start and kind bring in (a working day, an extension
+    # added to the due date, logging taken as acknowledgement) is in the table's entry for
+    # every shipped timescale of that shape: a user's Code file gets those and no more.
+    from chc.codes.assumed import by_kind
+    from chc.codes.timetable import builtin_timetable
+
+    for name in ("2020", "2022", "2024"):
+        for rule in builtin_timetable(name).rules:
+            missing = set(by_kind(rule.key, rule.unit, rule.from_event)) - set(rule.assumes)
+            assert not missing, (name, rule.key, missing)
+
+
+def test_a_code_file_rests_on_chc_counting_rules_not_the_editions_readings(
+    tmp_path: Path,
+) -> None:
+    from chc.codes.timetable import builtin_timetable, load_timetable
+
+    own = tmp_path / "our-code.yaml"
+    own.write_text((data_dir() / "2024.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    mine = load_timetable(own)
+    shipped = builtin_timetable("2024")
+    respond = mine.timescale("stage1.respond")
+    assert respond is not None and respond.assumes == ("working-day",)
+    # The shipped edition's own, the same rule but for the reading of 6.3 the table names.
+    ours = dataclasses.replace(respond, assumes=("working-day", "respond-from-acknowledgement"))
+    assert shipped.timescale("stage1.respond") == ours
+    extension = mine.timescale("stage1.extension")
+    assert extension is not None
+    assert extension.assumes == ("working-day", "extension-from-due-date")
+
+
+def test_statements_come_from_the_table_in_its_order() -> None:
+    from chc.codes.assumed import Assumed, ordered, statement, table
+
+    entries = load_builtin_assumptions().assumptions
+    assert list(table()) == [a.id for a in entries]
+    late = Assumed("ack-date-assumed", (("stage", 2), ("date", "2024-06-27")))
+    early = Assumed("ack-date-assumed", (("stage", 1), ("date", "2024-05-09")))
+    got = ordered([late, Assumed("closure-days-not-working"), early, Assumed("working-day"), late])
+    assert got == (Assumed("working-day"), Assumed("closure-days-not-working"), early, late)
+    assert "stage 2 response from the acknowledgement due date, 2024-06-27" in late.statement()
+    assert statement("working-day") == " ".join(entries[0].statement.split())

@@ -55,23 +55,23 @@ R7,2024-05-24,,,,
 #   (assumed): Tue 04 (1) ... Fri 07 (4), Mon 10 (5) ... Fri 14 (9), Mon 17 (10) -> 06-17.
 HEADER = (
     "reference,code,key,stage,due,from_event,from_date,amount,unit,provision,done,status,"
-    "assumed,working_days_late,superseded"
+    "assumed,working_days_late,superseded,assumptions"
 )
 SMALL_EVENTS = """\
-R1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,2024-05-03,on_time,false,0,false
-R1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,2024-05-20,on_time,false,0,false
-"HA-1,2",2024,stage1.acknowledge,1,2024-06-04,received,2024-05-28,5,working_days,6.2,,open,false,0,false
-"HA-1,2",2024,stage1.respond,1,2024-06-18,acknowledged,2024-06-04,10,working_days,6.3,,open,true,0,false
-R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,2024-05-03,on_time,false,0,false
-R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,2024-05-20,on_time,false,0,false
-R4,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,,overdue,false,16,false
-R4,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,,overdue,true,6,false
-R5,2024,stage1.acknowledge,1,2024-06-10,received,2024-06-03,5,working_days,6.2,,open,false,0,false
-R5,2024,stage1.respond,1,2024-06-24,acknowledged,2024-06-10,10,working_days,6.3,,open,true,0,false
-R6,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,2024-05-28,on_time,false,0,false
-R6,2024,stage1.respond,1,2024-06-11,acknowledged,2024-05-28,10,working_days,6.3,,open,false,0,false
-R7,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,,open,false,0,false
-R7,2024,stage1.respond,1,2024-06-17,acknowledged,2024-06-03,10,working_days,6.3,,open,true,0,false
+R1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,2024-05-03,on_time,false,0,false,working-day
+R1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,2024-05-20,on_time,false,0,false,working-day;respond-from-acknowledgement
+"HA-1,2",2024,stage1.acknowledge,1,2024-06-04,received,2024-05-28,5,working_days,6.2,,open,false,0,false,working-day
+"HA-1,2",2024,stage1.respond,1,2024-06-18,acknowledged,2024-06-04,10,working_days,6.3,,open,true,0,false,working-day;respond-from-acknowledgement;ack-date-assumed
+R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,2024-05-03,on_time,false,0,false,acknowledge-calendar-days
+R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,2024-05-20,on_time,false,0,false,working-day;logged-when-acknowledged
+R4,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,,overdue,false,16,false,working-day
+R4,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,,overdue,true,6,false,working-day;respond-from-acknowledgement;ack-date-assumed
+R5,2024,stage1.acknowledge,1,2024-06-10,received,2024-06-03,5,working_days,6.2,,open,false,0,false,working-day
+R5,2024,stage1.respond,1,2024-06-24,acknowledged,2024-06-10,10,working_days,6.3,,open,true,0,false,working-day;respond-from-acknowledgement;ack-date-assumed
+R6,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,2024-05-28,on_time,false,0,false,working-day
+R6,2024,stage1.respond,1,2024-06-11,acknowledged,2024-05-28,10,working_days,6.3,,open,false,0,false,working-day;respond-from-acknowledgement
+R7,2024,stage1.acknowledge,1,2024-06-03,received,2024-05-24,5,working_days,6.2,,open,false,0,false,working-day
+R7,2024,stage1.respond,1,2024-06-17,acknowledged,2024-06-03,10,working_days,6.3,,open,true,0,false,working-day;respond-from-acknowledgement;ack-date-assumed
 """
 SMALL_LINES = {"R1": 2, "HA-1,2": 3, "R3": 4, "R4": 5, "R5": 6, "R6": 7, "R7": 8}
 
@@ -216,6 +216,7 @@ def test_jsonl_one_case_per_line(small: Path) -> None:
             "closed",
             "events",
             "warnings",
+            "assumptions",
         ]
         ref = case["reference"]
         assert case["line"] == SMALL_LINES[ref]
@@ -229,7 +230,7 @@ def test_json_documented_shape(small: Path) -> None:
     run = cases(small, "--format", "json")
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
-    assert list(data) == ["as_of", "region", "closed", "cases", "bad_rows"]
+    assert list(data) == ["as_of", "region", "closed", "cases", "bad_rows", "assumptions"]
     assert (data["as_of"], data["region"], data["closed"], data["bad_rows"]) == (
         AS_OF,
         "england-and-wales",
@@ -242,9 +243,27 @@ def test_json_documented_shape(small: Path) -> None:
         ref = case["reference"]
         assert case["line"] == SMALL_LINES[ref]
         assert case["events"] == events[ref]
-        assert isinstance(case["warnings"], list)
+        assert case["warnings"] == []
+        # Each line refers to its assumptions by id; the statements are listed once, at the end.
+        assert all(set(a) <= {"id", "stage", "date"} for a in case["assumptions"])
     r4 = data["cases"][3]
-    assert any("acknowledgement date not given" in w for w in r4["warnings"])
+    assert r4["assumptions"] == [
+        {"id": "working-day"},
+        {"id": "respond-from-acknowledgement"},
+        {"id": "ack-date-assumed", "stage": 1, "date": "2024-05-09"},
+    ]
+    stated = {a["id"]: a for a in data["assumptions"]}
+    assert list(stated) == [
+        "working-day",
+        "acknowledge-calendar-days",
+        "respond-from-acknowledgement",
+        "logged-when-acknowledged",
+        "ack-date-assumed",
+    ]
+    assert stated["ack-date-assumed"]["values"] == ["stage", "date"]
+    assert "{date}" in stated["ack-date-assumed"]["statement"]
+    assert stated["working-day"]["kind"] == "standing"
+    assert "values" not in stated["working-day"]
 
 
 def test_json_with_closure_days(small: Path) -> None:
@@ -342,13 +361,13 @@ def test_code_option_applies_to_rows_without_their_own(tmp_path: Path) -> None:
     assert run.stdout == (
         HEADER + "\n"
         "R1,2020,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,Q4.3,"
-        "2024-05-03,on_time,false,0,false\n"
+        "2024-05-03,on_time,false,0,false,acknowledge-calendar-days\n"
         "R1,2020,stage1.respond,1,2024-05-16,received,2024-05-01,10,working_days,Q4.7,"
-        "2024-05-20,late,false,2,false\n"
+        "2024-05-20,late,false,2,false,working-day;respond-from-receipt-2020\n"
         "R3,2022,stage1.acknowledge,1,2024-05-06,received,2024-05-01,5,calendar_days,4.1,"
-        "2024-05-03,on_time,false,0,false\n"
+        "2024-05-03,on_time,false,0,false,acknowledge-calendar-days\n"
         "R3,2022,stage1.respond,1,2024-05-20,logged,2024-05-03,10,working_days,5.1,"
-        "2024-05-20,on_time,false,0,false\n"
+        "2024-05-20,on_time,false,0,false,working-day;logged-when-acknowledged\n"
     )
 
 
@@ -484,13 +503,13 @@ def test_skip_bad_rows_csv(tmp_path: Path) -> None:
     assert run.stdout == (
         HEADER + "\n"
         "G1,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,"
-        "2024-05-03,on_time,false,0,false\n"
+        "2024-05-03,on_time,false,0,false,working-day\n"
         "G1,2024,stage1.respond,1,2024-05-20,acknowledged,2024-05-03,10,working_days,6.3,"
-        "2024-05-20,on_time,false,0,false\n"
+        "2024-05-20,on_time,false,0,false,working-day;respond-from-acknowledgement\n"
         "G2,2024,stage1.acknowledge,1,2024-05-09,received,2024-05-01,5,working_days,6.2,"
-        ",overdue,false,16,false\n"
+        ",overdue,false,16,false,working-day\n"
         "G2,2024,stage1.respond,1,2024-05-23,acknowledged,2024-05-09,10,working_days,6.3,"
-        ",overdue,true,6,false\n"
+        ",overdue,true,6,false,working-day;respond-from-acknowledgement;ack-date-assumed\n"
     )
     for where in (f"{path}:3:2", f"{path}:5:4", f"{path}:6:1"):
         assert where in run.stderr
@@ -790,7 +809,16 @@ def test_a_large_caseload_gives_the_same_csv_as_the_per_case_path(tmp_path: Path
                     )
                 )
             )
-    assert fast.stdout.splitlines() == expected
+    got = fast.stdout.splitlines()
+    assert got[0] == HEADER
+    assert [line.rsplit(",", 1)[0] for line in got[1:]] == expected[1:]
+    assert len(expected) == 1 + 2 * (20_400 - 2)
+    # Each event's row names the assumptions its due date rests on; together, a
+    # complaint's rows name every assumption its JSON line refers to.
+    each = iter(got[1:])
+    for case in data["cases"]:
+        tags = {t for _ in case["events"] for t in next(each).rsplit(",", 1)[1].split(";")}
+        assert tags == {a["id"] for a in case["assumptions"]}, case["reference"]
     assert len(expected) == 1 + 2 * (20_400 - 2)
     # Row R0 is SMALL_CSV's R1 under another name (counted by hand above).
     r0 = [line.replace("R1,", "R0,", 1) for line in SMALL_EVENTS.splitlines()[0:2]]

@@ -35,7 +35,8 @@ def test_text_cites_sources_by_number_not_by_key(edition: str) -> None:
     json_run = run_chc(
         "deadlines", "--received", RECEIVED[edition], "--code", edition, "--format", "json"
     )
-    notes = " ".join(json.loads(json_run.stdout)["warnings"])
+    doc = json.loads(json_run.stdout)
+    notes = " ".join(doc["warnings"] + [a["statement"] for a in doc["assumptions"]])
     cited = [k for k in _keys(edition) if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", notes)]
     if cited:  # the notes cite sources: the people's view lists them with their titles
         assert "Sources cited in the notes" in text

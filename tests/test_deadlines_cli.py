@@ -17,23 +17,19 @@ from ruamel.yaml import YAML
 
 from conftest import CODE_VERSIONS, Run, run_chc
 
-CLOSURE = (
-    "assumption: closure days are treated as non-working days; whether they stop the "
-    "Code's clock is a policy question the Code does not answer"
-)
 
-
-def note(edition: str, key: str, region: str = "England and Wales") -> str:
-    """``assumption: KEY (PROVISION): NOTE`` for a timescale of an edition file, its
-    working-day wording naming the region's bank holidays as `chc deadlines` prints it."""
-    data: Any = YAML(typ="safe").load((CODE_VERSIONS / f"{edition}.yaml").read_text("utf-8"))
-    for t in data["timescales"]:
-        if t["key"] == key:
-            text = t["note"].replace(
-                "bank holidays of the region chosen", f"bank holidays of {region}"
-            )
-            return f"assumption: {key} ({t['provision']}): {text}"
-    raise AssertionError(f"{edition} has no timescale {key}")
+def stated(*ids: str, **values: object) -> list[dict[str, object]]:
+    """What the JSON lists for these assumption ids: each id, a case's own values, and the
+    statement of it in ``code_versions/assumptions.yaml`` (values filled in)."""
+    data: Any = YAML(typ="safe").load((CODE_VERSIONS / "assumptions.yaml").read_text("utf-8"))
+    table = {a["id"]: a for a in data["assumptions"]}
+    out: list[dict[str, object]] = []
+    for aid in ids:
+        entry = table[aid]
+        own = {k: values[k] for k in entry.get("values", [])}
+        text = " ".join(entry["statement"].split()).format(**own)
+        out.append({"id": aid, **own, "statement": text})
+    return out
 
 
 def one_line_error(run: Run, *words: str) -> str:
@@ -114,11 +110,10 @@ def test_json_the_readme_example_exactly() -> None:
                 "superseded": False,
             },
         ],
-        "warnings": [
-            note("2024", "stage1.acknowledge"),
-            note("2024", "stage1.respond"),
-            CLOSURE,
-        ],
+        "warnings": [],
+        "assumptions": stated(
+            "working-day", "respond-from-acknowledgement", "closure-days-not-working"
+        ),
     }
 
 
@@ -221,13 +216,14 @@ def test_json_2022_extension_late_and_stage2_exactly() -> None:
         "warnings": [
             "the stage 1 extension of 12 working days is longer than the 10 that provision "
             "5.1 of the 2022 Code allows without good reason",
-            note("2022", "stage1.acknowledge"),
-            note("2022", "stage1.respond"),
-            "assumption: stage1.respond counts from logging; chc takes the complaint as "
-            "logged when it was acknowledged",
-            note("2022", "stage1.extension"),
-            note("2022", "stage2.respond"),
         ],
+        "assumptions": stated(
+            "working-day",
+            "acknowledge-calendar-days",
+            "extension-working-days",
+            "extension-from-due-date",
+            "logged-when-acknowledged",
+        ),
     }
 
 
@@ -256,9 +252,13 @@ def test_json_assumed_response_under_2024() -> None:
         "working_days_late": 0,
         "superseded": False,
     }
-    assert data["warnings"][-1] == (
-        "assumption: stage 1 acknowledgement date not given: the response is counted from "
-        "the acknowledgement due date (2024-05-09)"
+    assert data["warnings"] == []
+    assert data["assumptions"] == stated(
+        "working-day",
+        "respond-from-acknowledgement",
+        "ack-date-assumed",
+        stage=1,
+        date="2024-05-09",
     )
 
 
@@ -331,8 +331,12 @@ def test_text_shows_weekday_dates_statuses_provisions_and_edition() -> None:
     assert "stage 1 acknowledgement due Thu 09 May 2024 on time, done Fri 03 May 2024" in out
     assert "5 working days from received (Wed 01 May 2024); provision 6.2" in out
     assert "stage 1 response due Mon 20 May 2024 open" in out
-    assert "10 working days from acknowledged (Fri 03 May 2024); provision 6.3" in out
-    assert "assumption: stage 1 acknowledgement (6.2)" in out
+    assert "5 working days from received (Wed 01 May 2024); provision 6.2 [1]" in out
+    assert "10 working days from acknowledged (Fri 03 May 2024); provision 6.3 [1,2]" in out
+    # Each assumption stated once, at the end, in the words of the assumptions table.
+    assert out.count("chc counts working days as Monday to Friday") == 1
+    assert "Assumptions 1. chc counts working days" in out
+    assert "2. chc counts the 2024 stage 1 and stage 2 responses from the day" in out
 
 
 def test_text_overdue_late_assumed_and_chosen_edition() -> None:
@@ -349,8 +353,10 @@ def test_text_overdue_late_assumed_and_chosen_edition() -> None:
     assert "chosen with --code" in out
     assert "stage 1 acknowledgement due Thu 09 May 2024 OVERDUE, 12 working days late" in out
     assert "stage 1 response due Thu 23 May 2024 OVERDUE, 2 working days late" in out
-    assert "(Thu 09 May 2024, assumed); provision 6.3" in out
-    assert "assumption: stage 1 acknowledgement date not given" in out
+    assert "(Thu 09 May 2024, assumed); provision 6.3 [1,2,3]" in out
+    assert (
+        "3. chc counts the stage 1 response from the acknowledgement due date, 2024-05-09," in out
+    )
 
 
 def test_text_late_and_extension_warning_and_closure_assumption() -> None:
@@ -385,7 +391,7 @@ def test_text_late_and_extension_warning_and_closure_assumption() -> None:
     assert "provision 5.1" in out
     assert "warning: the stage 1 extension of 12 working days" in out
     assert "1 closure day(s)" in out
-    assert "assumption: closure days are treated as non-working days" in out
+    assert "chc treats the closure days you give with --closed as non-working days" in out
 
 
 # The calendar (--format ics) is tested in tests/test_ics.py.

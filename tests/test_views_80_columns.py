@@ -150,10 +150,10 @@ def test_a_findings_notes_wrap_under_the_finding_not_at_column_0() -> None:
     assert all(line.startswith(" " * 26) for line in block), block
 
 
-def test_deadline_assumptions_wrap_under_their_label() -> None:
+def test_deadline_assumptions_wrap_under_their_number() -> None:
     out = _view("deadlines one complaint")
-    rest = _continuations(out, "assumption: stage 1 response (6.3)", 2)
-    assert rest and all(line.startswith("  ") for line in rest)
+    rest = _continuations(out, "1. chc counts working days", 3)
+    assert rest and all(line.startswith("   ") for line in rest)
 
 
 def test_sources_wrap_under_their_number() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, Assumed, by_kind, ordered
 from chc.codes.timetable import Rule, Timetable
 from chc.errors import CaseError
 from chc.workdays import WorkingCalendar, add_calendar_days, add_months
@@ -33,17 +34,6 @@ _KEYS = {
     stage: (f"stage{stage}.acknowledge", f"stage{stage}.respond", f"stage{stage}.extension")
     for stage in STAGES
 }
-
-
-LOGGED_ASSUMPTION = {
-    stage: f"stage{stage}.respond counts from logging; chc takes the complaint as logged "
-    "when it was acknowledged"
-    for stage in STAGES
-}
-CLOSURE_ASSUMPTION = (
-    "closure days are treated as non-working days; whether they stop the Code's clock is a "
-    "policy question the Code does not answer"
-)
 
 
 class Complaint(NamedTuple):
@@ -100,6 +90,8 @@ class Event(NamedTuple):
     assumed: bool
     working_days_late: int
     note: str | None = None
+    assumes: tuple[str, ...] = ()
+    """The ids of the standing assumptions its due date rests on (the rule's)."""
 
     @property
     def rule(self) -> str:
@@ -133,8 +125,9 @@ class Timeline(NamedTuple):
     events: tuple[Event, ...]
     problems: tuple[str, ...] = ()
     """Warnings about the complaint itself (an extension past the Code's limit ...)."""
-    assumptions: tuple[str, ...] = ()
-    """The readings the results rest on (the Code's words, chc's counting rules)."""
+    assumptions: tuple[Assumed, ...] = ()
+    """The readings the results rest on (the Code's words, chc's counting rules), each once,
+    in the assumptions table's order (:func:`chc.codes.assumed.ordered`)."""
     reference: str | None = None
 
     @property
@@ -146,8 +139,8 @@ class Timeline(NamedTuple):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What the JSON calls warnings: the problems, then each assumption, prefixed."""
-        return self.problems + tuple(f"assumption: {a}" for a in self.assumptions)
+        """What the JSON calls warnings: the problems (the assumptions are listed apart)."""
+        return self.problems
 
     def as_json(self) -> dict[str, object]:
         keys = {e.key for e in self.events}
@@ -160,6 +153,7 @@ class Timeline(NamedTuple):
                 {**e.as_json(), "superseded": f"{e.key}_extended" in keys} for e in self.events
             ],
             "warnings": list(self.warnings),
+            "assumptions": [{**a.as_json(), "statement": a.statement()} for a in self.assumptions],
         }
 
 
@@ -293,6 +287,7 @@ def _event(
         assumed,
         late,
         t.note,
+        t.assumes,
     )
 
 
@@ -322,7 +317,7 @@ def _stage(
     stage: int,
     events: list[Event],
     warnings: list[str],
-    assumptions: list[str],
+    assumptions: list[Assumed],
 ) -> None:
     """One stage's events, problems and assumptions, appended in order."""
     requested = complaint.requested(stage)
@@ -339,8 +334,7 @@ def _stage(
         )
         events.append(ack)
         ack_due = ack.due
-        if ack_t.note:
-            assumptions.append(ack_t.assumption)
+        assumptions.extend(Assumed(a) for a in ack_t.assumes)
     resp_t = edition.timescale(resp_key)
     if resp_t is None:
         warnings.append(f"the {edition.edition} Code sets no stage {stage} response timescale")
@@ -362,15 +356,10 @@ def _stage(
         as_of,
     )
     events.append(respond)
-    if resp_t.note:
-        assumptions.append(resp_t.assumption)
-    if resp_t.from_event == "logged":
-        assumptions.append(LOGGED_ASSUMPTION[stage])
+    assumptions.extend(Assumed(a) for a in resp_t.assumes)
     if assumed:
-        assumptions.append(
-            f"stage {stage} acknowledgement date not given: the response is counted from "
-            f"the acknowledgement due date ({from_date.isoformat()})"
-        )
+        values = (("stage", stage), ("date", from_date.isoformat()))
+        assumptions.append(Assumed(ACK_DATE_ASSUMED, values))
     extension = complaint.extension(stage)
     if extension is not None:
         events.append(
@@ -433,13 +422,13 @@ def compute(
     check_order(complaint, edition)
     events: list[Event] = []
     warnings: list[str] = []
-    assumptions: list[str] = []
+    assumptions: list[Assumed] = []
 
     for stage in STAGES:
         _stage(complaint, edition, calendar, as_of, stage, events, warnings, assumptions)
     warnings.extend(future_dates(complaint, as_of))
     if calendar.closed:
-        assumptions.append(CLOSURE_ASSUMPTION)
+        assumptions.append(Assumed(CLOSURE_DAYS))
     return Timeline(
         code=edition.edition,
         region=calendar.region,
@@ -447,7 +436,7 @@ def compute(
         closed=calendar.closed_sorted,
         events=tuple(events),
         problems=tuple(warnings),
-        assumptions=tuple(assumptions),
+        assumptions=ordered(assumptions),
         reference=complaint.reference,
     )
 
@@ -461,7 +450,7 @@ def _extension(
     calendar: WorkingCalendar,
     as_of: date,
     warnings: list[str],
-    assumptions: list[str],
+    assumptions: list[Assumed],
 ) -> Event:
     """The extended response, counted from the unextended due date."""
     ext_t = edition.timescale(_KEYS[stage][2])
@@ -476,17 +465,16 @@ def _extension(
             unit="working_days",
             from_event="due_date",
             provision=respond.provision,
+            assumes=by_kind(f"stage{stage}.extension", "working_days", "due_date"),
         )
-    else:
-        if extension > ext_t.amount:
-            warnings.append(
-                f"the stage {stage} extension of {extension} "
-                f"{ext_t.unit.replace('_', ' ')} is longer than the {ext_t.amount} that "
-                f"provision {ext_t.provision} of the {edition.edition} Code allows without "
-                "good reason"
-            )
-        if ext_t.note:
-            assumptions.append(ext_t.assumption)
+    elif extension > ext_t.amount:
+        warnings.append(
+            f"the stage {stage} extension of {extension} "
+            f"{ext_t.unit.replace('_', ' ')} is longer than the {ext_t.amount} that "
+            f"provision {ext_t.provision} of the {edition.edition} Code allows without "
+            "good reason"
+        )
+    assumptions.extend(Assumed(a) for a in ext_t.assumes)
     return _event(
         f"stage{stage}.respond_extended",
         stage,

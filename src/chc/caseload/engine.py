@@ -25,15 +25,10 @@ from typing import TYPE_CHECKING, get_args
 
 from chc import inert
 from chc.caseload.frame import LINE, BadRow, CaseFrame
+from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, by_kind
+from chc.codes.assumed import table as assumption_table
 from chc.codes.timetable import Rule, Timetable
-from chc.deadlines import (
-    CLOSURE_ASSUMPTION,
-    DATED,
-    FUTURE_TEXT,
-    LOGGED_ASSUMPTION,
-    Complaint,
-    DueStatus,
-)
+from chc.deadlines import DATED, FUTURE_TEXT, Complaint, DueStatus
 from chc.errors import CaseError, ChcError
 from chc.workdays import MAX_YEAR, WorkingCalendar
 
@@ -47,6 +42,10 @@ RULE = "rule"
 """The events' column naming the rule that made each: ``64 * n + order`` for the batch's
 n-th timetable, so that key, stage, clock start, unit and provision are the same for every
 event with the same number (the JSON text is built from a table of them)."""
+
+ASSUMPTIONS = "assumptions"
+"""The events' column of the assumption ids each due date rests on, ``;``-separated (a
+case's own values are in the row: an assumed acknowledgement date is its ``from_date``)."""
 
 STATUSES: tuple[str, ...] = get_args(DueStatus)
 """The statuses in the order of their numbers in the ``status`` column (an enum)."""
@@ -80,6 +79,7 @@ class ColumnCalendar:
 
     def __init__(self, calendar: WorkingCalendar, first: int, last: int) -> None:
         self.last = last
+        self.closed = bool(calendar.closed)
         days: set[date] = set(calendar.closed)
         for year in range(first, last + 1):
             days.update(calendar.bank_holidays(year))
@@ -113,34 +113,81 @@ class _Text:
 
     template: str
     args: tuple[pl.Expr, ...] = ()
+    raw: bool = False
+    """Whether the template is JSON text already (an assumption's object), not a message."""
 
     def expr(self, prefix: str = "") -> pl.Expr:
-        import polars as pl
-
-        if not self.args:
-            return pl.lit(prefix + self.template)
-        return pl.format(prefix + self.template, *self.args)
+        return _fill(prefix + self.template, self.args)
 
     def json(self, prefix: str = "") -> pl.Expr:
-        """The message as a JSON string literal. The values filled in are dates and whole
-        numbers, which never need escaping, so the template is escaped once, here."""
-        import polars as pl
+        """The message as a JSON string literal (an assumption as its object). The values
+        filled in are dates and whole numbers, which never need escaping, so the template
+        is escaped once, here."""
+        return _fill(self._quoted(prefix), self.args)
 
-        quoted = json.dumps(prefix + self.template, ensure_ascii=False)
-        return pl.format(quoted, *self.args) if self.args else pl.lit(quoted)
+    def _quoted(self, prefix: str) -> str:
+        return self.template if self.raw else json.dumps(prefix + self.template, ensure_ascii=False)
 
     def fixed_json(self, prefix: str = "") -> str:
-        """A message without values, as a JSON string literal."""
+        """A message without values, as a JSON string literal (an assumption as itself)."""
         assert not self.args, "a message with values is built per row"
-        return json.dumps(prefix + self.template, ensure_ascii=False)
+        return self._quoted(prefix)
+
+
+def _fill(template: str, args: tuple[pl.Expr, ...]) -> pl.Expr:
+    """``template`` with each ``{}`` taking the next of ``args`` (null if any is null).
+    Not ``pl.format``: that reads the braces of a JSON object as column names."""
+    import polars as pl
+
+    pieces = template.split("{}")
+    if len(pieces) != len(args) + 1:
+        raise ValueError(f"{template!r} does not take {len(args)} value(s)")
+    if not args:
+        return pl.lit(template)
+    parts: list[pl.Expr] = [pl.lit(pieces[0])]
+    for arg, piece in zip(args, pieces[1:], strict=True):
+        parts += [arg.cast(pl.String), pl.lit(piece)]
+    return pl.concat_str(parts)
+
+
+def _assumed(assumption_id: str) -> _Text:
+    """A standing assumption as each line carries it: ``{"id":"working-day"}``."""
+    return _Text(json.dumps({"id": assumption_id}, separators=(",", ":")), raw=True)
+
+
+def _ack_date_assumed(stage: int, day: pl.Expr) -> _Text:
+    """``{"id":"ack-date-assumed","stage":1,"date":"2026-01-30"}``, the date per row (an ISO
+    date never needs escaping)."""
+    head = json.dumps({"id": ACK_DATE_ASSUMED, "stage": stage}, separators=(",", ":"))[:-1]
+    return _Text(head + ',"date":"{}"}', (day.dt.to_string("%Y-%m-%d"),), raw=True)
 
 
 @dataclass
 class _Notes:
-    """A stage's problems and assumptions, each a (condition, text) pair of expressions."""
+    """A stage's problems and assumptions, each a (condition, text) pair of expressions;
+    an assumption's text is its JSON object, its id kept beside it for the order."""
 
     problems: list[tuple[pl.Expr, _Text]]
-    assumptions: list[tuple[pl.Expr, _Text]]
+    assumptions: list[tuple[pl.Expr, str, _Text]]
+
+    def standing(self, condition: pl.Expr, ids: tuple[str, ...]) -> None:
+        self.assumptions.extend((condition, i, _assumed(i)) for i in ids)
+
+    def in_order(self) -> None:
+        """Each standing assumption once, under any of its conditions, and a case's own
+        by stage, all in the table's order: as :func:`chc.codes.assumed.ordered` gives."""
+        rank = {aid: n for n, aid in enumerate(assumption_table())}
+        merged: dict[str, tuple[pl.Expr, str, _Text]] = {}
+        own: list[tuple[pl.Expr, str, _Text]] = []
+        for cond, aid, text in self.assumptions:
+            if text.args:
+                own.append((cond, aid, text))
+            elif aid in merged:
+                merged[aid] = (merged[aid][0] | cond, aid, text)
+            else:
+                merged[aid] = (cond, aid, text)
+        items = [*merged.values(), *own]  # a stable sort keeps own in stage order
+        self.assumptions = sorted(items, key=lambda item: rank.get(item[1], len(rank)))
 
 
 @dataclass(frozen=True)
@@ -167,35 +214,36 @@ class Caseload:
         return self.cases.height
 
     def warnings_json(
-        self, cases: pl.DataFrame, before: str = "[", after: str = "]"
+        self, cases: pl.DataFrame, before: str = "[", middle: str = "],[", after: str = "]"
     ) -> pl.DataFrame:
-        """``case`` and ``warnings`` for each of ``cases``, in order: the row's problems, then
-        its assumptions prefixed "assumption: ", as the text of a JSON array between
-        ``before`` and ``after`` (the brackets, or the output around them).
+        """``case`` and ``warnings`` for each of ``cases``, in order: the text of the row's
+        problems as a JSON array's items, then ``middle``, then its assumptions' objects
+        likewise, between ``before`` and ``after`` (the output around them).
 
-        These texts are long and the same on most rows, so each distinct set is written
-        once and shared by the rows it belongs to; only a row whose messages hold its own
-        values (a date, a number of days) has its text built for it.
+        Most rows share a set of texts, so each distinct set is written once and shared by
+        the rows it belongs to; only a row whose texts hold its own values (a date, a
+        number of days) has its text built for it.
         """
         import polars as pl
 
         parts = [
-            _warnings(cases.filter(pl.col("ekey") == key), n, before, after)
+            _warnings(cases.filter(pl.col("ekey") == key), n, (before, middle, after))
             for key, n in self.notes.items()
         ]
         if not parts:
-            return cases.select(pl.col(CASE), warnings=pl.lit(before + after))
+            return cases.select(pl.col(CASE), warnings=pl.lit(before + middle + after))
         return pl.concat(parts, how="vertical").sort(CASE)
 
     def with_notes(self, cases: pl.DataFrame | None = None) -> pl.DataFrame:
-        """``cases`` (default: all) with each row's ``problems`` and ``assumptions`` lists,
-        in the order the scalar path gives them."""
+        """``cases`` (default: all) with each row's ``problems`` and ``assumptions`` lists
+        (the assumptions as JSON objects' text), in the order the scalar path gives them."""
         import polars as pl
 
         rows = self.cases if cases is None else cases
         parts = [
             rows.filter(pl.col("ekey") == key).with_columns(
-                problems=_texts(n.problems), assumptions=_texts(n.assumptions)
+                problems=_texts(n.problems),
+                assumptions=_texts([(c, t) for c, _, t in n.assumptions]),
             )
             for key, n in self.notes.items()
         ]
@@ -528,7 +576,8 @@ def _edition_part(
             ((day > as_of).fill_null(False), _Text(text, (day.dt.to_string("%Y-%m-%d"),)))
         )
     if calendar.closed:
-        notes.assumptions.append((pl.lit(True), _Text(CLOSURE_ASSUMPTION)))
+        notes.standing(pl.lit(True), (CLOSURE_DAYS,))
+    notes.in_order()
     cases = rows.with_columns(code=pl.lit(edition.edition))
     frame = pl.concat(events, how="vertical") if events else _no_events().lazy()
     rule = (pl.lit(64 * number) + pl.col("order")).cast(pl.Int32)
@@ -558,17 +607,20 @@ def _texts(pairs: list[tuple[pl.Expr, _Text]]) -> pl.Expr:
 _SEP = "\x1f"  # the ASCII unit separator: in no message chc writes
 
 
-def _warnings(rows: pl.DataFrame, n: _Notes, before: str, after: str) -> pl.DataFrame:
+def _warnings(rows: pl.DataFrame, n: _Notes, around: tuple[str, str, str]) -> pl.DataFrame:
     """:meth:`Caseload.warnings_json` for the rows of one edition."""
     import polars as pl
 
-    items = [(c, t, "") for c, t in n.problems] + [(c, t, "assumption: ") for c, t in n.assumptions]
+    before, middle, after = around
+    # Each item: its condition, its text, and 0 for a problem or 1 for an assumption.
+    items = [(c, t, 0) for c, t in n.problems] + [(c, t, 1) for c, _, t in n.assumptions]
 
     def built(frame: pl.DataFrame) -> pl.DataFrame:
-        texts: list[pl.Expr] = [pl.when(c).then(t.json(prefix)) for c, t, prefix in items]
-        texts = texts or [pl.lit("")]
-        body = pl.concat_str(texts, separator=",", ignore_nulls=True)
-        text = pl.concat_str(pl.lit(before), body, pl.lit(after))
+        def joined(group: int) -> pl.Expr:
+            texts = [pl.when(c).then(t.json()) for c, t, g in items if g == group]
+            return pl.concat_str(texts or [pl.lit("")], separator=",", ignore_nulls=True)
+
+        text = pl.concat_str(pl.lit(before), joined(0), pl.lit(middle), joined(1), pl.lit(after))
         return frame.select(pl.col(CASE), text.alias("warnings"))
 
     if len(items) > 62:  # more than a bit set can hold: build every row's text
@@ -585,14 +637,14 @@ def _warnings(rows: pl.DataFrame, n: _Notes, before: str, after: str) -> pl.Data
     )
     shared = keyed.filter(~pl.col("own"))
     sets = shared["set"].unique().sort().to_list()
+
+    def fixed(s: int, group: int) -> str:
+        return ",".join(
+            t.fixed_json() for i, (_, t, g) in enumerate(items) if g == group and s >> i & 1
+        )
+
     table = pl.Series(
-        [
-            before
-            + ",".join(t.fixed_json(prefix) for i, (_, t, prefix) in enumerate(items) if s >> i & 1)
-            + after
-            for s in sets
-        ],
-        dtype=pl.String,
+        [before + fixed(s, 0) + middle + fixed(s, 1) + after for s in sets], dtype=pl.String
     )
     index = {s: i for i, s in enumerate(sets)}
     looked_up = shared.select(
@@ -620,9 +672,11 @@ def _stage_events(
     ack_due: pl.Expr | None = None
     if ack_t is not None:
         ack_due = days.add(requested, ack_t.amount, ack_t.unit)
-        yield _events(live, ack_t, 10 * stage, start_event, requested, ack_due, ack_done)
-        if ack_t.note:
-            notes.assumptions.append((opened, _Text(ack_t.assumption)))
+        yield _events(
+            live, ack_t, 10 * stage, start_event, requested, ack_due, ack_done,
+            tags=_tags(ack_t.assumes, days),
+        )  # fmt: skip
+        notes.standing(opened, ack_t.assumes)
     resp_t = edition.timescale(f"stage{stage}.respond")
     if resp_t is None:
         text = f"the {edition.edition} Code sets no stage {stage} response timescale"
@@ -662,20 +716,17 @@ def _stage_events(
         _done(stage),
         assumed,
         superseded=ext.is_not_null(),
+        tags=_tags(resp_t.assumes, days),
     )
     yield respond
-    if resp_t.note:
-        notes.assumptions.append((opened, _Text(resp_t.assumption)))
-    if origin == "logged":
-        notes.assumptions.append((opened, _Text(LOGGED_ASSUMPTION[stage])))
+    # Only where the response is placed: the scalar path states nothing of a stage whose
+    # clock it cannot start (it says why instead).
+    notes.standing(opened & from_date.is_not_null(), resp_t.assumes)
     notes.assumptions.append(
         (
             opened & from_date.is_not_null() & assumed,
-            _Text(
-                f"stage {stage} acknowledgement date not given: the response is counted from "
-                "the acknowledgement due date ({})",
-                (from_date.dt.to_string("%Y-%m-%d"),),
-            ),
+            ACK_DATE_ASSUMED,
+            _ack_date_assumed(stage, from_date),
         )
     )
     if extension is not None:
@@ -713,6 +764,7 @@ def _extension(
             unit="working_days",
             from_event="due_date",
             provision=resp_t.provision,
+            assumes=by_kind(f"stage{stage}.extension", "working_days", "due_date"),
         )
     else:
         unit = ext_t.unit.replace("_", " ")
@@ -727,8 +779,7 @@ def _extension(
                 ),
             )
         )
-        if ext_t.note:
-            notes.assumptions.append((given, _Text(ext_t.assumption)))
+    notes.standing(given, ext_t.assumes)
     live = rows.filter(given)
     due = days.add(respond_due, ext, ext_t.unit)
     yield _events(
@@ -742,6 +793,7 @@ def _extension(
         assumed,
         amount=ext,
         key=f"stage{stage}.respond_extended",
+        tags=_tags(ext_t.assumes, days),
     )
 
 
@@ -764,9 +816,11 @@ def _events(
     amount: pl.Expr | None = None,
     key: str | None = None,
     superseded: pl.Expr | None = None,
+    tags: tuple[str, str] = ("", ""),
 ) -> pl.LazyFrame:
     import polars as pl
 
+    flag = pl.lit(False) if assumed is None else assumed
     return rows.select(
         pl.col(CASE),
         pl.lit(order).alias("order"),
@@ -781,9 +835,24 @@ def _events(
         pl.lit(t.unit, dtype=pl.Categorical).alias("unit"),
         pl.lit(t.provision, dtype=pl.Categorical).alias("provision"),
         done.alias("done"),
-        (pl.lit(False) if assumed is None else assumed).alias("assumed"),
+        flag.alias("assumed"),
         (pl.lit(False) if superseded is None else superseded).alias("superseded"),
+        pl.when(flag)
+        .then(pl.lit(tags[1]))
+        .otherwise(pl.lit(tags[0]))
+        .cast(pl.Categorical)
+        .alias(ASSUMPTIONS),
     )
+
+
+def _tags(ids: tuple[str, ...], days: ColumnCalendar) -> tuple[str, str]:
+    """An event's assumption ids as its CSV row lists them, ``;``-separated in the table's
+    order: as counted from a date given, and from an acknowledgement due date assumed."""
+    from chc.codes.assumed import Assumed, ordered
+
+    own = [Assumed(i) for i in ids] + ([Assumed(CLOSURE_DAYS)] if days.closed else [])
+    plain = ";".join(a.id for a in ordered(own))
+    return plain, ";".join(a.id for a in ordered([*own, Assumed(ACK_DATE_ASSUMED)]))
 
 
 def _no_events() -> pl.DataFrame:
@@ -806,6 +875,7 @@ def _no_events() -> pl.DataFrame:
             "done": pl.Date,
             "assumed": pl.Boolean,
             "superseded": pl.Boolean,
+            ASSUMPTIONS: pl.Categorical,
             RULE: pl.Int32,
         }
     )

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from chc.caseload.engine import CASE, EVENT_COLUMNS, Caseload
+from chc.caseload.engine import ASSUMPTIONS, CASE, EVENT_COLUMNS, Caseload
 from chc.caseload.frame import BadRow
 from chc.caseload.json_text import CaseText, TextBlock, tails
 
@@ -34,6 +34,9 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "working_days_left",
 )
 _EVENT_FIELDS = (*EVENT_COLUMNS[2:],)  # an event's own fields (not reference, code)
+CSV_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, ASSUMPTIONS)
+"""The events CSV's columns: each event's fields, then the ids of the assumptions its due
+date rests on (``docs/assumptions.md``), ``;``-separated."""
 # The JSON formats are built a block of _BLOCK complaints at a time (one call to polars
 # each), by _BUILDERS threads, at most _AHEAD blocks ahead of the one being written, and
 # written _CHUNK complaints (about 2 MB of text) at a time, to bound memory. On 100,000
@@ -61,13 +64,13 @@ def _head(c: Caseload) -> dict[str, object]:
 
 
 def write_events_csv(parts: Iterable[Caseload], out: BinaryIO, *, raw: bool = False) -> None:
-    """One row per due date (:data:`EVENT_COLUMNS`), in file order then stage order; text
+    """One row per due date (:data:`CSV_COLUMNS`), in file order then stage order; text
     a spreadsheet would run made inert (:func:`chc.inert.csv_frame`) unless ``raw``."""
     from chc.inert import csv_cell, csv_frame, csv_needs_care
 
     for i, c in enumerate(parts):
         out.flush()
-        rows = c.events.select(EVENT_COLUMNS)
+        rows = c.events.select(CSV_COLUMNS)
         if not raw:
             # The text columns are the reference and the edition: each checked where it
             # is smallest (a complaint's reference, not each of its events'; the editions
@@ -85,13 +88,13 @@ def write_events_raw_csv(parts: Iterable[Caseload], out: BinaryIO) -> None:
 
 
 def case_records(c: Caseload) -> pl.DataFrame:
-    """One row per complaint in the documented JSON shape (a column per key, in order)."""
+    """One row per complaint in the documented JSON shape (a column per key, in order; the
+    assumptions as their JSON objects' text)."""
     import polars as pl
 
     event = pl.struct([pl.col(name) for name in _EVENT_FIELDS]).alias("events")
     grouped = c.events.group_by(CASE, maintain_order=True).agg(event)
     cases = c.with_notes()
-    assumptions = pl.col("assumptions").list.eval(pl.lit("assumption: ") + pl.element())
     closed = [d.isoformat() for d in c.calendar.closed_sorted]
     return (
         cases.join(grouped, on=CASE, how="left")
@@ -104,9 +107,29 @@ def case_records(c: Caseload) -> pl.DataFrame:
             pl.lit(c.as_of.isoformat()).alias("as_of"),
             pl.lit(closed, dtype=pl.List(pl.String)).alias("closed"),
             pl.col("events").fill_null(pl.lit([], dtype=grouped.schema["events"])),
-            pl.concat_list(pl.col("problems"), assumptions).alias("warnings"),
+            pl.col("problems").alias("warnings"),
+            pl.col("assumptions"),
         )
     )
+
+
+def assumption_ids(c: Caseload) -> set[str]:
+    """The ids of every assumption the batch's due dates rest on."""
+    return {i for tags in c.events[ASSUMPTIONS].cast(str).unique() if tags for i in tags.split(";")}
+
+
+def assumptions_table(ids: set[str]) -> list[dict[str, object]]:
+    """The assumptions used, stated once, as ``--format json`` lists them at its end."""
+    from chc.codes.assumed import table
+
+    rows: list[dict[str, object]] = []
+    for aid, entry in table().items():
+        if aid in ids:
+            row: dict[str, object] = {"id": aid, "kind": entry.kind, "statement": entry.statement}
+            if entry.values:
+                row["values"] = list(entry.values)
+            rows.append(row)
+    return rows
 
 
 class _Builders:
@@ -169,6 +192,7 @@ def write_cases_jsonl(parts: Iterable[Caseload], out: BinaryIO) -> None:
 def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
     """One document: the calendar used, every complaint, and the rows skipped."""
     bad: list[BadRow] = []
+    used: set[str] = set()
     opened, first = False, True
     with _Builders() as builders:
         for text in builders.texts(parts, ",\n"):
@@ -183,8 +207,10 @@ def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
                 out.write(f'{head}, "cases": ['.encode())
                 opened = True
             bad.extend(text.bad_rows)
+            used |= assumption_ids(text)
     bad_text = json.dumps([b.as_json() for b in sorted(bad)], ensure_ascii=False)
-    out.write(f'\n], "bad_rows": {bad_text}}}\n'.encode())
+    stated = json.dumps(assumptions_table(used), ensure_ascii=False)
+    out.write(f'\n], "bad_rows": {bad_text}, "assumptions": {stated}}}\n'.encode())
 
 
 def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
@@ -289,4 +315,5 @@ def event_pairs(c: Caseload) -> Iterator[tuple[str, Event]]:
     for e in c.events.iter_rows(named=True):
         timescale = e["key"].replace("respond_extended", "extension")
         e["note"] = notes.get((e["code"], timescale))
+        e["assumes"] = tuple(e[ASSUMPTIONS].split(";")) if e[ASSUMPTIONS] else ()
         yield e["reference"] or "", Event(*(e[name] for name in Event._fields))

@@ -125,7 +125,6 @@ def _refused_with_cases(*given: tuple[str, object]) -> None:
 
 
 def _as_text(r: OneComplaint) -> RenderableType:
-    from chc.codes.citations import Citations
     from chc.terminal.deadlines import timeline_view
     from chc.workdays import holidays_version
 
@@ -134,7 +133,6 @@ def _as_text(r: OneComplaint) -> RenderableType:
         edition_title=r.edition.title,
         calendar_stamp=holidays_version(),
         chosen=r.chosen,
-        citations=Citations(r.edition),
     )
 
 

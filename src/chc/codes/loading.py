@@ -131,6 +131,11 @@ def load_code_file(path: Path) -> Edition:
     return edition
 
 
+# The shipped editions as loaded (each is loaded once and kept): a user's Code file may
+# take a shipped edition's name, but not the assumptions table's readings of its text.
+_SHIPPED: set[int] = set()
+
+
 @functools.cache
 def load_builtin(name: str) -> Edition:
     if name not in BUILTIN_EDITIONS:
@@ -138,7 +143,14 @@ def load_builtin(name: str) -> Edition:
             f"unknown Code edition {name!r}; the editions are {', '.join(BUILTIN_EDITIONS)}, "
             "or give the path of a Code file (ending .yaml)"
         )
-    return load_code_file(builtin_path(name))
+    edition = load_code_file(builtin_path(name))
+    _SHIPPED.add(id(edition))
+    return edition
+
+
+def is_shipped(edition: Edition) -> bool:
+    """Whether ``edition`` is one of chc's own, as :func:`load_builtin` loaded it."""
+    return id(edition) in _SHIPPED
 
 
 def load_edition(name_or_path: str | Path) -> Edition:

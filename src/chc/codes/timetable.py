@@ -35,16 +35,14 @@ class Rule:
     note: str | None = None
     cites: tuple[str, ...] = ()
     """The keys of the sources the note rests on (see :mod:`chc.codes.citations`)."""
+    assumes: tuple[str, ...] = ()
+    """The ids of the standing assumptions a result under this timescale rests on
+    (``code_versions/assumptions.yaml``), in that table's order."""
 
     @property
     def stage(self) -> int | None:
         head = self.key.split(".", 1)[0]
         return int(head[5:]) if head.startswith("stage") else None
-
-    @property
-    def assumption(self) -> str:
-        """The note, prefixed with what it is about, for results that depend on it."""
-        return f"{self.key} ({self.provision}): {self.note}"
 
 
 @dataclass(frozen=True)
@@ -91,6 +89,8 @@ class Timetable:
 
     @classmethod
     def of(cls, e: Edition) -> Timetable:
+        from chc.codes.assumptions import rule_assumptions
+
         return cls(
             edition=e.edition,
             title=e.title,
@@ -98,7 +98,16 @@ class Timetable:
             in_force_to=e.in_force_to,
             stages=StageSpan(e.stages.min, e.stages.max),
             rules=tuple(
-                Rule(t.key, t.amount, t.unit, t.from_event, t.provision, t.note, tuple(t.cites))
+                Rule(
+                    t.key,
+                    t.amount,
+                    t.unit,
+                    t.from_event,
+                    t.provision,
+                    t.note,
+                    tuple(t.cites),
+                    rule_assumptions(e, t),
+                )
                 for t in e.timescales
             ),
             sources=tuple(SourceRef(s.key, s.title, s.url, s.dated) for s in e.sources),
@@ -112,7 +121,16 @@ class Timetable:
             "in_force_to": None if self.in_force_to is None else self.in_force_to.isoformat(),
             "stages": [self.stages.min, self.stages.max],
             "rules": [
-                [r.key, r.amount, r.unit, r.from_event, r.provision, r.note, list(r.cites)]
+                [
+                    r.key,
+                    r.amount,
+                    r.unit,
+                    r.from_event,
+                    r.provision,
+                    r.note,
+                    list(r.cites),
+                    list(r.assumes),
+                ]
                 for r in self.rules
             ],
             "sources": [[s.key, s.title, s.url, s.dated] for s in self.sources],
@@ -159,14 +177,18 @@ def _source(raw: object) -> tuple[str, str, str | None, str | None]:
     return _text(key), _text(title), _maybe_text(url), _maybe_text(dated)
 
 
-def _rule(raw: object) -> tuple[str, int, str, str, str, str | None, tuple[str, ...]]:
+_RuleFields = tuple[str, int, str, str, str, str | None, tuple[str, ...], tuple[str, ...]]
+
+
+def _rule(raw: object) -> _RuleFields:
     if not isinstance(raw, list):
         raise TypeError("expected a list")
-    key, amount, unit, start, provision, note, cites = raw
+    key, amount, unit, start, provision, note, cites, assumes = raw
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
         raise ValueError("a timescale's amount is a whole number above 0")
     return (_text(key), amount, _text(unit), _text(start), _text(provision),
-            _maybe_text(note), tuple(_text(c) for c in cites))  # fmt: skip
+            _maybe_text(note), tuple(_text(c) for c in cites),
+            tuple(_text(a) for a in assumes))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=32)
@@ -188,7 +210,9 @@ def builtin_timetable(name: str) -> Timetable:
 
     folder = package_data("code_versions")
     try:
-        stamp = cache.key(*((folder / f"{n}.yaml").read_bytes() for n in BUILTIN))
+        # The assumptions table too: a rule's ids come from it.
+        names = (*BUILTIN, "assumptions")
+        stamp = cache.key(*((folder / f"{n}.yaml").read_bytes() for n in names))
     except OSError:
         stamp = None
     entry = f"timetable-{name}-{stamp}" if stamp else None

@@ -8,11 +8,11 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from chc import inert
-from chc.codes.citations import Citations
+from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, Assumed
 from chc.codes.notes import REGION_NAMES
-from chc.deadlines import FUTURE_DATE, Timeline
-from chc.terminal.console import Hanging, labelled, source_lines
-from chc.words import event_words, in_words
+from chc.deadlines import FUTURE_DATE, Event, Timeline
+from chc.terminal.console import Hanging, labelled
+from chc.words import event_words
 
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "open": "yellow", "overdue": "bold red"}
 STATUS_WORDS = {"on_time": "on time", "late": "late", "open": "open", "overdue": "OVERDUE"}
@@ -47,54 +47,64 @@ def due_line(due: date, status: str, done: date | None, late: int, superseded: b
     return line
 
 
+def event_assumptions(e: Event, t: Timeline) -> list[Assumed]:
+    """What one event's due date rests on, of the timeline's assumptions."""
+    own = [Assumed(a) for a in e.assumes]
+    if e.assumed:
+        own += [a for a in t.assumptions if a.id == ACK_DATE_ASSUMED and a.values[0][1] == e.stage]
+    if t.closed:
+        own.append(Assumed(CLOSURE_DAYS))
+    return own
+
+
+def references(items: list[Assumed], numbers: dict[Assumed, int]) -> str:
+    """ " [1,3]": where a line's assumptions are stated, by number (no space inside, so
+    that the list never breaks across lines)."""
+    found = sorted({numbers[a] for a in items if a in numbers})
+    return f" [{','.join(map(str, found))}]" if found else ""
+
+
+def assumptions_list(items: tuple[Assumed, ...] | list[Assumed]) -> list[RenderableType]:
+    """The numbered list the lines refer to, under its heading (nothing if empty)."""
+    if not items:
+        return []
+    out: list[RenderableType] = [Text("\nAssumptions", style="bold")]
+    for n, a in enumerate(items, 1):
+        out.append(labelled(f"{n}. ", a.statement(), "dim", hang=len(f"{n}. ")))
+    return out
+
+
 def timeline_view(
     t: Timeline,
     *,
     edition_title: str,
     calendar_stamp: str,
     chosen: str,
-    citations: Citations | None = None,
 ) -> RenderableType:
-    """One complaint's timeline for a person; with ``citations``, the notes cite their
-    sources as numbers, listed at the end with title and address, never by data key."""
-    readable = citations.readable if citations is not None else str
-
-    def cite(text: str) -> str:
-        return in_words(readable(text))
-
+    """One complaint's timeline for a person: each event's line refers by number to the
+    assumptions its due date rests on, stated once at the end."""
     head = Text.assemble(
         (f"Code edition {t.code}", "bold"),
         f": {edition_title}, {chosen}\n",
         f"Working days: Monday to Friday less {REGION_NAMES.get(t.region, t.region)} bank "
         f"holidays ({calendar_stamp})",
         f" and {len(t.closed)} closure day(s)" if t.closed else "",
-        f"; the starting event's day is day 0. Status as of {as_of_day(t.as_of)}.",
+        f". Status as of {as_of_day(t.as_of)}.",
     )
     if t.reference:
         head = Text.assemble((f"Complaint {inert.line(t.reference)}\n", "bold"), head)
+    numbers = {a: n for n, a in enumerate(t.assumptions, 1)}
     lines: list[RenderableType] = [Text("")]
     extended = {e.key.removesuffix("_extended") for e in t.events if e.key.endswith("_extended")}
     for e in t.events:
         line = due_line(e.due, e.status, e.done, e.working_days_late, e.key in extended)
         lines.append(Hanging(line, head=event_words(e.key), indent=EVENT_COLUMN))
         rule = f"{e.rule} ({day(e.from_date)}" + (", assumed" if e.assumed else "")
-        lines.append(labelled("", rule + f"); provision {e.provision}", "dim", indent=4))
-    table = Group(*lines, Text(""))
-    parts: list[RenderableType] = [head, table]
-    if any(e.assumed for e in t.events):
-        parts.append(
-            Text(
-                "assumed: counted from a due date because the actual date was not given",
-                style="dim",
-            )
-        )
-    warnings = list(t.problems)
-    for w in warnings:
+        cited = references(event_assumptions(e, t), numbers)
+        lines.append(labelled("", rule + f"); provision {e.provision}{cited}", "dim", indent=4))
+    parts: list[RenderableType] = [head, Group(*lines)]
+    for w in t.problems:
         # "future date: " flags the warning for programs; a person reads the sentence.
-        parts.append(labelled("warning: ", cite(w.removeprefix(FUTURE_DATE)), "yellow"))
-    for a in t.assumptions:
-        parts.append(labelled("assumption: ", cite(a), "dim"))
-    if citations is not None and citations.cited:
-        parts.append(Text("\nSources cited in the notes", style="bold"))
-        parts.extend(source_lines(citations.listing()))
+        parts.append(labelled("warning: ", w.removeprefix(FUTURE_DATE), "yellow"))
+    parts.extend(assumptions_list(t.assumptions))
     return Group(*parts)
