@@ -24,8 +24,6 @@ from chc.errors import CodeFileError
 if TYPE_CHECKING:
     from typing_extensions import NotRequired
 
-    from chc.codes.model import Edition, Timescale
-
 AssumptionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -90,21 +88,6 @@ class Assumptions(_Strict):
             for a in self.assumptions
             if any(p.edition == edition and key in p.timescales for p in a.applies_to)
         ]
-
-
-def rule_assumptions(edition: Edition, t: Timescale) -> tuple[str, ...]:
-    """The standing assumptions a result under ``t`` rests on, in the table's order.
-
-    For a shipped edition, those the table names for it; for a user's Code file, only
-    chc's own counting rules that its units and clock starts bring in (its readings of the
-    Code's words are the file's own).
-    """
-    from chc.codes.assumed import by_kind
-    from chc.codes.loading import is_shipped
-
-    if is_shipped(edition):
-        return tuple(a.id for a in load_builtin_assumptions().for_timescale(edition.edition, t.key))
-    return by_kind(t.key, t.unit, t.from_event)
 
 
 def case_assumption(assumption_id: str, **values: object) -> dict[str, object]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chc.codes.model import Edition
+    from chc.codes.model import Edition, Timescale
     from chc.jsontypes import JSONObject
 
 BUILTIN = ("2020", "2022", "2024")
@@ -89,8 +89,6 @@ class Timetable:
 
     @classmethod
     def of(cls, e: Edition) -> Timetable:
-        from chc.codes.assumptions import rule_assumptions
-
         return cls(
             edition=e.edition,
             title=e.title,
@@ -106,7 +104,7 @@ class Timetable:
                     t.provision,
                     t.note,
                     tuple(t.cites),
-                    rule_assumptions(e, t),
+                    _assumes(e, t),
                 )
                 for t in e.timescales
             ),
@@ -158,6 +156,23 @@ class Timetable:
         except (KeyError, TypeError, ValueError) as err:
             raise ValueError(f"not a timetable: {err}") from None
         return table
+
+
+def _assumes(edition: Edition, t: Timescale) -> tuple[str, ...]:
+    """The standing assumptions a result under ``t`` rests on, in the table's order.
+
+    For a shipped edition, those the table names for it; for a user's Code file, only
+    chc's own counting rules that its units and clock starts bring in (its readings of the
+    Code's words are the file's own).
+    """
+    from chc.codes.assumed import by_kind
+    from chc.codes.assumptions import load_builtin_assumptions
+    from chc.codes.loading import is_shipped
+
+    if is_shipped(edition):
+        table = load_builtin_assumptions()
+        return tuple(a.id for a in table.for_timescale(edition.edition, t.key))
+    return by_kind(t.key, t.unit, t.from_event)
 
 
 def _text(value: object) -> str:
