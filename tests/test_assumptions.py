@@ -189,3 +189,14 @@ def test_statements_come_from_the_table_in_its_order() -> None:
     assert got == (Assumed("working-day"), Assumed("closure-days-not-working"), early, late)
     assert "stage 2 response from the acknowledgement due date, 2024-06-27" in late.statement()
     assert statement("working-day") == " ".join(entries[0].statement.split())
+
+
+def test_what_chc_does_is_said_before_how_to_change_it() -> None:
+    # A board's report states only what chc did (chc.codes.assumed.effect): that part of
+    # every statement names no option and no file of chc's.
+    from chc.codes.assumed import effect, table
+
+    for aid in table():
+        what = effect(aid)
+        assert what.startswith("chc ") and what.endswith("."), aid
+        assert "--" not in what and "Code file" not in what, (aid, what)

@@ -34,8 +34,14 @@ def test_json_has_every_figure_with_numerator_denominator_and_definition() -> No
         "comparison",
         "notes",
         "warnings",
+        "assumptions",
         "sections",
     }
+    # What the figures rest on, by id and statement, each once (docs/assumptions.md).
+    ids = [a["id"] for a in data["assumptions"]]
+    assert ids == ["working-day", "acknowledge-calendar-days", "extension-working-days",
+                   "extension-from-due-date", "logged-when-acknowledged"]  # fmt: skip
+    assert all(a["statement"].startswith("chc ") for a in data["assumptions"])
     for key, f in data["figures"].items():
         assert set(f) == {
             "label",
@@ -300,8 +306,13 @@ def test_the_report_states_the_target_timescales_it_measured_against() -> None:
     assert (
         "| 2022 Code | Stage 2 | no acknowledgement timescale; respond within 20 working days "
         "of the escalation request (Code 5.13); an extension of up to 10 working days beyond "
-        "the due date (Code 5.13) |"
+        "the due date (Code 5.13) [1,3,4] |"
     ) in page
+    # The numbers refer to the one list of what the figures rest on, under the method.
+    listed = page[page.index("### Assumptions") :]
+    assert "\n1. chc counts working days as Monday to Friday" in listed
+    assert "\n3. chc reads the 2022 Code" in listed
+    assert "\n4. chc adds an extension to the response's unextended due date" in listed
 
 
 def test_a_figure_with_nothing_to_measure_says_why_in_the_report(tmp_path: Path) -> None:

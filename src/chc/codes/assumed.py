@@ -88,6 +88,14 @@ def statement(assumption_id: str, values: dict[str, Value] | None = None) -> str
     return e.statement.format(**(values or {})) if e.values else e.statement
 
 
+def effect(assumption_id: str) -> str:
+    """What chc does, without how to change it: a statement up to its first "; ", for a
+    page read by people who do not run chc (a board's report). Statements are written
+    "what chc does; how to change it" (``code_versions/assumptions.yaml``)."""
+    what = table()[assumption_id].statement.split("; ", 1)[0]
+    return what if what.endswith(".") else what + "."
+
+
 def ordered(items: set[Assumed] | list[Assumed]) -> tuple[Assumed, ...]:
     """Each once, in the table's order, a case's own by their values (stage 1 first)."""
     rank = {aid: i for i, aid in enumerate(table())}

@@ -223,6 +223,15 @@ class Report:
     previous: Report | None = None
     targets: tuple[Target, ...] = ()
     """The Code's timescales the figures were measured against, per edition and stage."""
+    assumptions: tuple[str, ...] = ()
+    """The ids of the assumptions the figures rest on (``docs/assumptions.md``), in order."""
+
+    def stated(self) -> list[dict[str, str]]:
+        """Each assumption with what chc does (a report is read by people who do not run
+        chc: how to change it is for the docs): the numbered list the views end with."""
+        from chc.codes.assumed import effect
+
+        return [{"id": a, "statement": effect(a)} for a in self.assumptions]
 
     @property
     def period(self) -> str:
@@ -290,6 +299,7 @@ class Report:
             "comparison": self.comparison(),
             "notes": list(self.notes),
             "warnings": list(self.warnings),
+            "assumptions": self.stated(),
         }
 
 
@@ -431,7 +441,7 @@ class _Whole:
 def _report(t: Tally, c: _Whole, present: frozenset[str], options: Options) -> Report:
     import dataclasses
 
-    from chc.report.targets import targets, why_none
+    from chc.report.targets import assumption_ids, targets, why_none
 
     o = options
     stages = t.stages
@@ -463,6 +473,7 @@ def _report(t: Tally, c: _Whole, present: frozenset[str], options: Options) -> R
             t.refusals.items(), key=lambda kv: (-kv[1], kv[0][0], str(kv[0][1]), kv[0][2])
         )
     )
+    measured = targets(c.editions, t.editions_used)
     return Report(
         options=o,
         source=str(c.path),
@@ -478,7 +489,8 @@ def _report(t: Tally, c: _Whole, present: frozenset[str], options: Options) -> R
         determinations=_ranked(t.determinations, cohort, not_recorded=False),
         notes=tuple(_notes(o, stages, c.calendar)),
         warnings=tuple(_warnings(t, present)),
-        targets=targets(c.editions, t.editions_used),
+        targets=measured,
+        assumptions=assumption_ids(measured, bool(c.calendar.closed)),
     )
 
 
@@ -714,12 +726,18 @@ def _results(
     return f
 
 
+def _region(key: str) -> str:
+    from chc.codes.notes import REGION_NAMES
+
+    return REGION_NAMES.get(key, key)
+
+
 def _notes(o: Options, stages: dict[int, StageTally], calendar: WorkingCalendar) -> list[str]:
     return [
-        "Working days are Monday to Friday less the bank holidays of "
-        f"{calendar.region}"
+        f"Working days leave out the bank holidays of {_region(calendar.region)}"
         + (f" and {len(calendar.closed)} closure day(s) given" if calendar.closed else "")
-        + "; the day of the starting event is day 0; a response on its due date is on time.",
+        + "; a response on its due date is on time. What else the figures rest on is "
+        "listed under Assumptions.",
         "Each complaint is judged by the Code edition in force on the day it was received "
         "(stage 2 included)"
         + (f"; --code {o.code} was given for every complaint." if o.code else "."),

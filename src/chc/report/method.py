@@ -101,8 +101,10 @@ def rules(report: Report) -> list[str]:
         f"The figures are counted by chc from the landlord's record of complaints "
         f"({report.cases:,} complaints), not typed by hand. The period is "
         f"{period_words(o.start, o.end)}; rates per 1,000 homes use {o.homes:,} homes.",
-        f"A working day is Monday to Friday, not counting bank holidays in {region}{closed}. "
-        "The day a complaint arrives is day 0, and a reply on its due date is on time.",
+        f"Working days leave out the bank holidays in {region}{closed}, and a reply on its "
+        "due date is on time. What a working day is, and the other readings of the Code the "
+        "figures rest on, are listed under Assumptions, each referred to by its number where "
+        "it is used.",
         judged,
         "The Regulator of Social Housing's measure CH02 counts the replies given in the "
         "period, so a complaint received near the end of one year and answered in the next "

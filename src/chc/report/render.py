@@ -23,6 +23,7 @@ from chc.errors import InputError
 if TYPE_CHECKING:
     from chc.report.figures import Report
     from chc.report.sections import ReportSection
+    from chc.report.targets import Target
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def context(page: Page, markdown: bool) -> dict[str, Any]:
         # A figure with nothing to measure says why beside its counts.
         f["basis"] = f["counts"] + (f": {f['why']}" if f["why"] else "")
     data["targets"] = [
-        {"edition": f"{t.edition} Code", "stage": t.stage, "words": t.words()}
+        {"edition": f"{t.edition} Code", "stage": t.stage, "words": t.words() + refs(report, t)}
         for t in report.targets
     ]
     data["title"] = title(report)
@@ -88,6 +89,13 @@ def context(page: Page, markdown: bool) -> dict[str, Any]:
     data["appendix"] = None
     data["version"] = __version__
     return data
+
+
+def refs(report: Report, target: Target) -> str:
+    """ " [1,2]": the numbers, in the report's list of assumptions, of a target's own."""
+    numbers = {a: n for n, a in enumerate(report.assumptions, 1)}
+    found = sorted(numbers[a] for a in target.assumes if a in numbers)
+    return f" [{','.join(map(str, found))}]" if found else ""
 
 
 def _meanings(report: Report) -> list[dict[str, str]]:
@@ -243,7 +251,7 @@ def to_text(page: Page, width: int | None = None) -> str:
     lines.append("")
     lines += wrap("Target timescales (the Code's, for the edition in force at receipt)", width)
     for t in report.targets:
-        lines += wrap(f"{t.edition} Code, stage {t.stage}: {t.words()}", width, 2)
+        lines += wrap(f"{t.edition} Code, stage {t.stage}: {t.words()}{refs(report, t)}", width, 2)
     lines.append("")
     lines += _month_lines(report)
     lines.extend(_text_tables(report, width))
@@ -251,6 +259,10 @@ def to_text(page: Page, width: int | None = None) -> str:
     lines.append("Notes")
     for n in report.notes:
         lines += wrap(f"- {n}", width)
+    if report.assumptions:
+        lines += ["", "Assumptions"]
+        for n, a in enumerate(report.stated(), 1):
+            lines += wrap(f"{n}. {a['statement']}", width, 0, len(f"{n}. "))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

@@ -72,6 +72,14 @@ class Target:
             "extension": rule(self.extension),
         }
 
+    @property
+    def assumes(self) -> tuple[str, ...]:
+        """The ids of the assumptions this stage's timescales rest on, in the table's order."""
+        from chc.codes.assumed import Assumed, ordered
+
+        rules = (self.acknowledge, self.respond, self.extension)
+        return tuple(a.id for a in ordered([Assumed(i) for r in rules if r for i in r.assumes]))
+
     def words(self) -> str:
         """``acknowledge within 5 working days of receipt; respond within ...``."""
         parts = []
@@ -115,6 +123,14 @@ def targets(editions: dict[str, Timetable], used: frozenset[str]) -> tuple[Targe
                 Target(key, e.title, s, rules["acknowledge"], rules["respond"], rules["extension"])
             )
     return tuple(found)
+
+
+def assumption_ids(found: tuple[Target, ...], closed: bool) -> tuple[str, ...]:
+    """Every assumption the figures rest on, each once, in the table's order."""
+    from chc.codes.assumed import CLOSURE_DAYS, Assumed, ordered
+
+    ids = [Assumed(i) for t in found for i in t.assumes]
+    return tuple(a.id for a in ordered(ids + ([Assumed(CLOSURE_DAYS)] if closed else [])))
 
 
 def why_none(key: str, stages: dict[int, StageTally]) -> str:
