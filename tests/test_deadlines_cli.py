@@ -391,7 +391,7 @@ def test_text_late_and_extension_warning_and_closure_assumption() -> None:
     assert "provision 5.1" in out
     assert "warning: the stage 1 extension of 12 working days" in out
     assert "1 closure day(s)" in out
-    assert "chc treats the closure days you give with --closed as non-working days" in out
+    assert "chc treats the landlord's closure days as non-working days" in out
 
 
 # The calendar (--format ics) is tested in tests/test_ics.py.

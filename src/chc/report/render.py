@@ -257,8 +257,8 @@ def to_text(page: Page, width: int | None = None) -> str:
     lines.extend(_text_tables(report, width))
     lines.append("")
     lines.append("Notes")
-    for n in report.notes:
-        lines += wrap(f"- {n}", width)
+    for note in report.notes:
+        lines += wrap(f"- {note}", width)
     if report.assumptions:
         lines += ["", "Assumptions"]
         for n, a in enumerate(report.stated(), 1):
