@@ -608,53 +608,77 @@ _SEP = "\x1f"  # the ASCII unit separator: in no message chc writes
 
 
 def _warnings(rows: pl.DataFrame, n: _Notes, around: tuple[str, str, str]) -> pl.DataFrame:
-    """:meth:`Caseload.warnings_json` for the rows of one edition."""
+    """:meth:`Caseload.warnings_json` for the rows of one edition.
+
+    A case's own assumptions (an assumed acknowledgement date) come after every standing
+    one in the table's order, so they are appended to the shared text of the standing
+    set rather than making the row's whole text its own.
+    """
     import polars as pl
 
     before, middle, after = around
-    # Each item: its condition, its text, and 0 for a problem or 1 for an assumption.
-    items = [(c, t, 0) for c, t in n.problems] + [(c, t, 1) for c, _, t in n.assumptions]
+    listed = [(c, t) for c, _, t in n.assumptions]
+    first = next((i for i, (_, t) in enumerate(listed) if t.args), len(listed))
+    standing, own = listed[:first], listed[first:]
+    if any(not t.args for _, t in own):  # not so for this table: each row's own text
+        standing, own = listed, []
+    problems = _joined(rows, n.problems)
+    shared = _joined(rows, standing)
+    assumed = pl.concat_str(
+        [pl.when(shared != "").then(shared), *(pl.when(c).then(t.json()) for c, t in own)],
+        separator=",",
+        ignore_nulls=True,
+    )
+    text = pl.concat_str(pl.lit(before), problems, pl.lit(middle), assumed, pl.lit(after))
+    return rows.select(pl.col(CASE), text.alias("warnings"))
 
-    def built(frame: pl.DataFrame) -> pl.DataFrame:
-        def joined(group: int) -> pl.Expr:
-            texts = [pl.when(c).then(t.json()) for c, t, g in items if g == group]
-            return pl.concat_str(texts or [pl.lit("")], separator=",", ignore_nulls=True)
 
-        text = pl.concat_str(pl.lit(before), joined(0), pl.lit(middle), joined(1), pl.lit(after))
-        return frame.select(pl.col(CASE), text.alias("warnings"))
+def _joined(rows: pl.DataFrame, items: list[tuple[pl.Expr, _Text]]) -> pl.Series:
+    """Each row's texts (as JSON) whose condition holds, in order, joined by commas.
+
+    Most rows share a set of texts, so each distinct set is joined once and looked up by
+    the set's bits; only a row whose texts hold its own values (a date, a number of days)
+    has its text built for it, and put in its place.
+    """
+    import polars as pl
+
+    def built(frame: pl.DataFrame) -> pl.Series:
+        texts: list[pl.Expr] = [pl.when(c).then(t.json()) for c, t in items]
+        joined = pl.concat_str(texts or [pl.lit("")], separator=",", ignore_nulls=True)
+        return frame.select(joined.fill_null("").alias("text")).to_series()
 
     if len(items) > 62:  # more than a bit set can hold: build every row's text
         return built(rows)
     bits = [
         pl.when(c).then(pl.lit(1 << i, dtype=pl.Int64)).otherwise(0)
-        for i, (c, _, _) in enumerate(items)
+        for i, (c, _) in enumerate(items)
     ]
-    own = [c for c, t, _ in items if t.args]
+    own = [c for c, t in items if t.args]
     keyed = rows.select(
-        pl.col(CASE),
         pl.sum_horizontal(bits or [pl.lit(0, dtype=pl.Int64)]).alias("set"),
         pl.any_horizontal([c.fill_null(False) for c in own] or [pl.lit(False)]).alias("own"),
     )
-    shared = keyed.filter(~pl.col("own"))
-    sets = shared["set"].unique().sort().to_list()
-
-    def fixed(s: int, group: int) -> str:
-        return ",".join(
-            t.fixed_json() for i, (_, t, g) in enumerate(items) if g == group and s >> i & 1
-        )
-
+    sets = keyed.filter(~pl.col("own"))["set"].unique().sort().to_list()
     table = pl.Series(
-        [before + fixed(s, 0) + middle + fixed(s, 1) + after for s in sets], dtype=pl.String
+        [
+            "",
+            *(
+                ",".join(t.fixed_json() for i, (_, t) in enumerate(items) if s >> i & 1)
+                for s in sets
+            ),
+        ],
+        dtype=pl.String,
     )
-    index = {s: i for i, s in enumerate(sets)}
-    looked_up = shared.select(
-        pl.col(CASE),
+    index = {s: i + 1 for i, s in enumerate(sets)}
+    looked_up = keyed.select(
         pl.lit(table)
-        .gather(pl.col("set").replace_strict(index, return_dtype=pl.UInt32))
-        .alias("warnings"),
-    )
-    odd = rows.filter(pl.col(CASE).is_in(keyed.filter(pl.col("own"))[CASE].implode()))
-    return pl.concat([looked_up, built(odd)], how="vertical") if odd.height else looked_up
+        .gather(pl.col("set").replace_strict(index, default=0, return_dtype=pl.UInt32))
+        .alias("text")
+    ).to_series()
+    odd = keyed["own"].arg_true()
+    if len(odd):
+        looked_up = looked_up.scatter(odd, built(rows[odd]))
+    return looked_up
 
 
 def _stage_events(
