@@ -119,9 +119,13 @@ def test_caseload_text_names_every_complaint_and_date_whole() -> None:
     out = _view("deadlines caseload text")
     refs = set(re.findall(r"^CHC-\d{4}-\d{3}", out, re.MULTILINE))
     assert len(refs) == 12
-    for line in out.splitlines():
+    events, listed = out.split("\nAssumptions\n")
+    for line in events.splitlines():
         if " due " in line:
             assert DAY.search(line), line
+    # Each event refers to what its due date rests on, stated once at the end.
+    assert re.search(r"^1\. chc counts working days", listed, re.MULTILINE)
+    assert listed.count("chc counts working days") == 1
 
 
 def _continuations(out: str, start: str, indent: int) -> list[str]:

@@ -213,9 +213,10 @@ def write_cases_json(parts: Iterable[Caseload], out: BinaryIO) -> None:
     out.write(f'\n], "bad_rows": {bad_text}, "assumptions": {stated}}}\n'.encode())
 
 
-def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
+def attention(c: Caseload, days: int = 5, *, assumptions: bool = False) -> pl.DataFrame:
     """Due dates that need attention: overdue, or open and due within ``days`` working days
-    of the as-of date; a due date an extension replaced never counts."""
+    of the as-of date; a due date an extension replaced never counts. With
+    ``assumptions``, each row's stage and assumption ids too (for the view)."""
     import polars as pl
 
     horizon = c.calendar.add(c.as_of, days)
@@ -237,7 +238,7 @@ def attention(c: Caseload, days: int = 5) -> pl.DataFrame:
             working_days_left=pl.Series(left, dtype=pl.Int64),
         )
         .sort("due", "reference", "key")
-        .select(SUMMARY_COLUMNS)
+        .select(*SUMMARY_COLUMNS, *(("stage", ASSUMPTIONS) if assumptions else ()))
     )
 
 
