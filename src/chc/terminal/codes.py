@@ -188,8 +188,10 @@ def provision_view(data: ProvisionDetail) -> RenderableType:
 
 def regimes_table(rows: list[dict[str, Any]]) -> RenderableType:
     table = Table(title="Other regimes (chc hazards)", title_justify="left")
-    for heading in ("regime", "title", "in force from", "steps", "unverified"):
-        table.add_column(heading, justify="right" if heading in {"steps", "unverified"} else "left")
+    # "assumed", not the JSON's "unverified": a person reads how many steps rest on what chc
+    # assumes (each stated under `chc codes REGIME`), not how the research went.
+    for heading in ("regime", "title", "in force from", "steps", "assumed"):
+        table.add_column(heading, justify="right" if heading in {"steps", "assumed"} else "left")
     for r in rows:
         table.add_row(
             r["regime"],
