@@ -94,7 +94,7 @@ def test_one_provision_with_its_timescale_and_counterparts() -> None:
     assert [(s["key"], s["dated"]) for s in data["sources"]] == [("U4", None)]
     assert [(p["edition"], p["id"]) for p in data["previously"]] == [("2022", "5.1")]
     text = run_chc("codes", "2024", "6.3").stdout
-    assert "10 working days from acknowledged" in text
+    assert "10 working days from acknowledgement" in text
     assert "Previously 2022 5.1" in text
 
 
