@@ -63,3 +63,14 @@ def test_2024_wording_matches_the_sheet() -> None:
     # 2.3: 12 months from the issue occurring or the resident becoming aware of it.
     assert limit is not None and limit.from_event == "issue_or_awareness"
     assert "becoming aware" in limit.describe()
+
+
+def test_2024_form_note_says_what_the_sheets_form_header_and_8_2_say() -> None:
+    # code-2024.md §2 (Appendix A's header: every statement evidenced, the governing body
+    # approves it "at least annually", published with its response) and §5 (8.2); the forms
+    # listed in §0 all start at 1.2. The note says so without naming whose forms they were.
+    note = load_edition("2024").form.note
+    assert note is not None
+    for words in ("1.2 to 9.8", "1.1 left out", "evidence", "at least once a year", "response"):
+        assert words in note, words
+    assert "B3Living" not in note and "Southampton" not in note
