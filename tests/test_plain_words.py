@@ -24,7 +24,10 @@ DATA_FILES = sorted(CODE_VERSIONS.glob("*.yaml"))
 
 # What is told to a person, wherever it sits in a data file.
 SPOKEN_FIELDS = frozenset(
-    {"note", "summary", "review", "counts_from_review", "above_max_review", "statement", "title"}
+    {
+        *("note", "summary", "title", "statement", "text", "ends_text"),
+        *("review", "counts_from_review", "above_max_review"),
+    }
 )
 # An account of research: what could or could not be read, checked or verified.
 RESEARCH_WORDING = re.compile(
