@@ -33,7 +33,8 @@ SPOKEN_FIELDS = frozenset(
 RESEARCH_WORDING = re.compile(
     r"could\s+not\s+be\s+(?:read|checked|found|retrieved)|could\s+be\s+read|"
     r"\bunverified\b|\bnot\s+(?:independently\s+)?verified\b|\bverified\b|"
-    r"\bcorroborated\b|\breproduces\s+it\b|by\s+continuity",
+    r"\bcorroborated\b|\breproduces\s+it\b|by\s+continuity|mapping\s+table|research\s+sheet|"
+    r"also\s+checked\s+in",
     re.IGNORECASE,
 )
 # Other landlords, advisers and third-party summaries: sources of research, never of a rule.
@@ -41,7 +42,8 @@ OTHER_BODIES = re.compile(
     r"\b(?:B3Living|Slough|Lambeth|Hyde|Devonshires|Penningtons|TCH|Black\s+Country|"
     r"Southampton|Great\s+Places|Longhurst|Lincolnshire|One\s+Housing|Norwich|Oxford|"
     r"Great\s+Yarmouth|South\s+Norfolk|MCC|Four\s+Million\s+Homes|Support\s+for\s+Tenants|"
-    r"Tozers|Cornerstone|Wrekin|Hull|Housing21|Inside\s+Government)\b",
+    r"Tozers|Cornerstone|Wrekin|Hull|Housing21|Inside\s+Government|Uttlesford|"
+    r"Local\s+Government\s+Lawyer|ARCH)\b",
     re.IGNORECASE,
 )
 # The data's own names, which belong in JSON and the files, not in a person's view.
@@ -119,6 +121,8 @@ def test_the_check_finds_each_kind_of_research_wording() -> None:
     assert problems("whether it could be checked is unverified")
     assert problems("(the Code's 6.3, as B3Living's 2023-24 self-assessment reproduces it)")
     assert problems("Lambeth's self-assessment says so")
+    assert problems("The mapping table lists 6.1 among largely new duties")
+    assert problems("Also checked in Uttlesford's copy.")
     assert problems(f"see {sorted(KEYS)[0]}")
     assert problems("see the stage1.acknowledge note", view=True)
     assert problems("counted from issue_occurred", view=True)
