@@ -57,7 +57,7 @@ EVENT_KEYS = (
 DATA_NAMES = re.compile(
     r"\bstage[1-3]\.(?:acknowledge|respond|extension)\b|"
     + "|".join(rf"\b{k}\b" for k in EVENT_KEYS)
-    + r"|`\w+:`"
+    + r"|`\w+:`|\b(?:previously|cites|applies_to):(?=\s)"
 )
 
 
@@ -126,6 +126,7 @@ def test_the_check_finds_each_kind_of_research_wording() -> None:
     assert problems(f"see {sorted(KEYS)[0]}")
     assert problems("see the stage1.acknowledge note", view=True)
     assert problems("counted from issue_occurred", view=True)
+    assert problems("its previously: links point at 2020", view=True)
     assert not problems("chc counts working days; choose the region with --region.", view=True)
     assert not problems("issue_occurred")  # a data file may name its keys; a view may not
 
