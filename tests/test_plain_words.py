@@ -258,3 +258,18 @@ def test_messages_in_chcs_code_are_plain() -> None:
     ]
     assert bad == []
     assert any("assumption" in text for _, _, text in _messages())  # the walk finds messages
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_blank_self_assessment_is_plain(edition: str, tmp_path: Path) -> None:
+    # A scaffolded form holds only chc's words (the examples' answers are a landlord's own).
+    answers = tmp_path / "answers.yaml"
+    made = run_chc("self-assessment", "scaffold", "--code", edition, "-o", str(answers))
+    assert made.exit_code == 0, made.stderr
+    for fmt in ("md", "html"):
+        run = run_chc("self-assessment", "render", str(answers), "--format", fmt)
+        assert run.exit_code == 0, run.stderr
+        assert len(run.stdout) > 5000  # the whole form, every summary in it
+        assert problems(" ".join(run.stdout.split()), view=True) == [], fmt
+    run = run_chc("self-assessment", "check", str(answers))
+    assert problems(" ".join((run.stdout + run.stderr).split()), view=True) == []
