@@ -185,6 +185,8 @@ def _runs() -> Iterator[list[str]]:
     for answers in ("answers-2022.yaml", "answers-2024.yaml"):
         yield ["self-assessment", "check", str(EXAMPLES / answers)]
         yield ["self-assessment", "render", str(EXAMPLES / answers), "--format", "md"]
+    yield ["extract-policy", str(EXAMPLES / "complaints-policy.txt")]
+    yield ["check-policy", str(EXAMPLES / "complaints-policy.txt")]
     yield ["hazards", "--cases", str(EXAMPLES / "repairs-log.csv"), "--as-of", "2026-12-20"]
     yield ["hazards", "--aware", "2026-12-04T16:30", "--track", "emergency"]
     yield ["hazards", "--aware", "2026-12-18", "--track", "significant"]
@@ -210,10 +212,9 @@ def test_deadlines_and_report_outputs_plain(tmp_path: Path) -> None:
         runs.append(args)
     cases = ["deadlines", "--cases", str(EXAMPLES / "cases.csv"), "--as-of", "2025-01-31"]
     runs += [[*cases, "--format", "text"], [*cases, "--summary"]]
-    runs.append(
-        ["report", str(EXAMPLES / "cases-2023-24.csv"), "--homes", "5762", "--from",
-         "2023-04-01", "--to", "2024-03-31", "--landlord", "Example Homes", "--format", "md"]
-    )  # fmt: skip
+    report = ["report", str(EXAMPLES / "cases-2023-24.csv"), "--homes", "5762", "--from",
+              "2023-04-01", "--to", "2024-03-31", "--landlord", "Example Homes"]  # fmt: skip
+    runs += [[*report, "--format", "md"], [*report, "--format", "html"]]
     bad = {" ".join(args[:4]): found for args in runs if (found := _chc_words(args))}
     assert bad == {}
 
