@@ -204,7 +204,7 @@ def test_command_outputs_for_people_are_plain() -> None:
     assert bad == {}
 
 
-def test_deadlines_and_report_outputs_plain(tmp_path: Path) -> None:
+def test_deadlines_and_report_outputs_plain() -> None:
     runs: list[list[str]] = []
     for edition, day in (("2020", "2021-05-04"), ("2022", "2023-05-02"), ("2024", "2024-05-01")):
         args = ["deadlines", "--received", day, "--code", edition, "--as-of", "2025-01-31"]
