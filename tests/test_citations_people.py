@@ -127,15 +127,21 @@ def test_a_note_is_cited_by_its_sources_numbered_in_order() -> None:
     c = Citations(e)
     respond = e.timescale("stage1.respond")
     extension = e.timescale("stage1.extension")
-    assert respond is not None and extension is not None and respond.note and extension.note
+    deadline = e.provision("8.1")
+    assert respond is not None and extension is not None and deadline is not None
+    assert respond.note and extension.note and deadline.note
     # As chc deadlines prints them: the note after its key and provision.
     first = c.readable(f"stage1.respond (6.3): {respond.note}")
-    second = c.readable(extension.note)
-    assert first.endswith("(our assumption, unverified). [1, 2]")  # S1, then U4
-    assert second.endswith("(our assumption, unverified). [2, 3]")  # U4 again, then L7
-    assert c.listing()[2] == (
-        "[3] TCH: Changes to the Complaint Handling Code, 29 May 2024, "
-        "https://tch.org.uk/2024/05/29/changes-to-the-complaint-handling-code/"
+    second = c.readable(deadline.note)
+    third = c.readable(extension.note)
+    assert first.endswith("so that the count starts from it. [1]")  # U4
+    assert second.endswith("financial year-end. [2]")  # U7
+    assert third.endswith("not asked to agree. [1]")  # U4 again, keeping its number
+    assert c.listing()[1] == (
+        "[2] Housing Ombudsman Centre for Learning: CHC annual submissions (current deadlines), "
+        "undated, "
+        "https://www.housing-ombudsman.org.uk/centre-for-learning/key-topics/complaint-handling/"
+        "chc-annual-submissions/"
     )
     assert c.readable("A note of no edition.") == "A note of no edition."
 
@@ -145,6 +151,8 @@ def test_deadlines_text_states_its_assumptions_not_their_sources() -> None:
     text = " ".join(_deadlines("2024")[0].split())
     assert "Sources cited" not in text and "tch.org.uk" not in text
     assert "Assumptions 1. chc counts working days as Monday to Friday" in text
+    # Another landlord's account is research, kept in the data's sources, never cited here.
+    assert "TCH" not in text and "B3Living" not in text
 
 
 NOTE = (

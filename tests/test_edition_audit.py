@@ -30,7 +30,7 @@ def test_2020_more_than_three_stages_is_for_review_the_cap_being_unverified(
 ) -> None:
     statuses = _stage_count(tmp_path, 4, "2020")
     assert [s for s, _ in statuses if s != "pass"] == ["review"]
-    assert any(a and "cap of three" in a for _, a in statuses)
+    assert any(a and "three stages as the most" in a for _, a in statuses)
 
 
 def test_2020_summaries_say_no_more_than_the_forms_questions() -> None:
@@ -42,7 +42,10 @@ def test_2020_summaries_say_no_more_than_the_forms_questions() -> None:
     assert "Ombudsman" not in summaries["Q3.5"] and "optional" in summaries["Q3.5"]
     assert "arriving" not in summaries["Q4.3"] and "five days" in summaries["Q4.3"]
     note = e.provision("Q4.8").note  # type: ignore[union-attr]
-    assert note is not None and "10 is corroborated" in note
+    # code-2020.md, "Stage 1 extension": a further 10 working days, corroborated, so the note
+    # states the figure as chc's and no longer calls it unverified.
+    assert note is not None and "a further 10 working days" in note
+    assert "unverified" not in note
 
 
 def test_2022_survey_feedback_has_no_where_possible() -> None:
@@ -60,3 +63,14 @@ def test_2024_wording_matches_the_sheet() -> None:
     # 2.3: 12 months from the issue occurring or the resident becoming aware of it.
     assert limit is not None and limit.from_event == "issue_or_awareness"
     assert "becoming aware" in limit.describe()
+
+
+def test_2024_form_note_says_what_the_sheets_form_header_and_8_2_say() -> None:
+    # code-2024.md §2 (Appendix A's header: every statement evidenced, the governing body
+    # approves it "at least annually", published with its response) and §5 (8.2); the forms
+    # listed in §0 all start at 1.2. The note says so without naming whose forms they were.
+    note = load_edition("2024").form.note
+    assert note is not None
+    for words in ("1.2 to 9.8", "1.1 left out", "evidence", "at least once a year", "response"):
+        assert words in note, words
+    assert "B3Living" not in note and "Southampton" not in note

@@ -164,7 +164,7 @@ def test_acknowledgement_clock_is_for_review_against_2020_receipt_clock(tmp_path
     assert f.status == "review"
     assert f.assumption is not None
     assert "acknowledgement can add up to 5 working days" in f.assumption
-    assert "unverified" in f.assumption
+    assert "from receipt, so a policy counting from another day is shown for review" in f.assumption
 
 
 def test_acknowledgement_clock_is_for_review_even_with_no_acknowledgement_stated(

@@ -201,7 +201,7 @@ def test_seed003_feedback_steps_are_the_q35_review() -> None:
     steps = by_check["no_pre_complaint_steps"]
     # Review, not fail: that steps before stage one break 2020's structure is an inference.
     assert steps.status == "review"
-    assert steps.assumption is not None and "inference" in steps.assumption
+    assert steps.assumption is not None and "extra stages" in steps.assumption
     assert steps.found == "Feedback, Feedback with Investigation"
     assert steps.line == 29  # pre_complaint_steps: in the example file
     assert steps.ref == "4"  # the policy's own section, cited in reports

@@ -11,19 +11,22 @@ from chc.codes.loading import load_edition
 from conftest import CODE_VERSIONS, EXAMPLES, run_chc
 
 SEED004 = EXAMPLES / "policy-2024-seed004.yaml"
+NONCOMPLIANT = EXAMPLES / "policy-noncompliant.yaml"
 WIDE = {"COLUMNS": "250"}
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
 def test_reports_cite_sources_not_keys(fmt: str) -> None:
-    r = run_chc("check-policy", str(SEED004), "--format", fmt, env=WIDE)
+    r = run_chc("check-policy", str(NONCOMPLIANT), "--format", fmt, env=WIDE)
     out = r.stdout
     assert r.exit_code == 1
-    # 2.2's note cites S1 and L2-L4 in the data; people see numbered citations instead.
+    # The stages' and the responses' notes cite U4 in the data; people see its number.
     assert "Sources cited in the notes" in out
     edition = load_edition("2024")
     titles = {s.key: s.title for s in edition.sources}
-    assert titles["L3"].split(":")[0] in out  # the range L2-L4 is cited whole
+    assert titles["U4"].split(" (")[0] in out
+    # Another landlord's document is research, kept in sources, never cited to people.
+    assert titles["S1"].split(":")[0] not in out
     notes = out[: out.index("Sources cited in the notes")]
     for key in ("S1", "L2", "L3", "L4", "U4"):
         assert not re.search(rf"(?<![\w-]){key}(?![\w])", notes), key
@@ -42,7 +45,7 @@ def test_review_is_shown_with_its_assumption_and_counted_apart() -> None:
     out = run_chc("check-policy", str(SEED004), "--format", "md").stdout
     assert "| Must | 16 | 1 | 2 | 4 | 49 |" in out  # pass, fail, to review, not stated, manual
     row = next(line for line in out.splitlines() if line.startswith("| 2.3 |") and "review" in line)
-    assert "*Assumption:" in row and "chc's reading" in row
+    assert "*Assumption:" in row and "the more generous rule" in row
 
 
 def test_no_staging_or_internal_address_among_the_sources() -> None:

@@ -161,7 +161,7 @@ def test_deadline_assumptions_wrap_under_their_number() -> None:
 
 
 def test_sources_wrap_under_their_number() -> None:
-    out = _view("check-policy")
+    out = _view("check-policy noncompliant")
     sources = out[out.index("Sources cited in the notes") :].splitlines()[1:]
     for line in sources:
         if line.strip() and not re.match(r"^  \[\d+\] ", line):

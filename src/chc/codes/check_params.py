@@ -76,7 +76,7 @@ ExclusionKind = Literal[
 ]
 
 REVIEW_DESCRIPTION = (
-    "why a failure needs a person to confirm it (the reading of the Code is unverified, or "
+    "why a failure needs a person to confirm it (the figure is chc's reading of the Code, or "
     "the rule says 'should'): the failure becomes 'review', printed with this text"
 )
 
@@ -103,8 +103,8 @@ class StageCount(_Params):
     )
     above_max_review: str | None = Field(
         default=None,
-        description="where only the upper bound is unverified: the assumption under which a "
-        "policy with more stages is shown for review rather than failed",
+        description="where only the upper bound is chc's reading of the Code: the assumption "
+        "under which a policy with more stages is shown for review rather than failed",
     )
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chc.codes.citations import Citations
+from chc.codes.model import START_WORDS
 from chc.codes.timetable import SourceRef
 from chc.terminal.console import labelled, source_lines
 from chc.words import in_words, key_words
@@ -58,10 +59,17 @@ def editions_table(rows: list[EditionSummary]) -> RenderableType:
     return table
 
 
+def _start(event: str) -> str:
+    """The clock's start as a person says it ("acknowledgement"), not its key; a Code file's
+    event chc has no words for is shown with its underscores as spaces."""
+    return START_WORDS.get(event, event.replace("_", " "))
+
+
 def _timescales(rows: list[TimescaleJSON], cites: Citations) -> RenderableType:
     table = Table(title="Timescales", title_justify="left")
     for heading in ("event", "limit", "counted from", "provision", "note"):
-        table.add_column(heading, no_wrap=heading != "counted from")
+        # The event and its start, said in words, wrap between words; the figures never do.
+        table.add_column(heading, no_wrap=heading not in {"event", "counted from"})
     notes: list[RenderableType] = []
     for t in rows:
         mark = ""
@@ -73,7 +81,7 @@ def _timescales(rows: list[TimescaleJSON], cites: Citations) -> RenderableType:
         table.add_row(
             key_words(t["key"]),
             f"{t['amount']} {t['unit'].replace('_', ' ')}",
-            t["from"].replace("_", " "),
+            _start(t["from"]),
             t["provision"],
             mark,
         )
@@ -162,7 +170,7 @@ def provision_view(data: ProvisionDetail) -> RenderableType:
         lines.append(
             Text(
                 f"\nTimescale, {key_words(t['key'])}: {t['amount']} {t['unit'].replace('_', ' ')} "
-                f"from {t['from'].replace('_', ' ')}"
+                f"from {_start(t['from'])}"
             )
         )
         if t["note"]:
@@ -188,8 +196,10 @@ def provision_view(data: ProvisionDetail) -> RenderableType:
 
 def regimes_table(rows: list[dict[str, Any]]) -> RenderableType:
     table = Table(title="Other regimes (chc hazards)", title_justify="left")
-    for heading in ("regime", "title", "in force from", "steps", "unverified"):
-        table.add_column(heading, justify="right" if heading in {"steps", "unverified"} else "left")
+    # "assumed", not the JSON's "unverified": a person reads how many steps rest on what chc
+    # assumes (each stated under `chc codes REGIME`), not how the research went.
+    for heading in ("regime", "title", "in force from", "steps", "assumed"):
+        table.add_column(heading, justify="right" if heading in {"steps", "assumed"} else "left")
     for r in rows:
         table.add_row(
             r["regime"],
