@@ -329,10 +329,10 @@ def test_text_shows_weekday_dates_statuses_provisions_and_edition() -> None:
     assert "in force on 2024-05-01, the day it was received" in out
     assert "Status as of Mon 20 May 2024" in out
     assert "stage 1 acknowledgement due Thu 09 May 2024 on time, done Fri 03 May 2024" in out
-    assert "5 working days from received (Wed 01 May 2024); provision 6.2" in out
+    assert "5 working days from receipt (Wed 01 May 2024); provision 6.2" in out
     assert "stage 1 response due Mon 20 May 2024 open" in out
-    assert "5 working days from received (Wed 01 May 2024); provision 6.2 [1]" in out
-    assert "10 working days from acknowledged (Fri 03 May 2024); provision 6.3 [1,2]" in out
+    assert "5 working days from receipt (Wed 01 May 2024); provision 6.2 [1]" in out
+    assert "10 working days from acknowledgement (Fri 03 May 2024); provision 6.3 [1,2]" in out
     # Each assumption stated once, at the end, in the words of the assumptions table.
     assert out.count("chc counts working days as Monday to Friday") == 1
     assert "Assumptions 1. chc counts working days" in out

@@ -95,8 +95,11 @@ class Event(NamedTuple):
 
     @property
     def rule(self) -> str:
+        """``10 working days from acknowledgement``: the rule in a person's words."""
+        from chc.words import start_words
+
         unit = self.unit.replace("_", " ")
-        return f"{self.amount} {unit} from {self.from_event.replace('_', ' ')}"
+        return f"{self.amount} {unit} from {start_words(self.from_event)}"
 
     def as_json(self) -> dict[str, object]:
         return {

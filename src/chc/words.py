@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACTION_WORDS", "event_words", "in_words", "key_words"]
+__all__ = ["ACTION_WORDS", "START_WORDS", "event_words", "in_words", "key_words", "start_words"]
 
 # An event key is the JSON's name for a due date; a person reads these words instead.
 ACTION_WORDS = {
@@ -15,6 +15,23 @@ ACTION_WORDS = {
     "respond_extended": "response, extended",
     "extension": "extension",
 }
+# The events a clock starts from, as a person says them (the keys stay in JSON).
+START_WORDS: dict[str, str] = {
+    "received": "receipt",
+    "logged": "logging",
+    "acknowledged": "acknowledgement",
+    "escalation_requested": "the escalation request",
+    "due_date": "the unextended due date",
+    "issue_occurred": "the issue occurring",
+    "issue_or_awareness": "the issue occurring or the resident becoming aware of it",
+}
+
+
+def start_words(event: str) -> str:
+    """``escalation_requested`` -> "the escalation request"."""
+    return START_WORDS.get(event, event.replace("_", " "))
+
+
 _KEY = re.compile(r"\bstage([0-9])\.([a-z_]+)\b")
 
 

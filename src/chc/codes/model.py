@@ -17,6 +17,7 @@ from typing import Annotated, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chc.codes.check_params import CheckParams, StageTimescaleKey
+from chc.words import START_WORDS
 
 BUILTIN_EDITIONS: tuple[str, ...] = ("2020", "2022", "2024")
 
@@ -33,15 +34,6 @@ ClockEvent = Literal[
     "issue_or_awareness",
 ]
 # Each clock event as a person says it: "10 working days from acknowledgement".
-START_WORDS: dict[str, str] = {
-    "received": "receipt",
-    "logged": "logging",
-    "acknowledged": "acknowledgement",
-    "escalation_requested": "the escalation request",
-    "due_date": "the unextended due date",
-    "issue_occurred": "the issue occurring",
-    "issue_or_awareness": "the issue occurring or the resident becoming aware of it",
-}
 TimescaleKey = Literal[StageTimescaleKey, "complaint_time_limit"]
 Topic = Literal[
     "acknowledgement",

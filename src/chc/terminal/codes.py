@@ -11,10 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from chc.codes.citations import Citations
-from chc.codes.model import START_WORDS
 from chc.codes.timetable import SourceRef
 from chc.terminal.console import labelled, source_lines
-from chc.words import in_words, key_words
+from chc.words import START_WORDS, in_words, key_words
 
 if TYPE_CHECKING:
     from chc.codes.shapes import (

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from chc.codes.check_params import MaxDuration, MinTimeLimit
-from chc.codes.model import START_WORDS, Edition, Timescale, TimeUnit
+from chc.codes.model import Edition, Timescale, TimeUnit
 from chc.policy.checks.base import Outcome, fix, join_assumptions, your
 from chc.policy.durations import Duration
 from chc.policy.model import ChainedStart, Exclusion, Policy, Stage
+from chc.words import START_WORDS
 
 Verdict = Literal["pass", "fail", "depends"]
 
