@@ -181,11 +181,17 @@ def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> It
             yield handle
         return
     mode = _new_file_mode(path)
+    # A signal between the temporary file's creation and the block that removes it would
+    # leave it behind (seen once in a hundred runs of tests/test_hostile_signals.py):
+    # the stop signals wait until that block has begun.
+    held = _hold_stop_signals()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
+        _release(held)
         raise _unwritable(path, exc) from None
     try:
+        _release(held)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -199,6 +205,25 @@ def atomic_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> It
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _hold_stop_signals() -> set[int] | None:
+    """Block SIGINT, SIGTERM and SIGHUP; the mask before, to restore (None where the
+    platform has no signal masks, as on Windows)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    stops = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, stops))
+
+
+def _release(held: set[int] | None) -> None:
+    """Restore the mask: a stop signal that came meanwhile is handled now."""
+    import signal
+
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager

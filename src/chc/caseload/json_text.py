@@ -1,8 +1,8 @@
 """The JSON text of computed complaints, laid out from a table of text pieces.
 
-The JSON formats are most of the caseload's output (a complaint's events in full and the
-readings its dates rest on: about 1.5 KB each), so how that text is made decides their
-speed. A generic encoder walks every value of every record. Here an event's text is ten
+The JSON formats are most of the caseload's output (a complaint's events in full, its
+problems and the ids of what its dates rest on: about 850 bytes each), so how that text is
+made decides their speed. A generic encoder walks every value of every record. Here an event's text is ten
 pieces, each looked up by number in one table built per batch, and never built for the
 event itself:
 
@@ -15,8 +15,8 @@ event itself:
 
 A complaint's head (its reference, line and edition) is built as text, its reference
 through polars' own encoder only when one of the batch needs escaping; its tail (the
-warnings) comes pre-encoded from the engine (:meth:`Caseload.warnings_json`), each
-distinct set written once. A block of complaints is then one polars call for its heads
+problems and the assumption ids) comes pre-encoded from the engine
+(:meth:`Caseload.warnings_json`). A block of complaints is then one polars call for its heads
 and its events' piece numbers, and one scatter that puts every piece's number at its place
 in the text; a chunk of text is one gather and one join. (A polars query costs about a
 millisecond to plan for expressions of this size whatever the rows, so blocks are large.)
@@ -115,10 +115,8 @@ class CaseText:
 
 def tails(c: Caseload, separator: str) -> pl.Series:
     """Each complaint's text from the end of its events, in the order of the batch, each
-    followed by ``separator``. The text around the warnings is part of their table, so each
-    distinct set is written once and shared, not copied. Built for the whole batch at once:
-    most of its cost is the same for any number of complaints (11 ms of 33 for 50,000 here;
-    13 ms for 5,000)."""
+    followed by ``separator``: ``],"warnings":[...],"assumptions":[...]}``. Built for the
+    whole batch at once: most of its cost is the same for any number of complaints."""
     around = ('],"warnings":[', '],"assumptions":[', "]}" + separator)
     return c.warnings_json(c.cases, *around)["warnings"]
 
