@@ -2,9 +2,9 @@
 
 The JSON formats are most of the caseload's output (a complaint's events in full, its
 problems and the ids of what its dates rest on: about 850 bytes each), so how that text is
-made decides their speed. A generic encoder walks every value of every record. Here an event's text is ten
-pieces, each looked up by number in one table built per batch, and never built for the
-event itself:
+made decides their speed. A generic encoder walks every value of every record. Here an
+event's text is ten pieces, each looked up by number in one table built per batch, and
+never built for the event itself:
 
 - what an event's rule fixes (key, stage, clock start, unit, provision), by the engine's
   ``rule`` number;
