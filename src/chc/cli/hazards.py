@@ -138,7 +138,7 @@ def _run_log(
     if summary or fmt == "csv":
         from chc.hazards.columns import fast_log
 
-        fast = fast_log(cases, read, regime, settings)
+        fast = fast_log(cases, read, regime, settings, tally_only=summary)
         if fast is not None:
             if not quiet:
                 tell(describe(fast[1]))

@@ -417,8 +417,11 @@ class ColumnLog:
 
         from chc.hazards.log_output import STATUSES, Tally
 
-        counted = self.steps.group_by("step", maintain_order=True).agg(
-            *(((pl.col("status") == s).sum().alias(s)) for s in STATUSES),
+        # Steps in the order the log first gives them: by each step's first row and place.
+        counted = (
+            self.steps.group_by("step")
+            .agg(pl.col(_KEY).min(), *((pl.col("status") == s).sum().alias(s) for s in STATUSES))
+            .sort(_KEY)
         )
         counts = {
             row["step"]: {s: int(row[s]) for s in STATUSES} for row in counted.iter_rows(named=True)
@@ -436,17 +439,28 @@ def log_csv(
 
 
 def compute_columns(
-    case_frame: CaseFrame, regime: Regime, calendar: WorkingCalendar, settings: Settings
+    case_frame: CaseFrame,
+    regime: Regime,
+    calendar: WorkingCalendar,
+    settings: Settings,
+    *,
+    tally_only: bool = False,
 ) -> ColumnLog | None:
-    """Every report's steps, or None where this path does not take the log."""
+    """Every report's steps, or None where this path does not take the log. With
+    ``tally_only``, only what :meth:`ColumnLog.tally` reads (the summary): no text is made
+    for a CSV, no access attempts listed, no rows put in order."""
     try:
-        return _compute(case_frame, regime, calendar, settings)
+        return _compute(case_frame, regime, calendar, settings, tally_only)
     except Unplaced:
         return None
 
 
 def _compute(
-    case_frame: CaseFrame, regime: Regime, calendar: WorkingCalendar, settings: Settings
+    case_frame: CaseFrame,
+    regime: Regime,
+    calendar: WorkingCalendar,
+    settings: Settings,
+    tally_only: bool,
 ) -> ColumnLog:
     import polars as pl
 
@@ -477,12 +491,13 @@ def _compute(
     if not frame["track"].is_in(["emergency", "significant"]).all():
         raise Unplaced
     parts = [
-        _track(frame.filter(pl.col("track") == track), track, regime, settings, days)
+        _track(frame.filter(pl.col("track") == track), track, regime, settings, days, tally_only)
         for track in ("emergency", "significant")
         if (frame["track"] == track).any()
     ]
     steps = pl.concat(parts, how="vertical")
-    steps = steps.join(_missed(steps, attempts), on=_KEY, how="left").sort(_KEY)
+    if not tally_only:
+        steps = steps.join(_missed(steps, attempts), on=_KEY, how="left").sort(_KEY)
     flagged = future.join(frame.select(_ROW, "line", "reference"), on=_ROW).sort(_ROW)
     said = [(int(line), ref) for line, ref in flagged.select("line", "reference").iter_rows()]
     return ColumnLog(steps, said)
@@ -538,9 +553,15 @@ def _order_checks(
 
 
 def _track(
-    rows: pl.DataFrame, track: str, regime: Regime, settings: Settings, days: ColumnCalendar
+    rows: pl.DataFrame,
+    track: str,
+    regime: Regime,
+    settings: Settings,
+    days: ColumnCalendar,
+    tally_only: bool = False,
 ) -> pl.DataFrame:
-    """Every step of one track, for its rows, with each report's columns."""
+    """Every step of one track, for its rows, with each report's columns (with
+    ``tally_only``, only the columns a tally reads, so no text is made)."""
     import polars as pl
 
     from chc.errors import InputError
@@ -571,7 +592,7 @@ def _track(
         pl.col("hazard").replace_strict({k: v[0] for k, v in kinds.items()}, default=None,
                                         return_dtype=pl.Int64).alias("phase"),
         pl.lit("false").alias("provisional"),
-        _iso(pl.col("aware.at"), pl.col("aware.day")).alias("aware"),
+        *([] if tally_only else [_iso(pl.col("aware.at"), pl.col("aware.day")).alias("aware")]),
     )  # fmt: skip
     parts = []
     for index, step in enumerate(steps):
@@ -580,6 +601,8 @@ def _track(
                 raise Unplaced  # counts from an event nothing sets: the one-report path says so
             ends_due[step.from_event] = ("\0none day", "\0none at")
         lf, out = _step(step, index, lf, settings, days, ends_due)
+        if tally_only:  # polars then plans none of the text columns
+            out = out.select(_KEY, _ROW, "step", "status", "\0bad")
         # Each step's frame made once: the next step reads its due columns, not its plan.
         done, frame = pl.collect_all([out, lf])
         parts.append(done)
@@ -622,11 +645,16 @@ def _missed(steps: pl.DataFrame, attempts: pl.DataFrame) -> pl.DataFrame:
 
 
 def fast_log(
-    path: Path, options: ReadOptions | None, regime_path: str | None, settings: Settings
+    path: Path,
+    options: ReadOptions | None,
+    regime_path: str | None,
+    settings: Settings,
+    *,
+    tally_only: bool = False,
 ) -> tuple[ColumnLog, CaseFrame] | None:
     """The log computed by this columnar path, with the frame the reader made; None where
     that path does not take the log (the caller then computes it report by report, which
-    locates what is wrong)."""
+    locates what is wrong). ``tally_only``: as :func:`compute_columns`."""
     from chc.caseload.reading import read_case_file
     from chc.hazards.log import read_options
     from chc.hazards.regime import load_regime
@@ -634,5 +662,7 @@ def fast_log(
 
     rules = load_regime(regime_path)
     case_frame = read_case_file(path, read_options(options))
-    computed = compute_columns(case_frame, rules, calendar_for(rules.region), settings)
+    computed = compute_columns(
+        case_frame, rules, calendar_for(rules.region), settings, tally_only=tally_only
+    )
     return None if computed is None else (computed, case_frame)
