@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from chc.hazards.log_fields import MOMENTS
 from chc.hazards.log_output import CSV_COLUMNS
@@ -260,6 +260,11 @@ def _hour_clock(
     start_day, start_at = pl.col("\0start day"), pl.col("\0start at")
     done_day, done_at, done_by = (pl.col(f"\0done.{p}") for p in ("day", "at", "by"))
     lf = _first(lf, list(step.stopped_by), "\0stop")
+    alternative = pl.lit(None, pl.Datetime("us", "UTC"))
+    if step.alternative_from is not None:  # the later reading of the start (its own time)
+        lf = _add_hours(lf, f"{step.alternative_from}.at", step.limit)
+        alternative = pl.col("\0due at")
+    lf = lf.with_columns(alternative.alias("\0alternative at"))
     lf = _add_hours(lf, "\0start at", step.limit)
     stop_day, stop_at, stop_by = (pl.col(f"\0stop.{p}") for p in ("day", "at", "by"))
     due = pl.col("\0due at")
@@ -311,6 +316,7 @@ def _day_clock(
         due_day.alias("\0due day"),
         pl.lit(None, pl.Datetime("us", "UTC")).alias("\0due at"),
         pl.lit(False).alias("\0change"),
+        pl.lit(None, pl.Datetime("us", "UTC")).alias("\0alternative at"),
     )
     due_day = pl.col("\0due day")
     waived = pl.col(f"{step.waived_by}.day") if step.waived_by else pl.lit(None, pl.Date)
@@ -379,6 +385,9 @@ def _step(
         pl.any_horizontal(*checks, pl.lit(False)).alias("\0bad"),
         pl.lit(step.key).alias("step"),
         pl.lit(";".join(step.assumptions)).alias("assumptions"),
+        # What only the JSON says of a step.
+        pl.col("\0change").alias("clock_change"),
+        _iso(pl.col("\0alternative at"), pl.lit(None, pl.Date)).alias("alternative_due"),
     )
     kept = f"\0due {index}"
     frame = lf.with_columns(
@@ -396,6 +405,9 @@ class ColumnLog:
 
     steps: pl.DataFrame
     future: list[tuple[int, str | None]]
+    attempts: pl.DataFrame | None = None
+    """Each access attempt of the log (its report's row, the attempt's day and time, in
+    the order of the file), for the JSON (None with ``tally_only``)."""
 
     def csv(self) -> str:
         """The log's CSV, as :func:`chc.hazards.log_output.log_csv` writes it."""
@@ -500,7 +512,7 @@ def _compute(
         steps = steps.join(_missed(steps, attempts), on=_KEY, how="left").sort(_KEY)
     flagged = future.join(frame.select(_ROW, "line", "reference"), on=_ROW).sort(_ROW)
     said = [(int(line), ref) for line, ref in flagged.select("line", "reference").iter_rows()]
-    return ColumnLog(steps, said)
+    return ColumnLog(steps, said, None if tally_only else attempts)
 
 
 def _attempts(src: pl.DataFrame) -> pl.DataFrame:
@@ -651,8 +663,9 @@ def fast_log(
     settings: Settings,
     *,
     tally_only: bool = False,
-) -> tuple[ColumnLog, CaseFrame] | None:
-    """The log computed by this columnar path, with the frame the reader made; None where
+) -> FastLog | None:
+    """The log computed by this columnar path, with the frame the reader made, the regime
+    and the calendar it was counted on; None where
     that path does not take the log (the caller then computes it report by report, which
     locates what is wrong). ``tally_only``: as :func:`compute_columns`."""
     from chc.caseload.reading import read_case_file
@@ -662,7 +675,15 @@ def fast_log(
 
     rules = load_regime(regime_path)
     case_frame = read_case_file(path, read_options(options))
-    computed = compute_columns(
-        case_frame, rules, calendar_for(rules.region), settings, tally_only=tally_only
-    )
-    return None if computed is None else (computed, case_frame)
+    calendar = calendar_for(rules.region)
+    computed = compute_columns(case_frame, rules, calendar, settings, tally_only=tally_only)
+    return None if computed is None else FastLog(computed, case_frame, rules, calendar)
+
+
+class FastLog(NamedTuple):
+    """A log computed by the columnar path, and what it was read and counted with."""
+
+    computed: ColumnLog
+    case_frame: CaseFrame
+    regime: Regime
+    calendar: WorkingCalendar
