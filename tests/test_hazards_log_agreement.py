@@ -211,6 +211,18 @@ def _same_lines(log: HazardLog, results: list[HazardResult], settings_: Settings
         json.loads(x) for x in theirs.splitlines()
     ]
     assert mine == text(theirs)
+    # The document: read back, and byte for byte as dumps_json and the net write it.
+    from chc.hazards.columns import FastLog
+    from chc.hazards.log_lines import INDENTED, document_parts, write_json
+    from chc.output import dumps_json
+
+    whole = FastLog(fast, log.case_frame, rules, calendar)
+    head, tail = document_parts(whole, settings_)
+    out = io.BytesIO()
+    write_json(JsonLines(*whole, settings_, INDENTED), head, tail, out)
+    document = text(dumps_json(log_json(LogResult(log, tuple(results)))))
+    assert json.loads(out.getvalue()) == json.loads(document)
+    assert out.getvalue().decode("utf-8") == document
 
 
 def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> None:

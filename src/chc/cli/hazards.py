@@ -128,6 +128,12 @@ def _fast_write(
 
         lines = JsonLines(*fast, settings)
         out.stream(lambda handle: write_jsonl(lines, handle))
+    elif fmt == "json":
+        from chc.hazards.log_lines import INDENTED, JsonLines, document_parts, write_json
+
+        document = JsonLines(*fast, settings, INDENTED)
+        head, tail = document_parts(fast, settings)
+        out.stream(lambda handle: write_json(document, head, tail, handle))
     else:
         csv_text = fast.computed.csv()
         # Made inert a column at a time already: only a carriage return inside a cell is
@@ -154,7 +160,7 @@ def _run_log(
 
     if summary and fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
-    if summary or fmt in ("csv", "jsonl"):
+    if summary or fmt in ("csv", "jsonl", "json"):
         from chc.hazards.columns import fast_log
 
         fast = fast_log(cases, read, regime, settings, tally_only=summary)

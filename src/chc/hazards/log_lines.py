@@ -18,6 +18,7 @@ one-report path's, byte for byte.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from chc.hazards.columns import _ROW
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from chc.caseload.frame import CaseFrame
-    from chc.hazards.columns import ColumnLog
+    from chc.hazards.columns import ColumnLog, FastLog
     from chc.hazards.regime import Regime
     from chc.hazards.report import Settings
     from chc.workdays import WorkingCalendar
@@ -38,15 +39,56 @@ _PLAIN = r"^[\x20-\x21\x23-\x5b\x5d-\x7e]*$"
 mark or backslash)."""
 
 
-def _encoded(value: object) -> str:
-    """A value as ``json.dumps`` writes it, then through the net every text output passes."""
-    from chc.inert import text
+def _encoded(value: object, indented: bool = False) -> str:
+    """A value as ``json.dumps`` writes it (``indented``: as :func:`chc.output.dumps_json`
+    writes it, escaped by :func:`chc.inert.json_text`), then through the net every text
+    output passes."""
+    from chc.inert import json_text, text
 
-    return text(json.dumps(value, ensure_ascii=False))
+    if not indented:
+        return text(json.dumps(value, ensure_ascii=False))
+    return text(json_text(json.dumps(value, ensure_ascii=False, indent=2)))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the text between values breaks: a report a line (``level`` None), or as
+    ``json.dumps(indent=2)`` lays out a report whose brace is ``level`` levels in. Levels
+    below are counted from the report's brace: its members are at 1, an event's at 3."""
+
+    level: int | None = None
+
+    def _nl(self, depth: int) -> str:
+        return "" if self.level is None else "\n" + "  " * (self.level + depth)
+
+    def sep(self, depth: int) -> str:
+        """Between two members at ``depth``."""
+        return ", " if self.level is None else "," + self._nl(depth)
+
+    def open(self, bracket: str, depth: int) -> str:
+        """A bracket whose members are at ``depth``."""
+        return bracket + self._nl(depth)
+
+    def close(self, bracket: str, depth: int) -> str:
+        """A bracket whose members were at ``depth``."""
+        return self._nl(depth - 1) + bracket
+
+    def value(self, value: object, depth: int) -> str:
+        """A value known before the run, as a member at ``depth``."""
+        if self.level is None:
+            return _encoded(value)
+        return _encoded(value, True).replace("\n", self._nl(depth))
+
+
+LINES = Layout()
+"""``--format jsonl``: a report a line."""
+INDENTED = Layout(2)
+"""``--format json``: a report inside the document's ``reports``."""
+_R, _E = 1, 3  # the depths of a report's members and of an event's
 
 
 class JsonLines:
-    """The pieces of a log's JSON lines, and the expression that lays out a block."""
+    """The pieces of a log's reports as JSON, and the expression that lays out a block."""
 
     def __init__(
         self,
@@ -55,35 +97,39 @@ class JsonLines:
         regime: Regime,
         calendar: WorkingCalendar,
         settings: Settings,
+        layout: Layout = LINES,
     ) -> None:
         import polars as pl
 
         self.steps = computed.steps
+        self.layout = o = layout
         self.reports = case_frame.frame.height
         steps = [s for track in ("emergency", "significant") for s in regime.steps_for(track)]
         self.opening = {
-            s.key: f', "limit": {s.limit}, "unit": {_encoded(s.unit)}, '
-            f'"from_event": {_encoded(s.from_event)}, "from": "'
+            s.key: f'{o.sep(_E)}"limit": {s.limit}{o.sep(_E)}"unit": {_encoded(s.unit)}'
+            f'{o.sep(_E)}"from_event": {_encoded(s.from_event)}{o.sep(_E)}"from": "'
             for s in steps
         }
         self.closing = {
-            s.key: f', "assumptions": {_encoded(list(s.assumptions))}, "row": {_encoded(s.row)}}}'
+            s.key: f'{o.sep(_E)}"assumptions": {o.value(list(s.assumptions), _E)}'
+            f'{o.sep(_E)}"row": {_encoded(s.row)}{o.close("}", _E)}'
             for s in steps
         }
         self.shared = {
-            track: _encoded(
-                [{"id": i, "text": regime.assumption_text[i]} for i in _ids(regime, track)]
+            track: o.value(
+                [{"id": i, "text": regime.assumption_text[i]} for i in _ids(regime, track)], _R
             )
             for track in ("emergency", "significant")
         }
+        as_of = _encoded(settings.as_of.isoformat(timespec="minutes"))
         self.head = (
-            f', "regime": {_encoded(regime.regime)}, "reference": ',
-            f', "as_of": {_encoded(settings.as_of.isoformat(timespec="minutes"))}, '
-            '"time_zone": "Europe/London", "events": [',
+            f'{o.sep(_R)}"regime": {_encoded(regime.regime)}{o.sep(_R)}"reference": ',
+            f'{o.sep(_R)}"as_of": {as_of}{o.sep(_R)}"time_zone": "Europe/London"'
+            f'{o.sep(_R)}"events": {o.open("[", _R + 1)}',
         )
-        self.tried = _listed_attempts(computed, self.reports)
-        self.reference = _reference(self.steps)
-        self.one_report = _one_report_lines(computed, case_frame, regime, calendar, settings)
+        self.tried = _listed_attempts(computed, self.reports, o)
+        self.reference = _reference(self.steps, o)
+        self.one_report = _one_report_texts(computed, case_frame, regime, calendar, settings, o)
         self.flagged = pl.Series(list(self.one_report), dtype=pl.UInt32)
 
     def blocks(self) -> list[tuple[int, int]]:
@@ -92,46 +138,59 @@ class JsonLines:
         edges = [int(rows.search_sorted(r, "left")) for r in range(0, self.reports, _BLOCK)]
         return list(zip(edges, [*edges[1:], self.steps.height], strict=True))
 
-    def block(self, start: int, end: int) -> bytes:
-        """The text of the reports whose steps are rows ``start`` to ``end``."""
+    def block(
+        self, start: int, end: int, lead: str = "", before: str = "", after: str = "\n"
+    ) -> bytes:
+        """The text of the reports whose steps are rows ``start`` to ``end``, each between
+        ``before`` (``lead`` for the first) and ``after``."""
         import polars as pl
 
         part = self.steps.slice(start, end - start)
         part = part.with_columns(self.tried.gather(part[_ROW]).alias("\0tried"))
-        line = self._line()
-        flagged = pl.col(_ROW).is_in(self.flagged.implode())
+        first = (pl.col(_ROW) != pl.col(_ROW).shift(1)).fill_null(True)
+        last = (pl.col(_ROW) != pl.col(_ROW).shift(-1)).fill_null(True)
+        text = self._text(first, last)
         if self.one_report:
-            first = pl.col(_ROW) != pl.col(_ROW).shift(1)
             mapping = {int(k): v for k, v in self.one_report.items()}
             theirs = pl.col(_ROW).replace_strict(mapping, default=None, return_dtype=pl.String)
-            mine = pl.when(first.fill_null(True)).then(theirs).otherwise(pl.lit(""))
-            line = pl.when(flagged).then(mine).otherwise(line)
-        text = part.select(line.alias("t")).to_series().str.join("")
-        data: bytes = text.cast(pl.Binary).item()
+            mine = pl.when(first).then(theirs).otherwise(pl.lit(""))
+            text = pl.when(pl.col(_ROW).is_in(self.flagged.implode())).then(mine).otherwise(text)
+        framed = pl.concat_str(
+            pl.when(pl.int_range(pl.len()) == 0)
+            .then(pl.lit(lead))
+            .when(first)
+            .then(pl.lit(before))
+            .otherwise(pl.lit("")),
+            text,
+            pl.when(last).then(pl.lit(after)).otherwise(pl.lit("")),
+        )
+        joined = part.select(framed.alias("t")).to_series().str.join("")
+        data: bytes = joined.cast(pl.Binary).item()
         return data
 
-    def _line(self) -> pl.Expr:
-        """Each step row's text: its report's head before the first step, its event, and
-        its report's tail after the last."""
+    def _text(self, first: pl.Expr, last: pl.Expr) -> pl.Expr:
+        """Each step row's text: its report's head before its first step, its event, and
+        its report's tail after its last."""
         import polars as pl
 
-        row = pl.col(_ROW)
-        first = (row != row.shift(1)).fill_null(True)
-        last = (row != row.shift(-1)).fill_null(True)
+        o = self.layout
         head = pl.concat_str(
-            pl.lit('{"line": '), pl.col("line").cast(pl.String), pl.lit(self.head[0]),
-            self.reference, pl.lit(', "track": "'), pl.col("track"), pl.lit('", "hazard": '),
-            _maybe(pl.col("hazard")), pl.lit(', "phase": '), pl.col("phase").cast(pl.String),
-            pl.lit(', "provisional": false, "aware": "'), pl.col("aware"), pl.lit('"'),
-            pl.lit(self.head[1]),
+            pl.lit(o.open("{", _R) + '"line": '), pl.col("line").cast(pl.String),
+            pl.lit(self.head[0]), self.reference,
+            pl.lit(f'{o.sep(_R)}"track": "'), pl.col("track"),
+            pl.lit(f'"{o.sep(_R)}"hazard": '), _maybe(pl.col("hazard")),
+            pl.lit(f'{o.sep(_R)}"phase": '), pl.col("phase").cast(pl.String),
+            pl.lit(f'{o.sep(_R)}"provisional": false{o.sep(_R)}"aware": "'), pl.col("aware"),
+            pl.lit('"' + self.head[1]),
         )  # fmt: skip
         tail = pl.concat_str(
-            pl.lit('], "access_attempts": '), pl.col("\0tried"), pl.lit(', "assumptions": '),
+            pl.lit(f'{o.close("]", _R + 1)}{o.sep(_R)}"access_attempts": '), pl.col("\0tried"),
+            pl.lit(f'{o.sep(_R)}"assumptions": '),
             pl.col("track").replace_strict(self.shared, return_dtype=pl.String),
-            pl.lit(', "warnings": []}\n'),
+            pl.lit(f'{o.sep(_R)}"warnings": []{o.close("}", _R)}'),
         )  # fmt: skip
         return pl.concat_str(
-            pl.when(first).then(head).otherwise(pl.lit(", ")),
+            pl.when(first).then(head).otherwise(pl.lit(o.sep(_R + 1))),
             self._event(),
             pl.when(last).then(tail).otherwise(pl.lit("")),
         )
@@ -139,27 +198,41 @@ class JsonLines:
     def _event(self) -> pl.Expr:
         import polars as pl
 
+        o = self.layout
         step = pl.col("step")
         late = pl.concat_str(
-            pl.lit('{"amount": '), pl.col("late_by"), pl.lit(', "unit": "'), pl.col("late_unit"),
-            pl.lit('"}'),
+            pl.lit(o.open("{", _E + 1) + '"amount": '), pl.col("late_by"),
+            pl.lit(f'{o.sep(_E + 1)}"unit": "'), pl.col("late_unit"),
+            pl.lit('"' + o.close("}", _E + 1)),
         )  # fmt: skip
-        tried = pl.col("access_attempts").str.replace_all(";", '", "', literal=True)
         return pl.concat_str(
-            pl.lit('{"key": "'), step, pl.lit('", "due": "'), pl.col("due"),
-            pl.lit('", "done": '), _maybe(pl.col("done")),
-            pl.lit(', "done_by": '), _maybe(pl.col("done_by")),
-            pl.lit(', "status": "'), pl.col("status"),
-            pl.lit('", "late_by": '), late.fill_null("null"),
+            pl.lit(o.open("{", _E) + '"key": "'), step,
+            pl.lit(f'"{o.sep(_E)}"due": "'), pl.col("due"),
+            pl.lit(f'"{o.sep(_E)}"done": '), _maybe(pl.col("done")),
+            pl.lit(f'{o.sep(_E)}"done_by": '), _maybe(pl.col("done_by")),
+            pl.lit(f'{o.sep(_E)}"status": "'), pl.col("status"),
+            pl.lit(f'"{o.sep(_E)}"late_by": '), late.fill_null("null"),
             step.replace_strict(self.opening, return_dtype=pl.String), pl.col("from"),
-            pl.lit('", "from_assumed": '), pl.col("from_assumed"),
-            pl.lit(', "alternative_due": '), _maybe(pl.col("alternative_due")),
-            pl.lit(', "clock_change": '),
+            pl.lit(f'"{o.sep(_E)}"from_assumed": '), pl.col("from_assumed"),
+            pl.lit(f'{o.sep(_E)}"alternative_due": '), _maybe(pl.col("alternative_due")),
+            pl.lit(f'{o.sep(_E)}"clock_change": '),
             pl.when(pl.col("clock_change")).then(pl.lit("true")).otherwise(pl.lit("false")),
-            pl.lit(', "access_attempts": '),
-            pl.concat_str(pl.lit('["'), tried, pl.lit('"]')).fill_null("[]"),
+            pl.lit(f'{o.sep(_E)}"access_attempts": '),
+            _strings(pl.col("access_attempts"), o, _E + 1),
             step.replace_strict(self.closing, return_dtype=pl.String),
         )  # fmt: skip
+
+
+def _strings(joined: pl.Expr, o: Layout, depth: int) -> pl.Expr:
+    """A list of chc's own texts (moments) as members at ``depth``, given joined by
+    ``;``; ``[]`` for none."""
+    import polars as pl
+
+    listed = joined.str.replace_all(";", '"' + o.sep(depth) + '"', literal=True)
+    quoted = pl.concat_str(
+        pl.lit(o.open("[", depth) + '"'), listed, pl.lit('"' + o.close("]", depth))
+    )
+    return quoted.fill_null("[]")
 
 
 def _maybe(text: pl.Expr) -> pl.Expr:
@@ -169,7 +242,7 @@ def _maybe(text: pl.Expr) -> pl.Expr:
     return pl.concat_str(pl.lit('"'), text, pl.lit('"')).fill_null("null")
 
 
-def _reference(steps: pl.DataFrame) -> pl.Expr:
+def _reference(steps: pl.DataFrame, o: Layout) -> pl.Expr:
     """The reference as the one-report path writes it: quoted as it is when every one of
     the log's is plain text, else each distinct one encoded by Python's own encoder."""
     import polars as pl
@@ -177,7 +250,7 @@ def _reference(steps: pl.DataFrame) -> pl.Expr:
     refs = steps["reference"].unique()
     if not refs.has_nulls() and bool(refs.str.contains(_PLAIN).all()):
         return pl.concat_str(pl.lit('"'), pl.col("reference"), pl.lit('"'))
-    mapping = {r: _encoded(r) for r in refs.drop_nulls().to_list()}
+    mapping = {r: o.value(r, _R) for r in refs.drop_nulls().to_list()}
     return (
         pl.col("reference")
         .replace_strict(mapping, default=None, return_dtype=pl.String)
@@ -194,7 +267,7 @@ def _ids(regime: Regime, track: str) -> list[str]:
     return ids
 
 
-def _listed_attempts(computed: ColumnLog, reports: int) -> pl.Series:
+def _listed_attempts(computed: ColumnLog, reports: int, o: Layout) -> pl.Series:
     """Each report's access attempts as a JSON list, by the report's row."""
     import polars as pl
 
@@ -208,21 +281,22 @@ def _listed_attempts(computed: ColumnLog, reports: int) -> pl.Series:
     listed = (
         tried.sort("\0n")
         .group_by(_ROW, maintain_order=True)
-        .agg(shown.str.join('", "').alias("t"))
+        .agg(shown.str.join(";").alias("t"))
         .with_columns(pl.col(_ROW).cast(pl.UInt32))
     )
     laid = every.join(listed, on=_ROW, how="left").sort(_ROW)
-    return laid.select(pl.concat_str(pl.lit('["'), pl.col("t"), pl.lit('"]')).fill_null("[]"))[:, 0]
+    return laid.select(_strings(pl.col("t"), o, _R + 1))[:, 0]
 
 
-def _one_report_lines(
+def _one_report_texts(
     computed: ColumnLog,
     case_frame: CaseFrame,
     regime: Regime,
     calendar: WorkingCalendar,
     settings: Settings,
+    o: Layout,
 ) -> dict[int, str]:
-    """The lines of the reports with a date after --as-of, by row, written by the
+    """The text of the reports with a date after --as-of, by row, written by the
     one-report path (their warnings are its words)."""
     import polars as pl
 
@@ -238,11 +312,43 @@ def _one_report_lines(
     out = {}
     for index, row in zip(indices, rows_of(case_frame, indices), strict=True):
         r = compute(row.report, regime, calendar, settings)
-        out[index] = _encoded(report_json(row.line, r)) + "\n"
+        out[index] = o.value(report_json(row.line, r), 0)
     return out
+
+
+def document_parts(
+    fast: FastLog, settings: Settings
+) -> tuple[dict[str, object], dict[str, object]]:
+    """What :func:`chc.hazards.log_output.log_json` puts before the reports, and after."""
+    from chc.hazards.log_output import summary_json
+
+    head: dict[str, object] = {
+        "regime": fast.regime.regime,
+        "file": fast.case_frame.path.name,
+        "as_of": settings.as_of.isoformat(timespec="minutes"),
+        "time_zone": "Europe/London",
+        "count": fast.case_frame.frame.height,
+    }
+    return head, {"summary": summary_json(fast.computed.tally())}
 
 
 def write_jsonl(lines: JsonLines, out: BinaryIO) -> None:
     """Every report's line, a block at a time."""
     for start, end in lines.blocks():
         out.write(lines.block(start, end))
+
+
+def write_json(
+    lines: JsonLines, head: dict[str, object], tail: dict[str, object], out: BinaryIO
+) -> None:
+    """The log's document (:func:`chc.hazards.log_output.log_json`): ``head``'s members,
+    the reports a block at a time, then ``tail``'s, as :func:`chc.output.dumps_json`
+    writes it (``lines`` laid out :data:`INDENTED`)."""
+    opening = _encoded({**head, "reports": []}, True)
+    out.write(opening[: opening.rindex("[")].encode() + b"[")
+    lead, between = "\n    ", ",\n    "  # each report four spaces in, after a comma
+    for start, end in lines.blocks():
+        out.write(lines.block(start, end, lead, between, ""))
+        lead = between
+    rest = _encoded({"reports": None, **tail}, True)
+    out.write(b"\n  ]" + rest[rest.index(",\n") :].encode() + b"\n")
