@@ -55,24 +55,24 @@ def _moments(frame: pl.DataFrame, sources: dict[str, str]) -> pl.DataFrame:
     """For each ``name: source column``: ``name.day`` (Date), ``name.at`` (UTC Datetime,
     null without a time) and ``name.bad`` (a given cell this path cannot read exactly).
     Built in stages, each a column once: one expression tree per cell would be evaluated
-    again wherever a part of it is used."""
+    again wherever a part of it is used. One event at a time: its twenty working columns
+    are then freed before the next event's are made (on 100,000 rows, 155 MB at the peak
+    rather than 282, and sooner)."""
     import polars as pl
 
-    # A column no row fills (an event the log never records) is parsed as nothing.
-    empty = [n for n, src in sources.items() if frame[src].null_count() == frame.height]
-    if empty:
-        sources = {n: src for n, src in sources.items() if n not in empty}
-        h = frame.height
-        nothing = pl.select(
-            e
-            for n in empty
-            for e in (pl.repeat(None, h, dtype=pl.Date).alias(f"{n}.day"),
-                      pl.repeat(None, h, dtype=pl.Datetime("us", "UTC")).alias(f"{n}.at"),
-                      pl.repeat(False, h, dtype=pl.Boolean).alias(f"{n}.bad"))
-        )  # fmt: skip
-        parsed = _parse_moments(frame, sources) if sources else pl.DataFrame()
-        return pl.concat([parsed, nothing], how="horizontal") if sources else nothing
-    return _parse_moments(frame, sources)
+    h = frame.height
+    parts = []
+    for n, src in sources.items():
+        if frame[src].null_count() == h:  # an event the log never records: parsed as nothing
+            nothing = pl.select(
+                pl.repeat(None, h, dtype=pl.Date).alias(f"{n}.day"),
+                pl.repeat(None, h, dtype=pl.Datetime("us", "UTC")).alias(f"{n}.at"),
+                pl.repeat(False, h, dtype=pl.Boolean).alias(f"{n}.bad"),
+            )
+            parts.append(nothing)
+        else:
+            parts.append(_parse_moments(frame.select(src), {n: src}).drop(src))
+    return pl.concat(parts, how="horizontal")
 
 
 def _c(name: str, part: str) -> pl.Expr:
@@ -604,7 +604,9 @@ def _track(
         pl.col("hazard").replace_strict({k: v[0] for k, v in kinds.items()}, default=None,
                                         return_dtype=pl.Int64).alias("phase"),
         pl.lit("false").alias("provisional"),
-        *([] if tally_only else [_iso(pl.col("aware.at"), pl.col("aware.day")).alias("aware")]),
+        # A tally never reads the awareness's text: not made for one.
+        (pl.lit(None, pl.String) if tally_only else _iso(pl.col("aware.at"), pl.col("aware.day")))
+        .alias("aware"),
     )  # fmt: skip
     parts = []
     for index, step in enumerate(steps):

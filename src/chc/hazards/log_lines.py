@@ -17,7 +17,9 @@ one-report path's, byte for byte.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -33,7 +35,9 @@ if TYPE_CHECKING:
     from chc.workdays import WorkingCalendar
 
 _BLOCK = 5_000
-"""Reports per block of text (about 18 MB of JSON): memory stays bounded."""
+"""Reports per block of text (about 18 MB of JSON lines): memory stays bounded."""
+_BUILDERS = 2
+_AHEAD = 2
 _PLAIN = r"^[\x20-\x21\x23-\x5b\x5d-\x7e]*$"
 """Text JSON holds as it is, and the inert net leaves alone (printable ASCII, no quote
 mark or backslash)."""
@@ -332,10 +336,25 @@ def document_parts(
     return head, {"summary": summary_json(fast.computed.tally())}
 
 
+def _written(blocks: Iterator[Callable[[], bytes]], out: BinaryIO) -> None:
+    """Each block's text made on ``_BUILDERS`` threads (polars lets go of the GIL while it
+    works), at most ``_AHEAD`` ahead of the one being written, and written in order."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=_BUILDERS, thread_name_prefix="chc-hazards") as pool:
+        pending: deque[Future[bytes]] = deque()
+        for make in blocks:
+            pending.append(pool.submit(make))
+            if len(pending) > _AHEAD:
+                out.write(pending.popleft().result())
+        while pending:
+            out.write(pending.popleft().result())
+
+
 def write_jsonl(lines: JsonLines, out: BinaryIO) -> None:
     """Every report's line, a block at a time."""
-    for start, end in lines.blocks():
-        out.write(lines.block(start, end))
+    _written((functools.partial(lines.block, a, b) for a, b in lines.blocks()), out)
 
 
 def write_json(
@@ -346,9 +365,14 @@ def write_json(
     writes it (``lines`` laid out :data:`INDENTED`)."""
     opening = _encoded({**head, "reports": []}, True)
     out.write(opening[: opening.rindex("[")].encode() + b"[")
-    lead, between = "\n    ", ",\n    "  # each report four spaces in, after a comma
-    for start, end in lines.blocks():
-        out.write(lines.block(start, end, lead, between, ""))
-        lead = between
+    between = ",\n    "  # each report four spaces in, after a comma
+    blocks = lines.blocks()
+    _written(
+        (
+            functools.partial(lines.block, a, b, "\n    " if i == 0 else between, between, "")
+            for i, (a, b) in enumerate(blocks)
+        ),
+        out,
+    )
     rest = _encoded({"reports": None, **tail}, True)
     out.write(b"\n  ]" + rest[rest.index(",\n") :].encode() + b"\n")
