@@ -134,11 +134,12 @@ def _fast_write(
         document = JsonLines(*fast, settings, INDENTED)
         head, tail = document_parts(fast, settings)
         out.stream(lambda handle: write_json(document, head, tail, handle))
+    elif fast.computed.csv_has_return:
+        out.write(fast.computed.csv())  # as text, through emit's net
     else:
-        csv_text = fast.computed.csv()
-        # Made inert a column at a time already: only a carriage return inside a cell is
-        # left for emit's net, which would otherwise read a long CSV again.
-        out.write(csv_text if "\r" in csv_text else csv_text.encode("utf-8"))
+        # Made inert a column at a time already, so streamed by polars as it writes it:
+        # the net would read a long CSV again, and hold it twice.
+        out.stream(fast.computed.csv)
 
 
 def _run_log(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, overload
 
 from chc.hazards.log_fields import MOMENTS
 from chc.hazards.log_output import CSV_COLUMNS
@@ -414,8 +414,14 @@ class ColumnLog:
     """Each access attempt of the log (its report's row, the attempt's day and time, in
     the order of the file), for the JSON (None with ``tally_only``)."""
 
-    def csv(self) -> str:
-        """The log's CSV, as :func:`chc.hazards.log_output.log_csv` writes it."""
+    @overload
+    def csv(self, handle: None = None) -> str: ...
+    @overload
+    def csv(self, handle: BinaryIO) -> None: ...
+
+    def csv(self, handle: BinaryIO | None = None) -> str | None:
+        """The log's CSV, as :func:`chc.hazards.log_output.log_csv` writes it: returned, or
+        written to ``handle``."""
         import polars as pl
 
         from chc.inert import csv_column
@@ -424,8 +430,21 @@ class ColumnLog:
             csv_column("reference"), pl.col("line"), pl.col("track"), csv_column("hazard"),
             *(pl.col(c) for c in CSV_COLUMNS[4:]),
         )  # fmt: skip
-        text: str = out.write_csv(null_value="", line_terminator="\n")
-        return text
+        if handle is None:
+            text: str = out.write_csv(null_value="", line_terminator="\n")
+            return text
+        out.write_csv(handle, null_value="", line_terminator="\n")
+        return None
+
+    @property
+    def csv_has_return(self) -> bool:
+        """Whether a reference or a hazard holds a carriage return: the one thing in the
+        CSV :func:`chc.cli.app.emit`'s net would still change (the rest is made inert a
+        column at a time, or is chc's own)."""
+        return any(
+            bool(self.steps[c].str.contains("\r", literal=True).any())
+            for c in ("reference", "hazard")
+        )
 
     def tally(self) -> Tally:
         """Per step, how many of each status, as :meth:`chc.hazards.log_output.Tally.of`
