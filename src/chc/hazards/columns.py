@@ -553,11 +553,18 @@ def _in_order(parts: list[pl.DataFrame]) -> pl.DataFrame:
     steps = pl.concat(parts, how="vertical")
     parts.clear()  # the caller's list held the only other reference to each column
     order = steps[_KEY].arg_sort()
-    columns = []
-    for name in steps.columns:
-        columns.append(steps.get_column(name).gather(order))
-        steps = steps.drop(name)
-    return pl.DataFrame(columns)
+    sorted_parts = []
+    names = steps.columns
+    for i in range(0, len(names), _GATHERED):  # a few columns at once: gathered in parallel
+        group = names[i : i + _GATHERED]
+        sorted_parts.append(steps.select(pl.col(group).gather(order)))
+        steps = steps.drop(group)
+    return pl.concat(sorted_parts, how="horizontal")
+
+
+_GATHERED = 8
+"""Columns sorted at once by :func:`_in_order` (100,000 rows: one at a time took 0.28 s;
+eight, 0.15 s, and no more memory at the peak; all at once, 0.16 s and 30 MB more)."""
 
 
 def _attempts(src: pl.DataFrame) -> pl.DataFrame:
