@@ -30,7 +30,9 @@ from chc.hazards.report import HazardResult, Settings, compute
 from chc.workdays import calendar_for
 
 UK = ZoneInfo("Europe/London")
-EVENTS = ("concluded", "summary_sent", "made_safe", "works_begun", "works_started", "decanted")
+# Every event a log records, the three that stop the make-safe duty among them.
+EVENTS = ("concluded", "summary_sent", "made_safe", "works_begun", "works_started",
+          "works_completed", "decanted", "consent_refused", "no_hazard")  # fmt: skip
 AS_OF = "2028-06-01T00:00"
 # 27 Oct 2025 (in force) to the end of 2027, in minutes: both clock changes of each year,
 # Christmas and Easter inside.
@@ -80,7 +82,8 @@ def report_rows(draw: st.DrawFn) -> tuple[dict[str, str], dict[str, str], list[s
     timed_aware = emergency or draw(st.booleans())
     cells["aware"], options["aware"] = typed(aware, timed_aware, draw(layout))
     for event in EVENTS:
-        if draw(st.booleans()):
+        # A stop is rarer than the rest: the make-safe duty is usually done, not stopped.
+        if draw(st.integers(0, 5 if event in STOPS else 1)) == 0:
             after = timedelta(minutes=draw(st.integers(0, 60 * 24 * 40)))
             timed_event = emergency or draw(st.booleans())
             cells[event], options[event] = typed(aware + after, timed_event, draw(layout))
@@ -92,9 +95,11 @@ def report_rows(draw: st.DrawFn) -> tuple[dict[str, str], dict[str, str], list[s
     return cells, options, [o for _, o in attempts]
 
 
+STOPS = ("decanted", "consent_refused", "no_hazard")
 COLUMNS = ("reference", "track", "aware", *EVENTS, "access_attempts")
 HEADERS = ("Job Ref", "Track", "Date Reported", "Investigation Concluded", "Summary Sent",
-           "Made Safe", "Works Begun", "Works Started", "Decanted", "Access Attempts")  # fmt: skip
+           "Made Safe", "Works Begun", "Works Started", "Works Completed", "Decanted",
+           "Consent Refused", "No Hazard Found", "Access Attempts")  # fmt: skip
 
 
 Rows = list[tuple[dict[str, str], dict[str, str], list[str]]]
@@ -166,6 +171,7 @@ def test_the_columnar_csv_equals_the_row_by_row_csv(rows: Rows, later: int) -> N
     assert fast is not None  # a log the one-report path reads, the columnar path takes
     assert fast == log_csv(LogResult(log, tuple(results)))
     _same_summaries(log, results, settings_)
+    _same_lines(log, results, settings_)
 
 
 def _same_summaries(log: HazardLog, results: list[HazardResult], settings_: Settings) -> None:
@@ -180,6 +186,43 @@ def _same_summaries(log: HazardLog, results: list[HazardResult], settings_: Sett
     assert mine == theirs
     for write in (summary_json, summary_csv, summary_jsonl):
         assert write(mine) == write(theirs)
+
+
+def _same_lines(log: HazardLog, results: list[HazardResult], settings_: Settings) -> None:
+    """--format jsonl by the columnar path: each line, read back, is the row-by-row path's;
+    and the bytes are what that path writes through the net every text output passes."""
+    import io
+    import json
+
+    from chc.hazards.columns import compute_columns
+    from chc.hazards.log_lines import JsonLines, write_jsonl
+    from chc.hazards.log_output import log_jsonl
+    from chc.inert import text
+
+    rules = load_regime()
+    calendar = calendar_for(rules.region)
+    fast = compute_columns(log.case_frame, rules, calendar, settings_)
+    assert fast is not None
+    out = io.BytesIO()
+    write_jsonl(JsonLines(fast, log.case_frame, rules, calendar, settings_), out)
+    theirs = log_jsonl(LogResult(log, tuple(results)))
+    mine = out.getvalue().decode("utf-8")
+    assert [json.loads(x) for x in mine.splitlines()] == [
+        json.loads(x) for x in theirs.splitlines()
+    ]
+    assert mine == text(theirs)
+    # The document: read back, and byte for byte as dumps_json and the net write it.
+    from chc.hazards.columns import FastLog
+    from chc.hazards.log_lines import INDENTED, document_parts, write_json
+    from chc.output import dumps_json
+
+    whole = FastLog(fast, log.case_frame, rules, calendar)
+    head, tail = document_parts(whole, settings_)
+    out = io.BytesIO()
+    write_json(JsonLines(*whole, settings_, INDENTED), head, tail, out)
+    document = text(dumps_json(log_json(LogResult(log, tuple(results)))))
+    assert json.loads(out.getvalue()) == json.loads(document)
+    assert out.getvalue().decode("utf-8") == document
 
 
 def test_the_columnar_path_declines_what_it_does_not_take(tmp_path: Path) -> None:
@@ -232,6 +275,7 @@ def test_rows_dated_after_as_of_are_computed_and_named_alike_by_both_paths(
     assert fast is not None
     assert fast.csv() == log_csv(LogResult(log, tuple(results)))
     _same_summaries(log, results, settings_)
+    _same_lines(log, results, settings_)
     named = future_rows(log, results)
     assert fast.future == named
     # By hand: a row is named when a moment it records is after --as-of (a date alone,
@@ -251,3 +295,26 @@ def test_rows_dated_after_as_of_are_computed_and_named_alike_by_both_paths(
     for i, r in enumerate(results):
         assert bool(r.warnings) == ((i + 2, f"HR-{i}") in expected)
         assert all(w.startswith(FUTURE_DATE) for w in r.warnings)
+
+
+def test_the_columnar_lines_escape_references_as_the_row_by_row_lines(tmp_path: Path) -> None:
+    """References with a quote mark, a backslash, accents and a bidi control; one report
+    dated after --as-of (written by the one-report path)."""
+    path = tmp_path / "log.csv"
+    rows = [
+        ('HR "1"', "emergency", "2026-03-28T02:30", "2026-03-29T09:00"),
+        ("HR\\2", "significant", "24/12/2026", ""),
+        ("Ünïcode-3", "significant", "2026-04-02", "2026-04-10"),
+        ("x\u202ey", "emergency", "2026-10-25T01:30+01:00", ""),
+        ("HR-5 café", "significant", "2026-12-30", "2027-01-04"),
+        ("HR-6", "emergency", "2028-01-02T10:00", ""),  # after --as-of
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        w = csv.writer(handle, lineterminator="\n")
+        w.writerow(("reference", "track", "aware", "concluded"))
+        w.writerows(rows)
+    settings_ = build_settings("2027-06-01T00:00", None, None)
+    log = read_log(path)
+    results = compute_log(log, load_regime(), calendar_for(load_regime().region), settings_)
+    assert [bool(r.warnings) for r in results] == [False] * 5 + [True]
+    _same_lines(log, results, settings_)

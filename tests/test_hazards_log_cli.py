@@ -253,6 +253,10 @@ def test_user_text_is_made_inert(tmp_path: Path) -> None:
     assert "\x1b" not in text.stdout and "B\\x1b[2J" in text.stdout
     ics = run_log(path, "-f", "ics")
     assert "\x1b" not in ics.stdout
+    for fmt in ("jsonl", "json"):  # the columnar writers: escaped, and read back the same
+        data = run_log(path, "-f", fmt)
+        assert data.exit_code == 0 and "\x1b" not in data.stdout, data.stderr
+        assert "\\u001b[2J" in data.stdout and '"=HYPERLINK(\\"x\\")"' in data.stdout
     # A carriage return inside a quoted cell is shown, not sent, by either CSV path.
     path.write_text('reference,track,aware\n"A\rB",emergency,2026-12-04T16:30\n')
     r = run_log(path, "-f", "csv")

@@ -29,6 +29,7 @@ from chc.errors import InputError
 
 if TYPE_CHECKING:
     from chc.caseload.reading import ReadOptions
+    from chc.hazards.columns import FastLog
     from chc.hazards.log_output import LogResult, Tally
     from chc.hazards.report import HazardResult, Settings
     from chc.workdays import WorkingCalendar
@@ -76,7 +77,7 @@ def _log_text(r: _Log) -> None:
     r.out.show(log_view(r.result, r.calendar))
 
 
-def _summary(tally: Tally, fmt: str, cases: Path, out: Destination) -> None:
+def _summary(tally: Tally, fmt: str, out: Destination) -> None:
     """The board's summary in ``fmt``, from either path's tally."""
     from chc.hazards import log_output as lo
     from chc.output import dumps_json
@@ -116,6 +117,31 @@ LOG_ONLY = ("csv", "jsonl")
 FORMATS = (*FORMATTERS, *LOG_ONLY)
 
 
+def _fast_write(
+    fast: FastLog, fmt: str, settings: Settings, *, summary: bool, out: Destination
+) -> None:
+    """What the columnar path computed, in ``fmt``."""
+    if summary:
+        _summary(fast.computed.tally(), fmt, out)
+    elif fmt == "jsonl":
+        from chc.hazards.log_lines import JsonLines, write_jsonl
+
+        lines = JsonLines(*fast, settings)
+        out.stream(lambda handle: write_jsonl(lines, handle))
+    elif fmt == "json":
+        from chc.hazards.log_lines import INDENTED, JsonLines, document_parts, write_json
+
+        document = JsonLines(*fast, settings, INDENTED)
+        head, tail = document_parts(fast, settings)
+        out.stream(lambda handle: write_json(document, head, tail, handle))
+    elif fast.computed.csv_has_return:
+        out.write(fast.computed.csv())  # as text, through emit's net
+    else:
+        # Made inert a column at a time already, so streamed by polars as it writes it:
+        # the net would read a long CSV again, and hold it twice.
+        out.stream(fast.computed.csv)
+
+
 def _run_log(
     cases: Path,
     read: ReadOptions,
@@ -135,22 +161,15 @@ def _run_log(
 
     if summary and fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
-    if summary or fmt == "csv":
+    if summary or fmt in ("csv", "jsonl", "json"):
         from chc.hazards.columns import fast_log
 
-        fast = fast_log(cases, read, regime, settings)
+        fast = fast_log(cases, read, regime, settings, tally_only=summary)
         if fast is not None:
             if not quiet:
-                tell(describe(fast[1]))
-            if summary:
-                _summary(fast[0].tally(), fmt, cases, out)
-            else:
-                csv_text = fast[0].csv()
-                # Made inert a column at a time already: only a carriage return inside a
-                # cell is left for emit's net, which would otherwise read a long CSV again.
-                text = csv_text if "\r" in csv_text else csv_text.encode("utf-8")
-                out.write(text)
-            if (note := future_note(fast[0].future, settings.as_of)) is not None:
+                tell(describe(fast.case_frame))
+            _fast_write(fast, fmt, settings, summary=summary, out=out)
+            if (note := future_note(fast.computed.future, settings.as_of)) is not None:
                 say(f"warning: {note}")
             return
     results, log, calendar = compute_file(cases, read, regime, settings)
@@ -160,7 +179,7 @@ def _run_log(
     if summary:
         from chc.hazards.log_output import Tally
 
-        _summary(Tally.of(results), fmt, cases, out)
+        _summary(Tally.of(results), fmt, out)
     elif fmt == "text":
         _log_text(lr)
     else:

@@ -83,6 +83,20 @@ def read_log(path: Path, options: ReadOptions | None = None) -> HazardLog:
     return HazardLog(case_frame, rows)
 
 
+def rows_of(case_frame: CaseFrame, indices: Sequence[int]) -> list[LogRow]:
+    """The reports of the frame's rows at ``indices`` (0-based, in the frame's order), read
+    as :func:`read_log` reads every row: for the few rows a columnar writer leaves to the
+    one-report path."""
+    import polars as pl
+
+    names = [n for n in HAZARD_LOG.fields if n in case_frame.present]
+    picked = case_frame.frame.select("line", *names)[pl.Series(list(indices), dtype=pl.UInt32)]
+    return [
+        LogRow(int(values["line"]), _report(case_frame, int(values["line"]), values))
+        for values in picked.iter_rows(named=True)
+    ]
+
+
 def _report(case_frame: CaseFrame, line: int, values: dict[str, object]) -> HazardReport:
     def cell(name: str) -> str | None:
         value = values.get(name)

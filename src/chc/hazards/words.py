@@ -42,3 +42,26 @@ EVENT_WORDS = {
     "no_hazard": "a further investigation found no hazard",
 }
 UNIT_WORDS = {"hours": "hours", "working_days": "working days", "weeks": "weeks"}
+HAZARD_WORDS = {
+    "damp_and_mould": "damp and mould",
+    "crowding_and_space": "crowding and space",
+    "excess_cold": "excess cold",
+    "excess_heat": "excess heat",
+    "falls_baths": "falls in baths and showers",
+    "falls_level_surfaces": "falls on level surfaces",
+    "falls_stairs": "falls on stairs and steps",
+    "falls_between_levels": "falls between levels",
+    "structural_collapse": "structural collapse and falling elements",
+    "explosions": "explosions",
+    "fire": "fire",
+    "electrical": "electrical hazards",
+    "domestic_hygiene": "domestic hygiene, pests and refuse",
+    "personal_hygiene": "personal hygiene, sanitation and drainage",
+    "food_safety": "food safety",
+}
+"""The HHSRS hazards by the names people know them by (the regime file's kinds are keys)."""
+
+
+def hazard_words(kind: str) -> str:
+    """A kind a regime file of the user's own adds is shown with spaces for underscores."""
+    return HAZARD_WORDS.get(kind, kind.replace("_", " "))

@@ -259,12 +259,14 @@ def regime_view(data: dict[str, Any]) -> RenderableType:
     """The Awaab's Law regime for a person: each step by name, its limit, what it counts
     from and what ends it; the scope; the open points as what chc assumes. Step keys,
     assumption ids and the sources' tiers stay in --format json."""
+    from chc.hazards.words import hazard_words
     from chc.terminal.hazard_log import TRACK_NAMES
 
     head = Text.assemble(
         (data["title"], "bold"),
-        f"  ({data['instrument']}; in force from {_long_date(data['in_force_from'])}; times "
-        "are UK time)",
+        # On a line of its own, not in brackets: the instrument's text holds its own.
+        f"\n{data['instrument']}; in force from {_long_date(data['in_force_from'])}; times "
+        "are UK time.",
     )
     steps: list[RenderableType] = [Text("\nSteps", style="bold")]
     track = None
@@ -278,7 +280,8 @@ def regime_view(data: dict[str, Any]) -> RenderableType:
         scope.add_column(heading, overflow="fold")
     for row in data["scope"]:
         kinds = row["kinds"] or row["all_except"]
-        hazards = ", ".join(k.replace("_", " ") for k in kinds)
+        # "; " between them: some names hold a comma ("domestic hygiene, pests and refuse").
+        hazards = "; ".join(hazard_words(k) for k in kinds)
         hazards = hazards if row["kinds"] else "all except " + hazards
         when = (
             _long_date(row["in_force_from"])

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from chc.hazards.moments import Moment
 from chc.hazards.report import HazardResult, StepResult
-from chc.hazards.words import EVENT_WORDS, STATUS_WORDS, UNIT_WORDS, step_words
+from chc.hazards.words import EVENT_WORDS, STATUS_WORDS, UNIT_WORDS, hazard_words, step_words
 
 STATUS_STYLE = {"on_time": "green", "late": "bold red", "overdue": "bold red", "due": "yellow"}
 # What ended a step, after its status: "on time; concluded Fri 04 Dec 2026 22:10 GMT".
@@ -79,7 +79,7 @@ def attempts_words(s: StepResult) -> str:
 
 def hazard_view(r: HazardResult) -> RenderableType:
     rep = r.report
-    kind = (r.scope.kind or "any kind except crowding and space").replace("_", " ")
+    kind = hazard_words(r.scope.kind) if r.scope.kind else "any kind except crowding and space"
     title = f"{TRACK_WORDS[rep.track]} ({kind})"
     head = Text.assemble(
         (f"Hazard report {rep.reference}: " if rep.reference else "Hazard report: ", "bold"),
