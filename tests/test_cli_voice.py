@@ -209,3 +209,30 @@ def test_quiet_leaves_out_the_wrote_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert out.exists()
     assert "Wrote" not in result.stderr
+
+
+def test_what_was_read_wraps_between_words_at_a_terminal(tmp_path: Path) -> None:
+    # Issue 24, "quiet reading": the line after reading a case file lists the columns matched
+    # by another name, wrapped to the terminal between words (a program reading stderr, as
+    # run_chc does, gets it whole on one line).
+    out = tmp_path / "due.csv"
+    status, shown = _at_a_terminal(
+        "deadlines", "--cases", str(EXAMPLES / "case-system-export.csv"),
+        "--columns", str(EXAMPLES / "case-system-columns.yaml"), "--as-of", "2024-06-03",
+        "-o", str(out),
+    )  # fmt: skip
+    assert status == 0, shown
+    lines = shown.replace("\r\n", "\n").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("chc: read "))
+    block = lines[start : start + 4]
+    assert all(len(line) <= 80 for line in block), block
+    assert "'Complaint Ref'" in " ".join(block)
+    words = " ".join(block).split()
+    assert "received <- 'Date Received'," in " ".join(words)  # no word split across lines
+    piped = run_chc(
+        "deadlines", "--cases", str(EXAMPLES / "case-system-export.csv"),
+        "--columns", str(EXAMPLES / "case-system-columns.yaml"), "--as-of", "2024-06-03",
+    )  # fmt: skip
+    assert piped.stderr.splitlines()[0].startswith("chc: read case-system-export.csv")
+    assert "'Complaint Ref'" in piped.stderr.splitlines()[0]
+    assert "'Notes'" in piped.stderr.splitlines()[0]

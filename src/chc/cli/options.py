@@ -156,10 +156,12 @@ def suggest(cases: Path, read: ReadOptions, target: Path | None, force: bool) ->
 
 
 def say(text: str) -> None:
-    """One line on stderr, for a person (never part of the output)."""
+    """One line on stderr, for a person (never part of the output): wrapped between words
+    at a terminal's width, kept whole on one line for a program or a log file."""
     from chc.terminal.console import console
 
-    console(stderr=True).print(f"chc: {text}", markup=False, highlight=False, soft_wrap=True)
+    err = console(stderr=True)
+    err.print(f"chc: {text}", markup=False, highlight=False, soft_wrap=not err.is_terminal)
 
 
 def report_bad(bad: tuple[BadRow, ...], cases: Path, skipping: bool = True) -> None:
