@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, get_args
 
 from chc import inert
 from chc.caseload.frame import LINE, BadRow, CaseFrame
-from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, by_kind
+from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, Assumed, by_kind, ordered
 from chc.codes.assumed import table as assumption_table
 from chc.codes.timetable import Rule, Timetable
 from chc.deadlines import DATED, FUTURE_TEXT, Complaint, DueStatus
@@ -872,8 +872,6 @@ def _events(
 def _tags(ids: tuple[str, ...], days: ColumnCalendar) -> tuple[str, str]:
     """An event's assumption ids as its CSV row lists them, ``;``-separated in the table's
     order: as counted from a date given, and from an acknowledgement due date assumed."""
-    from chc.codes.assumed import Assumed, ordered
-
     own = [Assumed(i) for i in ids] + ([Assumed(CLOSURE_DAYS)] if days.closed else [])
     plain = ";".join(a.id for a in ordered(own))
     return plain, ";".join(a.id for a in ordered([*own, Assumed(ACK_DATE_ASSUMED)]))
