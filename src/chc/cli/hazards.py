@@ -134,6 +134,10 @@ def _fast_write(
         document = JsonLines(*fast, settings, INDENTED)
         head, tail = document_parts(fast, settings)
         out.stream(lambda handle: write_json(document, head, tail, handle))
+    elif fmt == "ics":
+        from chc.hazards.log_ics import write_ics
+
+        out.stream(lambda handle: write_ics(fast.computed, fast.regime, settings, handle))
     elif fast.computed.csv_has_return:
         out.write(fast.computed.csv())  # as text, through emit's net
     else:
@@ -161,7 +165,7 @@ def _run_log(
 
     if summary and fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
-    if summary or fmt in ("csv", "jsonl", "json"):
+    if summary or fmt in ("csv", "jsonl", "json", "ics"):
         from chc.hazards.columns import fast_log
 
         fast = fast_log(cases, read, regime, settings, tally_only=summary)
