@@ -124,8 +124,7 @@ def _fast_text(fast: FastLog, settings: Settings, out: Destination) -> None:
     where it has colour), to a file or a pipe streamed as plain text."""
     from rich.console import Group
 
-    from chc.inert import text
-    from chc.terminal.hazard_log_lines import rendered, view_pieces
+    from chc.terminal.hazard_log_lines import inert_text, rendered, view_pieces
 
     if out.output is None:
         from chc.terminal.console import console
@@ -138,7 +137,7 @@ def _fast_text(fast: FastLog, settings: Settings, out: Destination) -> None:
                 shown.print(Group(*batch))
                 batch = []
             if isinstance(piece, str):
-                shown.file.write(text(piece))
+                shown.file.write(inert_text(piece))
             else:
                 batch.append(piece)
         shown.print(Group(*batch))
@@ -147,7 +146,7 @@ def _fast_text(fast: FastLog, settings: Settings, out: Destination) -> None:
     def write(handle: BinaryIO) -> None:
         for piece in view_pieces(fast, settings, _FILE_WIDTH, colour=False):
             shown = piece if isinstance(piece, str) else rendered(piece, _FILE_WIDTH)
-            handle.write(text(shown).encode("utf-8"))
+            handle.write(inert_text(shown).encode("utf-8"))
 
     out.stream(write)
 

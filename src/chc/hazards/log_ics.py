@@ -85,21 +85,25 @@ def _fold_column(lines: pl.Series) -> pl.Series:
     folded at other places."""
     import polars as pl
 
-    frame = pl.DataFrame({"rest": lines}).with_columns(pl.lit("").alias("out"))
-    longest = frame["rest"].str.len_bytes().max()
-    assert longest is None or isinstance(longest, int)
-    rest, out = pl.col("rest"), pl.col("out")
-    for _ in range((longest or 0) // (_FOLD - 1) + 1):
-        long = rest.str.len_chars() > _FOLD
-        edge = rest.str.slice(_FOLD - 1, 1).is_in(["\\", "^"])
-        cut = pl.when(edge).then(_FOLD - 1).otherwise(_FOLD)
-        frame = frame.with_columns(
-            pl.when(long).then(out + rest.str.slice(0, cut) + "\r\n ").otherwise(out + rest)
-            .alias("out"),
-            pl.when(long).then(rest.str.slice(cut)).otherwise(pl.lit("")).alias("rest"),
-        )  # fmt: skip
-    folded = frame["out"]
-    odd = (lines.str.len_bytes() != lines.str.len_chars()).arg_true()
+    octets, characters = lines.str.len_bytes(), lines.str.len_chars()
+    folded = lines
+    long = ((octets > _FOLD) & (octets == characters)).arg_true()
+    if long.len():  # most summaries and UIDs are short: only the long lines are cut
+        frame = pl.DataFrame({"rest": lines.gather(long)}).with_columns(pl.lit("").alias("out"))
+        rest, out = pl.col("rest"), pl.col("out")
+        longest = octets.max()
+        assert isinstance(longest, int)
+        for _ in range(longest // (_FOLD - 1) + 1):
+            cuts = rest.str.len_chars() > _FOLD
+            edge = rest.str.slice(_FOLD - 1, 1).is_in(["\\", "^"])
+            cut = pl.when(edge).then(_FOLD - 1).otherwise(_FOLD)
+            frame = frame.with_columns(
+                pl.when(cuts).then(out + rest.str.slice(0, cut) + "\r\n ").otherwise(out + rest)
+                .alias("out"),
+                pl.when(cuts).then(rest.str.slice(cut)).otherwise(pl.lit("")).alias("rest"),
+            )  # fmt: skip
+        folded = folded.scatter(long, frame["out"])
+    odd = ((octets > _FOLD) & (octets != characters)).arg_true()
     if odd.len():
         by_hand = pl.Series([_fold(v) for v in lines.gather(odd).to_list()], dtype=pl.String)
         folded = folded.scatter(odd, by_hand)
@@ -116,6 +120,8 @@ def _references(steps: pl.DataFrame) -> pl.DataFrame:
     from chc.inert import ics_text
 
     ref = pl.col("reference")
+    if steps["reference"].str.contains(_SAFE_ASCII).all():  # the common log: as they are
+        return steps.select(ref.alias("\0shown"), ref.alias("\0uid"))
     ascii_ = ref.str.contains(_PRINTABLE)
     quoted = ref.str.replace_many(_ASCII_QUOTED, [f"%{ord(c):02X}" for c in _ASCII_QUOTED])
     frame = steps.select(
@@ -148,7 +154,7 @@ def _per_step(regime: Regime) -> tuple[dict[str, str], dict[str, str]]:
     return words, rules
 
 
-def _block(steps: pl.DataFrame, regime: Regime, stamp: str) -> str:
+def _block(steps: pl.DataFrame, regime: Regime, stamp: str) -> bytes:
     """The VEVENTs of a block of steps (those to leave out already filtered away)."""
     import polars as pl
 
@@ -187,9 +193,10 @@ def _block(steps: pl.DataFrame, regime: Regime, stamp: str) -> str:
             pl.lit("BEGIN:VEVENT\r\n"), pl.col("summary"), pl.lit("\r\n"), pl.col("start"),
             pl.lit(f"\r\nDTSTAMP:{stamp}\r\n"), pl.col("uid"), pl.lit("\r\n"),
             pl.col("description"), pl.lit("\r\n"), pl.col("transp"), pl.lit("END:VEVENT\r\n"),
-        ).str.join("")
+        ).str.join("").cast(pl.Binary)
     )  # fmt: skip
-    return str(events.item())
+    data: bytes = events.item()  # encoded by polars: no second copy made in Python
+    return data
 
 
 def write_ics(computed: ColumnLog, regime: Regime, settings: Settings, handle: BinaryIO) -> None:
@@ -212,5 +219,5 @@ def write_ics(computed: ColumnLog, regime: Regime, settings: Settings, handle: B
     head, tail = calendar_parts()
     handle.write(head)
     for start in range(0, kept.height, _BLOCK):
-        handle.write(_block(kept.slice(start, _BLOCK), regime, stamp).encode("utf-8"))
+        handle.write(_block(kept.slice(start, _BLOCK), regime, stamp))
     handle.write(tail)
