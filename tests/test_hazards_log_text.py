@@ -15,7 +15,7 @@ from tempfile import TemporaryDirectory
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rich.console import Group
+from rich.console import Group, RenderableType
 
 from chc.hazards.columns import FastLog, compute_columns
 from chc.hazards.log import compute_log, read_log
@@ -42,7 +42,8 @@ def _coloured(fast: FastLog, settings_: Settings) -> str:
     return out.getvalue()
 
 
-def _check(path: Path, settings_: Settings) -> None:
+def _both(path: Path, settings_: Settings) -> tuple[FastLog, RenderableType]:
+    """The log by the columnar path, and the one-report path's view of it."""
     rules = load_regime()
     calendar = calendar_for(rules.region)
     log = read_log(path)
@@ -50,6 +51,11 @@ def _check(path: Path, settings_: Settings) -> None:
     assert computed is not None  # a log the one-report path reads, the columnar path takes
     fast = FastLog(computed, log.case_frame, rules, calendar)
     view = log_view(LogResult(log, tuple(compute_log(log, rules, calendar, settings_))), calendar)
+    return fast, view
+
+
+def _check(path: Path, settings_: Settings) -> None:
+    fast, view = _both(path, settings_)
     for width in (100, 80, 40):
         assert _plain(fast, settings_, width) == rendered(view, width), width
     out = io.StringIO()
@@ -83,6 +89,10 @@ REFERENCES = [
 
 @pytest.mark.parametrize("timed", [True, False])
 def test_references_are_wrapped_and_made_inert_as_rich_does(tmp_path: Path, timed: bool) -> None:
+    _check(_references_log(tmp_path, timed), AS_OF)
+
+
+def _references_log(tmp_path: Path, timed: bool) -> Path:
     path = tmp_path / "log.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         w = csv.writer(handle, lineterminator="\n")
@@ -93,5 +103,25 @@ def test_references_are_wrapped_and_made_inert_as_rich_does(tmp_path: Path, time
                 w.writerow((ref, "emergency", "2026-10-24T09:30", "", tried))
             else:
                 w.writerow((ref, "significant", f"2026-12-{20 + i}", "2026-12-31", ""))
-    # Some steps overdue, some done late, some due within five working days.
-    _check(path, build_settings("2027-01-06T09:00", None, None))
+    return path
+
+
+# Some steps overdue, some done late, some due within five working days.
+AS_OF = build_settings("2027-01-06T09:00", None, None)
+
+
+def test_the_view_streams_to_standard_output_a_block_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blocks of two steps: each list in several pieces, rich's batches between them."""
+    from chc.cli.hazards import _fast_text
+    from chc.cli.options import Destination
+    from chc.terminal import hazard_log_lines
+    from chc.terminal.console import console
+
+    monkeypatch.setattr(hazard_log_lines, "_BLOCK", 2)
+    fast, view = _both(_references_log(tmp_path, timed=True), AS_OF)
+    _fast_text(fast, AS_OF, Destination(None))
+    shown = capsys.readouterr().out
+    assert shown.count("\n") > 40
+    assert shown == rendered(view, console().width)

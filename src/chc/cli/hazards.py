@@ -133,8 +133,8 @@ def _fast_text(fast: FastLog, settings: Settings, out: Destination) -> None:
         colour = shown.color_system is not None
         batch: list[RenderableType] = []
         for piece in view_pieces(fast, settings, shown.width, colour):
-            if isinstance(piece, str) or len(batch) >= 1_000:
-                shown.print(Group(*batch))
+            if batch and (isinstance(piece, str) or len(batch) >= 1_000):
+                shown.print(Group(*batch))  # in order, a batch at a time: memory bounded
                 batch = []
             if isinstance(piece, str):
                 shown.file.write(inert_text(piece))
