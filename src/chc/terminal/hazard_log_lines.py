@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 Piece: TypeAlias = "RenderableType | str"
 """What :func:`view_pieces` yields: a rich renderable, or plain text already laid out."""
+_READ = ("reference", "step", "status", "\0due at", "\0due day", "done", "late_by",
+         "late_unit", "access_attempts")  # fmt: skip
+"""The step columns the view reads."""
 _BLOCK = 20_000
 """Steps per block of text."""
 _PRINTABLE = r"^[\x20-\x7e]*$"
@@ -238,7 +241,8 @@ def view_pieces(fast: FastLog, settings: Settings, width: int, colour: bool) -> 
         style="dim",
     )
     soon = fast.calendar.add(as_of.date(), SOON_DAYS)
-    steps = fast.computed.steps
+    # Only the columns a step's lines read are filtered and sorted (the steps have 25).
+    steps = fast.computed.steps.select(_KEY, *_READ)
     status = pl.col("status")
     sections = {
         _SECTIONS["overdue"]: status == "overdue",
