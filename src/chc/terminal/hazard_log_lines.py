@@ -115,8 +115,8 @@ def _step_columns(steps: pl.DataFrame) -> pl.DataFrame:
     """Each listed step's parts, as :func:`chc.terminal.hazard_log._line` words them."""
     import polars as pl
 
-    # A regime file of the user's own may name a step anything: made inert as a reference.
-    words = {k: inert.line(step_words(k)) for k in steps["step"].unique().to_list()}
+    # Not made inert here, as the one-report view does not: the console's net does it.
+    words = {k: step_words(k) for k in steps["step"].unique().to_list()}
     status = pl.col("status")
     missed = status.is_in(["late", "overdue"])
     reference = pl.col("reference")
@@ -201,7 +201,8 @@ def _wrapped(lines: pl.Series, width: int) -> pl.Series:
             out = out.scatter(done["i"], done["out"])
     odd = (out.is_null() & lines.is_not_null()).arg_true()
     if odd.len():
-        by_rich = [rendered(Text(inert.line(v)), width) for v in lines.gather(odd).to_list()]
+        # The reference in a line is made inert already; the rest is as the view words it.
+        by_rich = [rendered(Text(v), width) for v in lines.gather(odd).to_list()]
         out = out.scatter(odd, pl.Series(by_rich, dtype=pl.String))
     return out.fill_null("")
 
