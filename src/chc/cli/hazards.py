@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -28,6 +28,8 @@ from chc.cli.options import Destination
 from chc.errors import InputError
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from chc.caseload.reading import ReadOptions
     from chc.hazards.columns import FastLog
     from chc.hazards.log_output import LogResult, Tally
@@ -117,12 +119,50 @@ LOG_ONLY = ("csv", "jsonl")
 FORMATS = (*FORMATTERS, *LOG_ONLY)
 
 
+def _fast_text(fast: FastLog, settings: Settings, out: Destination) -> None:
+    """The log's text view by the columnar path: at a terminal through rich (in colour
+    where it has colour), to a file or a pipe streamed as plain text."""
+    from rich.console import Group
+
+    from chc.terminal.hazard_log_lines import inert_text, rendered, view_pieces
+
+    if out.output is None:
+        from chc.terminal.console import console
+
+        shown = console()
+        colour = shown.color_system is not None
+        batch: list[RenderableType] = []
+        for piece in view_pieces(fast, settings, shown.width, colour):
+            if batch and (isinstance(piece, str) or len(batch) >= 1_000):
+                shown.print(Group(*batch))  # in order, a batch at a time: memory bounded
+                batch = []
+            if isinstance(piece, str):
+                shown.file.write(inert_text(piece))
+            else:
+                batch.append(piece)
+        shown.print(Group(*batch))
+        return
+
+    def write(handle: BinaryIO) -> None:
+        for piece in view_pieces(fast, settings, _FILE_WIDTH, colour=False):
+            shown = piece if isinstance(piece, str) else rendered(piece, _FILE_WIDTH)
+            handle.write(inert_text(shown).encode("utf-8"))
+
+    out.stream(write)
+
+
+_FILE_WIDTH = 100
+"""The width of a text view written to a file (:func:`chc.terminal.console.plain`'s)."""
+
+
 def _fast_write(
     fast: FastLog, fmt: str, settings: Settings, *, summary: bool, out: Destination
 ) -> None:
     """What the columnar path computed, in ``fmt``."""
     if summary:
         _summary(fast.computed.tally(), fmt, out)
+    elif fmt == "text":
+        _fast_text(fast, settings, out)
     elif fmt == "jsonl":
         from chc.hazards.log_lines import JsonLines, write_jsonl
 
@@ -134,6 +174,10 @@ def _fast_write(
         document = JsonLines(*fast, settings, INDENTED)
         head, tail = document_parts(fast, settings)
         out.stream(lambda handle: write_json(document, head, tail, handle))
+    elif fmt == "ics":
+        from chc.hazards.log_ics import write_ics
+
+        out.stream(lambda handle: write_ics(fast.computed, fast.regime, settings, handle))
     elif fast.computed.csv_has_return:
         out.write(fast.computed.csv())  # as text, through emit's net
     else:
@@ -161,7 +205,7 @@ def _run_log(
 
     if summary and fmt == "ics":
         raise InputError("--summary goes with text, json, jsonl or csv, not a calendar")
-    if summary or fmt in ("csv", "jsonl", "json"):
+    if summary or fmt in FORMATS:
         from chc.hazards.columns import fast_log
 
         fast = fast_log(cases, read, regime, settings, tally_only=summary)
