@@ -149,6 +149,15 @@ def _latest(rows: Rows) -> datetime:
     return max(found)
 
 
+def judged_after(rows: Rows, later: int) -> Settings:
+    """Settings judging a generated log from just after its last event plus ``later``
+    minutes, so that every status occurs. In UTC: adding to a UK time would lose which of a
+    repeated hour it is (fold). A minute on: --as-of is to the minute, a cell may have
+    seconds."""
+    as_of = _latest(rows).astimezone(timezone.utc).replace(second=0) + timedelta(minutes=later + 1)
+    return build_settings(as_of.isoformat(timespec="minutes"), None, None)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(report_rows(), min_size=1, max_size=25), st.integers(0, 60 * 24 * 30))
 def test_the_columnar_csv_equals_the_row_by_row_csv(rows: Rows, later: int) -> None:
@@ -158,10 +167,7 @@ def test_the_columnar_csv_equals_the_row_by_row_csv(rows: Rows, later: int) -> N
     rules = load_regime()
     calendar = calendar_for(rules.region)
     # Judged from just after the last event to a month later: every status occurs.
-    # In UTC: adding to a UK time would lose which of a repeated hour it is (fold).
-    # A minute on: --as-of is to the minute, a cell may have seconds.
-    as_of = _latest(rows).astimezone(timezone.utc).replace(second=0) + timedelta(minutes=later + 1)
-    settings_ = build_settings(as_of.isoformat(timespec="minutes"), None, None)
+    settings_ = judged_after(rows, later)
     with TemporaryDirectory() as name:
         path = Path(name) / "log.csv"
         _write(path, rows)

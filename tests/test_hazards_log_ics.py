@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta, timezone
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -25,7 +24,7 @@ from chc.hazards.options import build_settings
 from chc.hazards.regime import load_regime
 from chc.hazards.report import Settings
 from chc.workdays import calendar_for
-from test_hazards_log_agreement import Rows, _latest, _write, report_rows
+from test_hazards_log_agreement import Rows, _write, judged_after, report_rows
 
 
 def _moves_escapes() -> bool:
@@ -65,8 +64,7 @@ def _same(mine: bytes, theirs: bytes) -> None:
 def test_the_columnar_calendar_equals_the_one_report_paths(rows: Rows, later: int) -> None:
     # As the CSV's agreement test judges: from just after the last event to a month later,
     # so every status occurs (and the stopped and the waived steps are left out).
-    as_of = _latest(rows).astimezone(timezone.utc).replace(second=0) + timedelta(minutes=later + 1)
-    settings_ = build_settings(as_of.isoformat(timespec="minutes"), None, None)
+    settings_ = judged_after(rows, later)
     with TemporaryDirectory() as name:
         path = Path(name) / "log.csv"
         _write(path, rows)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta, timezone
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -27,7 +26,7 @@ from chc.terminal.console import InertConsole
 from chc.terminal.hazard_log import log_view
 from chc.terminal.hazard_log_lines import rendered, view_pieces
 from chc.workdays import calendar_for
-from test_hazards_log_agreement import Rows, _latest, _write, report_rows
+from test_hazards_log_agreement import Rows, _write, judged_after, report_rows
 
 
 def _plain(fast: FastLog, settings_: Settings, width: int) -> str:
@@ -68,8 +67,7 @@ def _check(path: Path, settings_: Settings) -> None:
 def test_the_columnar_view_equals_the_one_report_paths(rows: Rows, later: int) -> None:
     # Judged from just after the last event to a month later, as the CSV's agreement test
     # judges: every status occurs, and steps fall due within five working days.
-    as_of = _latest(rows).astimezone(timezone.utc).replace(second=0) + timedelta(minutes=later + 1)
-    settings_ = build_settings(as_of.isoformat(timespec="minutes"), None, None)
+    settings_ = judged_after(rows, later)
     with TemporaryDirectory() as name:
         path = Path(name) / "log.csv"
         _write(path, rows)
