@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from chc.codes.assumed import ACK_DATE_ASSUMED, CLOSURE_DAYS, Assumed, by_kind, ordered
 from chc.codes.timetable import Rule, Timetable
 from chc.errors import CaseError
+from chc.words import start_words
 from chc.workdays import WorkingCalendar, add_calendar_days, add_months
 
 if TYPE_CHECKING:
@@ -96,8 +97,6 @@ class Event(NamedTuple):
     @property
     def rule(self) -> str:
         """``10 working days from acknowledgement``: the rule in a person's words."""
-        from chc.words import start_words
-
         unit = self.unit.replace("_", " ")
         return f"{self.amount} {unit} from {start_words(self.from_event)}"
 

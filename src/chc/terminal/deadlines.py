@@ -51,7 +51,11 @@ def event_assumptions(e: Event, t: Timeline) -> list[Assumed]:
     """What one event's due date rests on, of the timeline's assumptions."""
     own = [Assumed(a) for a in e.assumes]
     if e.assumed:
-        own += [a for a in t.assumptions if a.id == ACK_DATE_ASSUMED and a.values[0][1] == e.stage]
+        own += [
+            a
+            for a in t.assumptions
+            if a.id == ACK_DATE_ASSUMED and dict(a.values)["stage"] == e.stage
+        ]
     if t.closed:
         own.append(Assumed(CLOSURE_DAYS))
     return own
